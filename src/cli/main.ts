@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * Command line: score an .xlsx workbook.
+ *   npm run score -- <workbook.xlsx> [--criteria set.json] [--today YYYY-MM-DD] [--out scored.xlsx] [--json] [--sheet name]
+ * Exit 0 when scored (warnings included), 1 when the file or criteria set cannot be
+ * used, 2 on wrong usage.
+ */
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { runScore, CliError, type ScoreCommandOptions } from "./score-command";
+import { isIsoDate } from "../core/dates";
+
+function isoDate(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError(`"${value}" không phải ngày hợp lệ, cần dạng YYYY-MM-DD (ví dụ 2025-11-20).`);
+  return value;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`"${value}" phải là số nguyên không âm.`);
+  return n;
+}
+
+export function buildProgram(io: { out: (text: string) => void; err: (text: string) => void }): Command {
+  const program = new Command();
+  program
+    .name("score")
+    .description("Chấm điểm bảng phụ lục Chỉ số CCHC (PAR INDEX) trong tệp Excel .xlsx")
+    .argument("<workbook>", "tệp .xlsx cần chấm")
+    .option("-c, --criteria <set.json>", "tệp bộ tiêu chí (JSON)")
+    .option("--today <YYYY-MM-DD>", "tính đến ngày (mặc định: hôm nay)", isoDate)
+    .option("--year <năm>", "năm kế hoạch cho các thời hạn không ghi năm", positiveInteger)
+    .option("--soon-days <số ngày>", "số ngày coi là sắp đến hạn", positiveInteger, 7)
+    .option("-o, --out <scored.xlsx>", "tệp kết quả (mặc định: <tên>.scored.xlsx)")
+    .option("--sheet <tên trang>", "chỉ chấm một trang")
+    .option("--json", "chỉ in kết quả dạng JSON ra stdout")
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .action(async (workbook: string, options: ScoreCommandOptions) => {
+      await runScore(workbook, options, io);
+    });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: string[], io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) }): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : 2;
+    }
+    if (error instanceof CliError) {
+      io.err(`Lỗi: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`Lỗi không mong đợi: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exit(1);
+    }
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * .xlsx files through ExcelJS: worksheet → core grid, and a write plan → worksheet.
+ * No business rule here: what to write is decided by the core (write-plan, summary).
+ */
+import ExcelJS from "exceljs";
+import { excelSerial } from "../core/dates";
+import type { Grid } from "../core/grid";
+import { SUMMARY_SHEET_NAME } from "../core/output-columns";
+import type { SummarySheet } from "../core/summary";
+import type { CellValue } from "../core/values";
+import { COLORS, isFormulaCell, type SheetWritePlan } from "../core/write-plan";
+
+/** Converts one ExcelJS cell value to what Office.js `range.values` would give. */
+export function toGridValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return excelSerial(value.toISOString().slice(0, 10)) + fractionOfDay(value);
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("error" in value) return value.error;
+  if ("formula" in value || "sharedFormula" in value) return toGridValue((value as ExcelJS.CellFormulaValue).result ?? "");
+  if ("text" in value) return typeof value.text === "string" ? value.text : toGridValue(value.text as ExcelJS.CellValue);
+  return "";
+}
+
+function fractionOfDay(date: Date): number {
+  const ms = date.getUTCHours() * 3_600_000 + date.getUTCMinutes() * 60_000 + date.getUTCSeconds() * 1000;
+  return ms / 86_400_000;
+}
+
+/** Reads a worksheet as a grid (a merged block keeps its value in its top-left cell only). */
+export function worksheetToGrid(sheet: ExcelJS.Worksheet): Grid {
+  const rowCount = sheet.rowCount;
+  const columnCount = sheet.columnCount;
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  for (let r = 1; r <= rowCount; r++) {
+    const row = sheet.getRow(r);
+    const rowValues: CellValue[] = [];
+    const rowFormats: string[] = [];
+    for (let c = 1; c <= columnCount; c++) {
+      const cell = row.getCell(c);
+      const isSlave = cell.isMerged && cell.master.address !== cell.address;
+      rowValues.push(isSlave ? "" : toGridValue(cell.value));
+      rowFormats.push(cell.numFmt ?? "General");
+    }
+    values.push(rowValues);
+    numberFormats.push(rowFormats);
+  }
+  return { sheetName: sheet.name, values, numberFormats, firstRow: 1, firstColumn: 0 };
+}
+
+const argb = (hex: string) => `FF${hex.replace("#", "")}`;
+
+/** Carries out a sheet's write plan: owned cells, their formats and conditional rules. */
+export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): void {
+  for (const table of plan.tables) {
+    table.values.forEach((row, i) => {
+      row.forEach((planned, k) => {
+        const cell = sheet.getCell(table.top + 1 + i, table.left + 1 + k);
+        cell.value = isFormulaCell(planned) ? { formula: planned.formula, result: planned.value } : planned === "" ? null : planned;
+        const isHeader = i === 0 || row.every((v, j) => v === table.values[0][j]);
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(isHeader ? COLORS.outputHeaderFill : COLORS.outputFill) } };
+        cell.alignment = { wrapText: true, vertical: "top" };
+        if (isHeader) cell.font = { bold: true };
+        else cell.numFmt = table.numberFormats[k];
+      });
+    });
+    table.widths.forEach((width, k) => {
+      sheet.getColumn(table.left + 1 + k).width = width;
+    });
+    // Re-runs replace the rules they wrote before instead of stacking new copies.
+    const ours = new Set(table.conditionalRules.map((rule) => `${rule.range}|${rule.formula}`));
+    const existing = (sheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+    const kept = existing.filter((cf) => !cf.rules.some((rule) => "formulae" in rule && ours.has(`${cf.ref}|${rule.formulae?.[0]}`)));
+    (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings = kept;
+    for (const rule of table.conditionalRules) {
+      sheet.addConditionalFormatting({
+        ref: rule.range,
+        rules: [
+          {
+            type: "expression",
+            priority: rule.kind === "overdue" ? 1 : 2,
+            formulae: [rule.formula],
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.kind === "overdue" ? COLORS.overdueFill : COLORS.dueSoonFill) } } },
+          },
+        ],
+      });
+    }
+  }
+}
+
+/** Replaces the "Tổng hợp" sheet with a fresh one (the tools own it entirely). */
+export function writeSummarySheet(workbook: ExcelJS.Workbook, summary: SummarySheet): ExcelJS.Worksheet {
+  const old = workbook.getWorksheet(SUMMARY_SHEET_NAME);
+  if (old) workbook.removeWorksheet(old.id);
+  const sheet = workbook.addWorksheet(SUMMARY_SHEET_NAME);
+  summary.values.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value !== "") sheet.getCell(r + 1, c + 1).value = value;
+    });
+  });
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  for (const r of summary.headerRows) {
+    sheet.getRow(r + 1).eachCell((cell) => {
+      cell.font = { bold: true };
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(COLORS.outputHeaderFill) } };
+    });
+  }
+  [14, 50, 12, 18, 18].forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+  return sheet;
+}

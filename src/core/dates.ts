@@ -1,0 +1,93 @@
+/**
+ * Calendar helpers on ISO dates ("2025-11-30"). The core keeps dates as ISO strings so
+ * that results are plain JSON and independent of the machine's time zone; date-fns does
+ * the arithmetic on local-midnight Date objects.
+ */
+import { addDays, differenceInCalendarDays, format, isValid, lastDayOfMonth, parseISO } from "date-fns";
+
+export type IsoDate = string;
+
+/** Local-midnight Date of an ISO date. */
+export function toDate(iso: IsoDate): Date {
+  return parseISO(iso);
+}
+
+/** ISO date of a Date (its local calendar day). */
+export function toIso(date: Date): IsoDate {
+  return format(date, "yyyy-MM-dd");
+}
+
+/** True for a real "YYYY-MM-DD" date. */
+export function isIsoDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(parseISO(text)) && toIso(parseISO(text)) === text;
+}
+
+/**
+ * Builds an ISO date, or null when the day does not exist in that month.
+ *
+ * @example makeDate(2025, 2, 29) === null
+ * @example makeDate(2025, 11, 30) === "2025-11-30"
+ */
+export function makeDate(year: number, month: number, day: number): IsoDate | null {
+  if (month < 1 || month > 12 || day < 1) return null;
+  const last = lastDayOfMonth(new Date(year, month - 1, 1)).getDate();
+  if (day > last) return null;
+  return toIso(new Date(year, month - 1, day));
+}
+
+/**
+ * The last day of a month.
+ *
+ * @example endOfMonthIso(2025, 11) === "2025-11-30"
+ */
+export function endOfMonthIso(year: number, month: number): IsoDate {
+  return toIso(lastDayOfMonth(new Date(year, month - 1, 1)));
+}
+
+/**
+ * The last day of a quarter.
+ *
+ * @example endOfQuarterIso(2025, 3) === "2025-09-30"
+ */
+export function endOfQuarterIso(year: number, quarter: number): IsoDate {
+  return endOfMonthIso(year, quarter * 3);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toDate(to), toDate(from));
+}
+
+export function addDaysIso(iso: IsoDate, days: number): IsoDate {
+  return toIso(addDays(toDate(iso), days));
+}
+
+/**
+ * The Excel serial number of a date (1900 date system, as Excel and LibreOffice use).
+ *
+ * @example excelSerial("2025-11-30") === 45991
+ */
+export function excelSerial(iso: IsoDate): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * The date of an Excel serial number (whole days; the time of day is dropped).
+ *
+ * @example fromExcelSerial(45991) === "2025-11-30"
+ */
+export function fromExcelSerial(serial: number): IsoDate {
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * Formats an ISO date the Vietnamese way.
+ *
+ * @example formatDateVi("2025-07-25") === "25/07/2025"
+ */
+export function formatDateVi(iso: IsoDate, withYear = true): string {
+  const [y, m, d] = iso.split("-");
+  return withYear ? `${d}/${m}/${y}` : `${d}/${m}`;
+}

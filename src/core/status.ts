@@ -1,0 +1,95 @@
+/**
+ * The status column ("Tình trạng") and what it means for overdue marking.
+ */
+import { addDaysIso, daysBetween, formatDateVi, type IsoDate } from "./dates";
+import type { Deadline } from "./deadlines";
+import { parseRatio, type ResultCell } from "./values";
+import { cellText, normalizeVi } from "./text";
+import { warning, type RowWarning } from "./warnings";
+
+export type TaskStatus = "done" | "in_progress" | "not_started" | "unknown";
+
+/** Status words, as users type them; compared after normalizeVi. */
+export const STATUS_WORDS: Record<Exclude<TaskStatus, "unknown">, string[]> = {
+  done: ["đã hoàn thành", "hoàn thành", "đã xong", "xong", "đã thực hiện"],
+  in_progress: ["đang thực hiện", "đang triển khai", "đang làm"],
+  not_started: ["chưa thực hiện", "chưa triển khai", "chưa", "chưa hoàn thành", "chưa làm"],
+};
+
+const WORD_TO_STATUS = new Map<string, TaskStatus>();
+for (const [status, words] of Object.entries(STATUS_WORDS) as Array<[TaskStatus, string[]]>) {
+  for (const word of words) WORD_TO_STATUS.set(normalizeVi(word), status);
+}
+
+/**
+ * Reads a status cell. Case-, accent-form- and NFC/NFD-insensitive; a percentage below
+ * 100% is in progress, 100% is done; empty is not started.
+ *
+ * @example parseStatus("ĐÃ HOÀN THÀNH") === "done"
+ * @example parseStatus("60%") === "in_progress"
+ */
+export function parseStatus(value: ResultCell["value"], numberFormat?: string): TaskStatus {
+  const text = normalizeVi(cellText(value)).replace(/[.!]+$/, "");
+  if (text === "") return "not_started";
+  const word = WORD_TO_STATUS.get(text);
+  if (word) return word;
+  if (typeof value === "number" || /%$/.test(text)) {
+    const ratio = parseRatio({ value, numberFormat });
+    if (ratio !== null) return ratio >= 1 ? "done" : ratio > 0 ? "in_progress" : "not_started";
+  }
+  return "unknown";
+}
+
+export interface DueState {
+  overdue: boolean;
+  dueSoon: boolean;
+  /** Days past the due date (overdue rows), else 0. */
+  daysLate: number;
+  /** Short Vietnamese state: "Quá hạn 12 ngày", "Còn 3 ngày", "Định kỳ – lần tới 25/07"… */
+  label: string;
+  warnings: RowWarning[];
+}
+
+/**
+ * Overdue and nearly-due flags of a row at a given day.
+ * overdue = not done, a date schedule, today > due; dueSoon = not done and
+ * today ≤ due ≤ today + soonDays. A recurring row is never overdue by date alone.
+ *
+ * @example dueState({ schedule: "date", due: "2025-11-10", milestones: [], warnings: [] }, "in_progress", "2025-11-22", 7).label === "Quá hạn 12 ngày"
+ */
+export function dueState(deadline: Deadline, status: TaskStatus, today: IsoDate, soonDays: number): DueState {
+  const done = status === "done";
+  const warnings: RowWarning[] = [];
+  const base = { overdue: false, dueSoon: false, daysLate: 0, warnings };
+  switch (deadline.schedule) {
+    case "none":
+      return { ...base, label: done ? "Đã hoàn thành" : "Chưa có thời hạn" };
+    case "unparsed":
+      return { ...base, label: done ? "Đã hoàn thành" : "Không đọc được thời hạn" };
+    case "continuous":
+      return { ...base, label: "Thường xuyên" };
+    case "external":
+      return { ...base, label: done ? "Đã hoàn thành" : "Theo chỉ đạo cấp trên" };
+    case "recurring": {
+      const due = deadline.due!;
+      const soon = !done && due >= today && due <= addDaysIso(today, soonDays);
+      return { ...base, dueSoon: soon, label: `Định kỳ – lần tới ${formatDateVi(due, false)}` };
+    }
+    case "date": {
+      const due = deadline.due!;
+      if (status === "not_started") {
+        const passed = deadline.milestones.filter((m) => m < today);
+        if (passed.length > 0) {
+          warnings.push(
+            warning("milestone_passed", `Đã qua mốc ${passed.map((m) => formatDateVi(m)).join(", ")} mà chưa thực hiện`)
+          );
+        }
+      }
+      if (done) return { ...base, label: "Đã hoàn thành" };
+      const left = daysBetween(today, due);
+      if (left < 0) return { ...base, overdue: true, daysLate: -left, label: `Quá hạn ${-left} ngày` };
+      const soon = left <= soonDays;
+      return { ...base, dueSoon: soon, label: left === 0 ? "Đến hạn hôm nay" : `Còn ${left} ngày` };
+    }
+  }
+}
