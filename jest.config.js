@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleNameMapper: {
     // office-addin-mock pulls office-addin-manifest, whose dependencies are ESM-only.
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.ts",

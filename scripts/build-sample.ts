@@ -15,8 +15,7 @@ function addSheet(workbook: ExcelJS.Workbook, sample: SampleSheet): void {
     row.forEach((value, c) => {
       if (value !== "" && value !== null) sheet.getCell(r + 1, c + 1).value = value;
     });
-    const excelRow = sheet.getRow(r + 1);
-    excelRow.alignment = { wrapText: true, vertical: "top" };
+    for (let c = 1; c <= width; c++) sheet.getCell(r + 1, c).alignment = { wrapText: true, vertical: "top" };
     if (sample.headerRows.includes(r)) {
       for (let c = 1; c <= width; c++) {
         const cell = sheet.getCell(r + 1, c);
@@ -27,7 +26,7 @@ function addSheet(workbook: ExcelJS.Workbook, sample: SampleSheet): void {
     }
     if (sample.mergedRows.includes(r)) {
       sheet.mergeCells(r + 1, row.length > 1 ? 2 : 1, r + 1, width);
-      excelRow.font = { bold: true };
+      for (let c = 1; c <= width; c++) sheet.getCell(r + 1, c).font = { bold: true };
     }
   });
   for (const [r, c, format] of sample.numberFormats ?? []) sheet.getCell(r + 1, c + 1).numFmt = format;

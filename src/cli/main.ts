@@ -20,7 +20,17 @@ function positiveInteger(value: string): number {
   return n;
 }
 
-export function buildProgram(io: { out: (text: string) => void; err: (text: string) => void }): Command {
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+export function buildProgram(io: Io): Command {
   const program = new Command();
   program
     .name("score")
@@ -42,7 +52,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
 }
 
 /** Runs the CLI and returns the exit code. */
-export async function main(argv: string[], io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) }): Promise<number> {
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -22,12 +22,12 @@ const SYNONYMS: Record<ColumnRole, { exact: string[]; prefix?: string[] }> = {
   index: { exact: ["TT", "STT", "Số TT", "Số thứ tự"] },
   code: { exact: ["Mã", "Mã tiêu chí", "Mã số", "Mã TC"] },
   content: {
-    exact: ["Nội dung", "Nội dung nhiệm vụ", "Nội dung tiêu chí", "Tiêu chí", "Mục tiêu/Chỉ tiêu/nội dung", "Nhiệm vụ"],
+    exact: ["Nội dung", "Nội dung nhiệm vụ", "Nội dung tiêu chí", "Tiêu chí", "Mục tiêu/Chỉ tiêu/nội dung", "Nội dung công việc"],
     prefix: ["Nội dung", "Tiêu chí", "Mục tiêu/", "Tên tiêu chí"],
   },
   maxPoints: { exact: ["Điểm tối đa", "Điểm chuẩn", "Điểm tối đa (điểm)"] },
   result: {
-    exact: ["Kết quả", "Kết quả thực hiện", "Số liệu", "Số liệu kê khai", "Kết quả đạt được", "Kết quả, số liệu"],
+    exact: ["Kết quả", "Kết quả thực hiện", "Số liệu", "Số liệu kê khai", "Kết quả đạt được", "Kết quả, số liệu", "Điểm thẩm định", "Điểm đạt"],
   },
   selfScore: { exact: ["Điểm tự chấm", "Điểm tự đánh giá", "Tự chấm", "Điểm tự chấm điểm"] },
   deadline: {

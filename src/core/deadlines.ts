@@ -214,7 +214,7 @@ export function isContinuous(text: string): boolean {
  * định của…", "Theo kế hoạch của cấp trên", "Theo quy định…".
  */
 export function isExternal(text: string): boolean {
-  return /theo\s+(?:sự\s+)?(?:chỉ đạo|yêu cầu|văn bản|kế hoạch|quy định|hướng dẫn|thông báo|lịch|thời gian|đề nghị)|thời gian quy định|khi có (?:yêu cầu|chỉ đạo)|khi phát sinh|đột xuất/.test(
+  return /theo\s+(?:sự\s+)?(?:chỉ đạo|yêu cầu|văn bản|kế hoạch|quy định|hướng dẫn|thông báo|lịch|thời gian|đề nghị)|thời (?:gian|hạn) quy định|khi có (?:yêu cầu|chỉ đạo)|khi phát sinh|đột xuất/.test(
     text
   );
 }
