@@ -8,7 +8,7 @@ import type { Grid } from "../core/grid";
 import { SUMMARY_SHEET_NAME } from "../core/output-columns";
 import type { SummarySheet } from "../core/summary";
 import type { CellValue } from "../core/values";
-import { COLORS, isFormulaCell, type SheetWritePlan } from "../core/write-plan";
+import { COLORS, isFormulaCell, isOwnConditionalFormula, type SheetWritePlan } from "../core/write-plan";
 
 /** Converts one ExcelJS cell value to what Office.js `range.values` would give. */
 export function toGridValue(value: ExcelJS.CellValue): CellValue {
@@ -58,7 +58,7 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): 
       row.forEach((planned, k) => {
         const cell = sheet.getCell(table.top + 1 + i, table.left + 1 + k);
         cell.value = isFormulaCell(planned) ? { formula: planned.formula, result: planned.value } : planned === "" ? null : planned;
-        const isHeader = i === 0 || row.every((v, j) => v === table.values[0][j]);
+        const isHeader = table.headerOffsets.includes(i);
         cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(isHeader ? COLORS.outputHeaderFill : COLORS.outputFill) } };
         cell.alignment = { wrapText: true, vertical: "top" };
         if (isHeader) cell.font = { bold: true };
@@ -69,9 +69,10 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): 
       sheet.getColumn(table.left + 1 + k).width = width;
     });
     // Re-runs replace the rules they wrote before instead of stacking new copies.
-    const ours = new Set(table.conditionalRules.map((rule) => `${rule.range}|${rule.formula}`));
     const existing = (sheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
-    const kept = existing.filter((cf) => !cf.rules.some((rule) => "formulae" in rule && ours.has(`${cf.ref}|${rule.formulae?.[0]}`)));
+    const kept = existing.filter(
+      (cf) => !cf.rules.some((rule) => "formulae" in rule && isOwnConditionalFormula(String(rule.formulae?.[0] ?? ""), table.dueLetter))
+    );
     (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings = kept;
     for (const rule of table.conditionalRules) {
       sheet.addConditionalFormatting({

@@ -44,6 +44,15 @@ export interface TableWritePlan {
   /** Column widths in characters. */
   widths: number[];
   conditionalRules: ConditionalRule[];
+  /** Column letter of the due column (for recognising this tool's conditional formats). */
+  dueLetter: string;
+  /**
+   * The state column's formula in R1C1 form, the same for every data row, so that a
+   * writer can set the whole column in one assignment (values stay small for 100,000 rows).
+   */
+  stateFormulaR1C1: string;
+  /** 0-based offsets within `values` of the header rows (the first and any repeated ones). */
+  headerOffsets: number[];
 }
 
 export interface SheetWritePlan {
@@ -86,18 +95,27 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
   const byRow = new Map<number, RowResult>();
   table.rows.forEach((row, i) => byRow.set(layout.dataRows[i], row));
   const values: PlannedCell[][] = [headers];
+  const headerOffsets = [0];
   for (let r = top + 1; r <= layout.lastRow; r++) {
     const row = byRow.get(r);
-    if (row) values.push(rowCells(row, excelRow(r), dueLetter, statusLetter));
-    else values.push(isRepeatedHeader(grid, r, table) ? headers : OUTPUT_COLUMNS.map(() => ""));
+    if (row) {
+      values.push(rowCells(row, excelRow(r), dueLetter, statusLetter));
+    } else if (isRepeatedHeader(grid, r, table)) {
+      headerOffsets.push(values.length);
+      values.push(headers);
+    } else {
+      values.push(OUTPUT_COLUMNS.map(() => ""));
+    }
   }
+  const statusR1C1 = layout.statusColumn !== null ? `RC${layout.statusColumn + firstColumn + 1}` : null;
+  const stateFormulaR1C1 = `=${stateFormula("RC[-1]", doneFormula(statusR1C1))}`;
 
   const firstData = layout.dataRows[0];
   const conditionalRules: ConditionalRule[] = [];
   if (firstData !== undefined) {
     const range = `${letter(0)}${excelRow(firstData)}:${letter(left + OUTPUT_COLUMNS.length - 1)}${excelRow(layout.lastRow)}`;
     const due = `$${dueLetter}${excelRow(firstData)}`;
-    const notDone = `NOT(${doneFormula(statusLetter, excelRow(firstData))})`;
+    const notDone = `NOT(${doneFormula(statusLetter && `$${statusLetter}${excelRow(firstData)}`)})`;
     conditionalRules.push(
       { kind: "overdue", range, formula: `AND(ISNUMBER(${due}),${due}<TODAY(),${notDone})` },
       { kind: "dueSoon", range, formula: `AND(ISNUMBER(${due}),${due}>=TODAY(),${due}<=TODAY()+${soonDays},${notDone})` }
@@ -109,9 +127,12 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
     left,
     range,
     values,
-    numberFormats: OUTPUT_COLUMNS.map((c) => (c.key === "due" ? "dd/mm/yyyy" : c.key === "points" || c.key === "maxPoints" ? "0.00" : "@")),
+    numberFormats: OUTPUT_COLUMNS.map((c) => (c.key === "due" ? "dd/mm/yyyy" : c.key === "points" || c.key === "maxPoints" ? "0.00" : c.key === "warnings" ? "@" : "General")),
     widths: OUTPUT_COLUMNS.map((c) => c.width),
     conditionalRules,
+    dueLetter,
+    stateFormulaR1C1,
+    headerOffsets,
   };
 }
 
@@ -126,10 +147,9 @@ function isRepeatedHeader(grid: Grid, r: number, table: TableResult): boolean {
 }
 
 /** Excel formula that is TRUE when the row's status cell says the task is done. */
-export function doneFormula(statusLetter: string | null, excelRow: number): string {
-  if (statusLetter === null) return "FALSE";
-  const cell = `TRIM(LOWER($${statusLetter}${excelRow}))`;
-  return `OR(${STATUS_WORDS.done.map((word) => `${cell}="${word}"`).join(",")})`;
+export function doneFormula(statusRef: string | null): string {
+  if (statusRef === null) return "FALSE";
+  return `OR(TRIM(LOWER(${statusRef}))={${STATUS_WORDS.done.map((word) => `"${word}"`).join(",")}})`;
 }
 
 function rowCells(row: RowResult, excelRow: number, dueLetter: string, statusLetter: string | null): PlannedCell[] {
@@ -137,24 +157,32 @@ function rowCells(row: RowResult, excelRow: number, dueLetter: string, statusLet
     row.points ?? "",
     row.maxPoints ?? "",
     row.warnings.map((w) => w.message).join("\n"),
-    row.schedule === "date" && row.due ? excelSerial(row.due) : "",
-    dueStateCell(row, excelRow, dueLetter, statusLetter),
+    row.schedule === "date" && row.due ? excelSerial(row.due) : row.dueLabel,
+    { formula: stateFormula(`${dueLetter}${excelRow}`, doneFormula(statusLetter && `$${statusLetter}${excelRow}`)), value: row.dueLabel },
   ];
   return cells;
 }
 
 /**
- * The state cell: a formula against TODAY() for dated rows, so "Quá hạn 12 ngày" stays
- * true tomorrow; plain text for the other schedules.
+ * The state formula of one row. Dated rows count days against TODAY(), so "Quá hạn 12
+ * ngày" is still true tomorrow; other rows repeat the label the due cell holds. One
+ * formula for every row lets the Office.js writer set the whole column at once.
  */
-function dueStateCell(row: RowResult, excelRow: number, dueLetter: string, statusLetter: string | null): PlannedCell {
-  if (row.schedule !== "date" || !row.due) return row.dueLabel;
-  const due = `${dueLetter}${excelRow}`;
-  const formula =
-    `IF(${doneFormula(statusLetter, excelRow)},"Đã hoàn thành",` +
+export function stateFormula(due: string, done: string): string {
+  return (
+    `IF(${due}="","",IF(ISNUMBER(${due}),IF(${done},"Đã hoàn thành",` +
     `IF(${due}<TODAY(),"Quá hạn "&(TODAY()-${due})&" ngày",` +
-    `IF(${due}=TODAY(),"Đến hạn hôm nay","Còn "&(${due}-TODAY())&" ngày")))`;
-  return { formula, value: row.dueLabel };
+    `IF(${due}=TODAY(),"Đến hạn hôm nay","Còn "&(${due}-TODAY())&" ngày"))),${due}))`
+  );
+}
+
+/**
+ * True for a conditional-format formula this tool wrote for a table whose due column is
+ * `dueLetter` (so a re-run replaces it instead of adding a copy). Excel may return it
+ * with a leading "=".
+ */
+export function isOwnConditionalFormula(formula: string, dueLetter: string): boolean {
+  return new RegExp(String.raw`^=?AND\(ISNUMBER\(\$${dueLetter}\d+\),\$${dueLetter}\d+(?:<|>=)TODAY\(\)`).test(formula);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { scoreWorkbook } from "../../src/core/run";
 import { OUTPUT_COLUMNS } from "../../src/core/output-columns";
-import { isFormulaCell, planSheetWrites } from "../../src/core/write-plan";
+import { isFormulaCell, isOwnConditionalFormula, planSheetWrites } from "../../src/core/write-plan";
 import { scoreSheet } from "../../src/core/score";
 import { CRITERIA_SHEET, TASK_SHEET } from "../../samples/sample-tables";
 import { DIEN_BAN_2025, gridOf } from "./fixtures";
@@ -34,13 +34,23 @@ describe("planSheetWrites", () => {
     if (!isFormulaCell(state)) return;
     expect(state.value).toBe("Quá hạn 51 ngày");
     expect(state.formula).toContain("TODAY()-L10");
-    expect(state.formula).toContain('TRIM(LOWER($F10))="đã hoàn thành"');
+    expect(state.formula).toContain('TRIM(LOWER($F10))={"đã hoàn thành","hoàn thành","đã xong","xong","đã thực hiện"}');
+    expect(table.stateFormulaR1C1).toBe(`=${state.formula.replace(/L10/g, "RC[-1]").replace("$F10", "RC6")}`);
   });
 
-  it("writes plain labels for recurring, continuous and external rows", () => {
-    expect(table.values[7 - 4][3]).toBe("");
-    expect(table.values[7 - 4][4]).toBe("Định kỳ – lần tới 25/11");
-    expect(table.values[14 - 4][4]).toBe("Thường xuyên");
+  it("writes the label in the due column for recurring, continuous and external rows", () => {
+    expect(table.values[7 - 4][3]).toBe("Định kỳ – lần tới 25/11");
+    expect(table.values[7 - 4][4]).toMatchObject({ value: "Định kỳ – lần tới 25/11" });
+    expect(table.values[14 - 4][3]).toBe("Thường xuyên");
+    expect(table.headerOffsets).toEqual([0, 15]);
+  });
+
+  it("recognises its own conditional formats, with or without the leading =", () => {
+    const [overdue, soon] = table.conditionalRules;
+    expect(isOwnConditionalFormula(overdue.formula, "L")).toBe(true);
+    expect(isOwnConditionalFormula(`=${soon.formula}`, "L")).toBe(true);
+    expect(isOwnConditionalFormula(overdue.formula, "K")).toBe(false);
+    expect(isOwnConditionalFormula("=$B2>5", "L")).toBe(false);
   });
 
   it("colours rows through conditional formats against TODAY() and the status", () => {

@@ -1,0 +1,196 @@
+/**
+ * The Office.js adapter: read the active sheet in one round trip, run the core, write
+ * the core's plan back in one more. API sets: ExcelApi 1.6 at most (Excel 2019 has 1.8),
+ * no shared runtime.
+ */
+import type { Grid } from "../core/grid";
+import { SUMMARY_SHEET_NAME } from "../core/output-columns";
+import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../core/run";
+import type { CellValue } from "../core/values";
+import { COLORS, isOwnConditionalFormula, type SheetWritePlan, type TableWritePlan } from "../core/write-plan";
+import type { SummarySheet } from "../core/summary";
+
+export type ScoreOutcome =
+  | { ok: true; sheet: string; run: WorkbookRun; roundTrips: number }
+  | { ok: false; message: string; roundTrips: number };
+
+/** Requests above this many bytes are split (Excel on the web refuses requests over 5 MB). */
+export const MAX_REQUEST_BYTES = 4_000_000;
+
+/** Points per character for column widths (Calibri 11). */
+const POINTS_PER_CHAR = 7;
+
+/**
+ * Scores the active worksheet and writes the results. Returns a Vietnamese message
+ * instead of throwing for every situation a user can meet (protected sheet, empty sheet,
+ * no table, user data in the way); Office errors other than those propagate.
+ */
+export async function scoreActiveSheet(
+  context: Excel.RequestContext,
+  options: RunOptions,
+  { showSummary = false }: { showSummary?: boolean } = {}
+): Promise<ScoreOutcome> {
+  let roundTrips = 0;
+  const sync = async () => {
+    roundTrips++;
+    await context.sync();
+  };
+
+  // Round trip 1: everything we need to know.
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("name");
+  sheet.protection.load("protected");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("values,numberFormat,rowIndex,columnIndex");
+  const formats = sheet.getRange().conditionalFormats;
+  formats.load("items/type,items/customOrNullObject/rule/formula");
+  const oldSummary = context.workbook.worksheets.getItemOrNullObject(SUMMARY_SHEET_NAME);
+  oldSummary.load("name");
+  await sync();
+
+  if (sheet.protection.protected) {
+    return fail(`Trang "${sheet.name}" đang được bảo vệ (Protect Sheet): hãy bỏ bảo vệ trang (Review → Unprotect Sheet) rồi chấm điểm lại. Chưa có ô nào bị thay đổi.`);
+  }
+  if (used.isNullObject) {
+    return fail(`Trang "${sheet.name}" đang trống: hãy mở trang có bảng phụ lục rồi bấm Chấm điểm.`);
+  }
+  if (sheet.name === SUMMARY_SHEET_NAME) {
+    return fail(`Trang "${SUMMARY_SHEET_NAME}" do công cụ tự tạo: hãy mở trang có bảng phụ lục rồi bấm Chấm điểm.`);
+  }
+
+  const grid: Grid = {
+    sheetName: sheet.name,
+    values: used.values as CellValue[][],
+    numberFormats: used.numberFormat as string[][],
+    firstRow: used.rowIndex + 1,
+    firstColumn: used.columnIndex,
+  };
+  const run = scoreWorkbook([grid], options);
+  if (run.results[0]?.tables.length === 0) return fail(run.results[0].notices[0]);
+  if (run.blocked) return fail(run.blocked);
+
+  // Round trip 2 (more only for writes above MAX_REQUEST_BYTES): carry out the plan.
+  const plan = run.plans[0];
+  const ownFormats = formats.items.filter(
+    (cf) => !cf.customOrNullObject.isNullObject && plan.tables.some((t) => isOwnConditionalFormula(cf.customOrNullObject.rule.formula, t.dueLetter))
+  );
+  for (const cf of ownFormats) cf.delete();
+  let queuedBytes = 0;
+  for (const table of plan.tables) {
+    queuedBytes += await writeTable(sheet, table, async (bytes) => {
+      if (queuedBytes + bytes > MAX_REQUEST_BYTES && queuedBytes > 0) {
+        await sync();
+        queuedBytes = 0;
+      }
+    });
+  }
+  writeSummary(context, oldSummary, run.summarySheet, showSummary);
+  await sync();
+  return { ok: true, sheet: sheet.name, run, roundTrips };
+
+  function fail(message: string): ScoreOutcome {
+    return { ok: false, message, roundTrips };
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/** Size of a value in a request body (JSON, UTF-8), to keep requests under the limit. */
+export function payloadBytes(value: unknown): number {
+  return utf8.encode(JSON.stringify(value)).length;
+}
+
+async function writeTable(
+  sheet: Excel.Worksheet,
+  table: TableWritePlan,
+  beforeQueue: (bytes: number) => Promise<void>
+): Promise<number> {
+  const block = sheet.getRange(table.range);
+  const [first, last] = table.range.split(":");
+  const firstRow = Number(/\d+/.exec(first)![0]);
+  const lastRow = Number(/\d+/.exec(last)![0]);
+  const letters = (a1: string) => /^[A-Z]+/.exec(a1)![0];
+  const columnLetter = (k: number) => columnOffset(letters(first), k);
+
+  block.format.fill.color = COLORS.outputFill;
+  block.format.wrapText = true;
+  block.format.verticalAlignment = "Top";
+  table.numberFormats.forEach((format, k) => {
+    // A single value assigned to a range applies to every cell of it.
+    if (lastRow > firstRow) sheet.getRange(`${columnLetter(k)}${firstRow + 1}:${columnLetter(k)}${lastRow}`).numberFormat = format as unknown as string[][];
+    sheet.getRange(`${columnLetter(k)}:${columnLetter(k)}`).format.columnWidth = table.widths[k] * POINTS_PER_CHAR;
+  });
+
+  // Values of the first four columns: one 2D array, in blocks if it is very large.
+  const values = table.values.map((row) => row.slice(0, 4).map((cell) => (typeof cell === "object" ? cell.value : cell)));
+  let written = 0;
+  let total = 0;
+  const rowsPerBlock = Math.max(1, Math.floor(values.length / Math.ceil(payloadBytes(values) / MAX_REQUEST_BYTES)));
+  while (written < values.length) {
+    const chunk = values.slice(written, written + rowsPerBlock);
+    const bytes = payloadBytes(chunk);
+    await beforeQueue(bytes);
+    sheet.getRange(`${columnLetter(0)}${firstRow + written}:${columnLetter(3)}${firstRow + written + chunk.length - 1}`).values = chunk;
+    total += bytes;
+    written += chunk.length;
+  }
+  // The state column: one relative formula for every row, then the header cells.
+  if (lastRow > firstRow) {
+    sheet.getRange(`${columnLetter(4)}${firstRow + 1}:${columnLetter(4)}${lastRow}`).formulasR1C1 = table.stateFormulaR1C1 as unknown as string[][];
+  }
+  for (const offset of table.headerOffsets) {
+    const header = sheet.getRange(`${columnLetter(0)}${firstRow + offset}:${columnLetter(4)}${firstRow + offset}`);
+    header.values = [table.values[offset] as string[]];
+    header.format.fill.color = COLORS.outputHeaderFill;
+    header.format.font.bold = true;
+  }
+  for (const rule of table.conditionalRules) {
+    const cf = sheet.getRange(rule.range).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    cf.custom.rule.formula = `=${rule.formula}`;
+    cf.custom.format.fill.color = rule.kind === "overdue" ? COLORS.overdueFill : COLORS.dueSoonFill;
+  }
+  return total;
+}
+
+/** The column `k` places right of `letters`. */
+function columnOffset(letters: string, k: number): string {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  n += k;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function writeSummary(context: Excel.RequestContext, old: Excel.Worksheet, summary: SummarySheet, activate: boolean): void {
+  if (!old.isNullObject) old.delete();
+  const sheet = context.workbook.worksheets.add(SUMMARY_SHEET_NAME);
+  const width = Math.max(...summary.values.map((row) => row.length));
+  const rows = summary.values.map((row) => [...row, ...Array<string>(width - row.length).fill("")]);
+  const range = sheet.getRange(`A1:${columnOffset("A", width - 1)}${rows.length}`);
+  range.values = rows;
+  sheet.getRange("A1").format.font.bold = true;
+  sheet.getRange("A1").format.font.size = 14;
+  for (const r of summary.headerRows) {
+    const header = sheet.getRange(`A${r + 1}:${columnOffset("A", width - 1)}${r + 1}`);
+    header.format.font.bold = true;
+    header.format.fill.color = COLORS.outputHeaderFill;
+  }
+  sheet.getRange("A:A").format.columnWidth = 14 * POINTS_PER_CHAR;
+  sheet.getRange("B:B").format.columnWidth = 50 * POINTS_PER_CHAR;
+  sheet.getRange("C:E").format.columnWidth = 16 * POINTS_PER_CHAR;
+  if (summary.chartRows) {
+    const { first, last } = summary.chartRows;
+    const data = sheet.getRange(`B${first}:D${last + 1}`);
+    const chart = sheet.charts.add(Excel.ChartType.barClustered, data, Excel.ChartSeriesBy.columns);
+    chart.title.text = "Điểm từng lĩnh vực so với điểm tối đa";
+    chart.setPosition(`G${first}`);
+  }
+  if (activate) sheet.activate();
+}
+
+export type { SheetWritePlan };
