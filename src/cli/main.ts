@@ -10,13 +10,17 @@ import { runScore, CliError, type ScoreCommandOptions } from "./score-command";
 import { isIsoDate } from "../core/dates";
 
 function isoDate(value: string): string {
-  if (!isIsoDate(value)) throw new InvalidArgumentError(`"${value}" không phải ngày hợp lệ, cần dạng YYYY-MM-DD (ví dụ 2025-11-20).`);
+  if (!isIsoDate(value))
+    throw new InvalidArgumentError(
+      `"${value}" không phải ngày hợp lệ, cần dạng YYYY-MM-DD (ví dụ 2025-11-20).`
+    );
   return value;
 }
 
 function positiveInteger(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`"${value}" phải là số nguyên không âm.`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`"${value}" phải là số nguyên không âm.`);
   return n;
 }
 
@@ -73,7 +77,9 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`Lỗi không mong đợi: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.stderr.write(
+        `Lỗi không mong đợi: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+      );
       process.exit(1);
     }
   );

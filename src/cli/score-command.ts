@@ -42,11 +42,15 @@ export async function loadCriteriaSet(file: string): Promise<CriteriaSet> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`Tệp bộ tiêu chí "${file}" không phải JSON hợp lệ (${(error as Error).message}).`);
+    throw new CliError(
+      `Tệp bộ tiêu chí "${file}" không phải JSON hợp lệ (${(error as Error).message}).`
+    );
   }
   const parsed = parseCriteriaSet(json);
   if (!parsed.ok) {
-    throw new CliError(`Bộ tiêu chí "${file}" không hợp lệ:\n${parsed.problems.map((p) => `  - ${p.message}`).join("\n")}`);
+    throw new CliError(
+      `Bộ tiêu chí "${file}" không hợp lệ:\n${parsed.problems.map((p) => `  - ${p.message}`).join("\n")}`
+    );
   }
   return parsed.value;
 }
@@ -61,7 +65,9 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   try {
     await workbook.xlsx.readFile(file);
   } catch {
-    throw new CliError(`Không đọc được "${file}": tệp không phải .xlsx hợp lệ hoặc bị hỏng. Hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx).`);
+    throw new CliError(
+      `Không đọc được "${file}": tệp không phải .xlsx hợp lệ hoặc bị hỏng. Hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx).`
+    );
   }
   return workbook;
 }
@@ -78,16 +84,29 @@ export async function runScore(
 ): Promise<void> {
   const outPath = options.out ?? defaultOutPath(file);
   if (path.resolve(outPath) === path.resolve(file)) {
-    throw new CliError("Tệp kết quả (--out) phải khác tệp đầu vào: công cụ luôn ghi ra một bản sao.", 2);
+    throw new CliError(
+      "Tệp kết quả (--out) phải khác tệp đầu vào: công cụ luôn ghi ra một bản sao.",
+      2
+    );
   }
   const criteria = options.criteria ? await loadCriteriaSet(options.criteria) : null;
   const workbook = await loadWorkbook(file);
-  const sheets = workbook.worksheets.filter((ws) => !options.sheet || normalizeVi(ws.name) === normalizeVi(options.sheet));
+  const sheets = workbook.worksheets.filter(
+    (ws) => !options.sheet || normalizeVi(ws.name) === normalizeVi(options.sheet)
+  );
   if (options.sheet && sheets.length === 0) {
-    throw new CliError(`Không có trang "${options.sheet}" trong tệp. Các trang: ${workbook.worksheets.map((ws) => ws.name).join(", ")}.`, 2);
+    throw new CliError(
+      `Không có trang "${options.sheet}" trong tệp. Các trang: ${workbook.worksheets.map((ws) => ws.name).join(", ")}.`,
+      2
+    );
   }
   const today = options.today ?? toIso(new Date());
-  const run = scoreWorkbook(sheets.map(worksheetToGrid), { criteria, today, soonDays: options.soonDays, planYear: options.year });
+  const run = scoreWorkbook(sheets.map(worksheetToGrid), {
+    criteria,
+    today,
+    soonDays: options.soonDays,
+    planYear: options.year,
+  });
   if (run.blocked) throw new CliError(run.blocked);
 
   const scoredSheets = sheets.filter((ws) => run.plans.some((plan) => plan.sheet === ws.name));
@@ -105,7 +124,11 @@ export async function runScore(
   }
 }
 
-function toJson(run: ReturnType<typeof scoreWorkbook>, criteria: CriteriaSet | null, outPath: string) {
+function toJson(
+  run: ReturnType<typeof scoreWorkbook>,
+  criteria: CriteriaSet | null,
+  outPath: string
+) {
   return {
     today: run.summary.today,
     criteriaSet: criteria ? { id: criteria.id, name: criteria.name } : null,

@@ -8,22 +8,34 @@ import type { Grid } from "../core/grid";
 import { SUMMARY_SHEET_NAME } from "../core/output-columns";
 import type { SummarySheet } from "../core/summary";
 import type { CellValue } from "../core/values";
-import { COLORS, isFormulaCell, isOwnConditionalFormula, type SheetWritePlan } from "../core/write-plan";
+import {
+  COLORS,
+  isFormulaCell,
+  isOwnConditionalFormula,
+  type SheetWritePlan,
+} from "../core/write-plan";
 
 /** Converts one ExcelJS cell value to what Office.js `range.values` would give. */
 export function toGridValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return excelSerial(value.toISOString().slice(0, 10)) + fractionOfDay(value);
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
+  if (value instanceof Date)
+    return excelSerial(value.toISOString().slice(0, 10)) + fractionOfDay(value);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("error" in value) return value.error;
-  if ("formula" in value || "sharedFormula" in value) return toGridValue((value as ExcelJS.CellFormulaValue).result ?? "");
-  if ("text" in value) return typeof value.text === "string" ? value.text : toGridValue(value.text as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value)
+    return toGridValue((value as ExcelJS.CellFormulaValue).result ?? "");
+  if ("text" in value)
+    return typeof value.text === "string"
+      ? value.text
+      : toGridValue(value.text as ExcelJS.CellValue);
   return "";
 }
 
 function fractionOfDay(date: Date): number {
-  const ms = date.getUTCHours() * 3_600_000 + date.getUTCMinutes() * 60_000 + date.getUTCSeconds() * 1000;
+  const ms =
+    date.getUTCHours() * 3_600_000 + date.getUTCMinutes() * 60_000 + date.getUTCSeconds() * 1000;
   return ms / 86_400_000;
 }
 
@@ -57,9 +69,17 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): 
     table.values.forEach((row, i) => {
       row.forEach((planned, k) => {
         const cell = sheet.getCell(table.top + 1 + i, table.left + 1 + k);
-        cell.value = isFormulaCell(planned) ? { formula: planned.formula, result: planned.value } : planned === "" ? null : planned;
+        cell.value = isFormulaCell(planned)
+          ? { formula: planned.formula, result: planned.value }
+          : planned === ""
+            ? null
+            : planned;
         const isHeader = table.headerOffsets.includes(i);
-        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(isHeader ? COLORS.outputHeaderFill : COLORS.outputFill) } };
+        cell.fill = {
+          type: "pattern",
+          pattern: "solid",
+          fgColor: { argb: argb(isHeader ? COLORS.outputHeaderFill : COLORS.outputFill) },
+        };
         cell.alignment = { wrapText: true, vertical: "top" };
         if (isHeader) cell.font = { bold: true };
         else cell.numFmt = table.numberFormats[k];
@@ -69,11 +89,20 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): 
       sheet.getColumn(table.left + 1 + k).width = width;
     });
     // Re-runs replace the rules they wrote before instead of stacking new copies.
-    const existing = (sheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+    const existing =
+      (sheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+        .conditionalFormattings ?? [];
     const kept = existing.filter(
-      (cf) => !cf.rules.some((rule) => "formulae" in rule && isOwnConditionalFormula(String(rule.formulae?.[0] ?? ""), table.dueLetter))
+      (cf) =>
+        !cf.rules.some(
+          (rule) =>
+            "formulae" in rule &&
+            isOwnConditionalFormula(String(rule.formulae?.[0] ?? ""), table.dueLetter)
+        )
     );
-    (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings = kept;
+    (
+      sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
+    ).conditionalFormattings = kept;
     for (const rule of table.conditionalRules) {
       sheet.addConditionalFormatting({
         ref: rule.range,
@@ -82,7 +111,15 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): 
             type: "expression",
             priority: rule.kind === "overdue" ? 1 : 2,
             formulae: [rule.formula],
-            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.kind === "overdue" ? COLORS.overdueFill : COLORS.dueSoonFill) } } },
+            style: {
+              fill: {
+                type: "pattern",
+                pattern: "solid",
+                bgColor: {
+                  argb: argb(rule.kind === "overdue" ? COLORS.overdueFill : COLORS.dueSoonFill),
+                },
+              },
+            },
           },
         ],
       });
@@ -91,7 +128,10 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): 
 }
 
 /** Replaces the "Tổng hợp" sheet with a fresh one (the tools own it entirely). */
-export function writeSummarySheet(workbook: ExcelJS.Workbook, summary: SummarySheet): ExcelJS.Worksheet {
+export function writeSummarySheet(
+  workbook: ExcelJS.Workbook,
+  summary: SummarySheet
+): ExcelJS.Worksheet {
   const old = workbook.getWorksheet(SUMMARY_SHEET_NAME);
   if (old) workbook.removeWorksheet(old.id);
   const sheet = workbook.addWorksheet(SUMMARY_SHEET_NAME);
@@ -104,7 +144,11 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, summary: SummarySh
   for (const r of summary.headerRows) {
     sheet.getRow(r + 1).eachCell((cell) => {
       cell.font = { bold: true };
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(COLORS.outputHeaderFill) } };
+      cell.fill = {
+        type: "pattern",
+        pattern: "solid",
+        fgColor: { argb: argb(COLORS.outputHeaderFill) },
+      };
     });
   }
   [14, 50, 12, 18, 18].forEach((width, i) => {

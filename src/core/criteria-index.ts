@@ -24,7 +24,8 @@ export class CriteriaIndex {
         this.byCode.set(criterion.code, entry);
         this.byName.set(normalizeVi(criterion.name), entry);
         for (const alias of criterion.aliases ?? []) this.byAlias.set(normalizeVi(alias), entry);
-        for (const child of criterion.children ?? []) visit(child, criterion, [criterion.code, ...ancestors]);
+        for (const child of criterion.children ?? [])
+          visit(child, criterion, [criterion.code, ...ancestors]);
       };
       for (const criterion of area.criteria) visit(criterion, null, []);
     }
@@ -38,7 +39,11 @@ export class CriteriaIndex {
    * Finds the criterion a row names: its code as written, the code under the row's
    * section ("1" in section "I" → "I.1"), an alias, or a content equal to a name.
    */
-  resolve(code: string | null, section: string | null, content: string): IndexedCriterion | undefined {
+  resolve(
+    code: string | null,
+    section: string | null,
+    content: string
+  ): IndexedCriterion | undefined {
     if (code !== null) {
       const direct = this.byCode.get(code) ?? this.byAlias.get(normalizeVi(code));
       if (direct) return direct;

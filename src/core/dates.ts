@@ -3,7 +3,14 @@
  * that results are plain JSON and independent of the machine's time zone; date-fns does
  * the arithmetic on local-midnight Date objects.
  */
-import { addDays, differenceInCalendarDays, format, isValid, lastDayOfMonth, parseISO } from "date-fns";
+import {
+  addDays,
+  differenceInCalendarDays,
+  format,
+  isValid,
+  lastDayOfMonth,
+  parseISO,
+} from "date-fns";
 
 export type IsoDate = string;
 
@@ -19,7 +26,9 @@ export function toIso(date: Date): IsoDate {
 
 /** True for a real "YYYY-MM-DD" date. */
 export function isIsoDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(parseISO(text)) && toIso(parseISO(text)) === text;
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(parseISO(text)) && toIso(parseISO(text)) === text
+  );
 }
 
 /**

@@ -86,7 +86,16 @@ function fixDate(year: number, month: number, day: number, written: string): Fou
   return { date: endOfMonthIso(year, month), invalidText: written.trim() };
 }
 
-const ROMAN_QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const ROMAN_QUARTERS: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+};
 
 /**
  * Quarters with an optional year: "quý i/2025", "quý i năm 2025", "quý ii, iii/2025",
@@ -96,7 +105,8 @@ const ROMAN_QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1"
  */
 export function findQuarters(text: string, planYear: number): IsoDate[] {
   const dates: IsoDate[] = [];
-  const pattern = /quý\s+((?:(?:iv|iii|ii|i|[1-4])\s*(?:,|và|-|–)\s*)*(?:iv|iii|ii|i|[1-4]))(?![a-z\d])\s*(?:(?:\/|năm)\s*(\d{4}))?/g;
+  const pattern =
+    /quý\s+((?:(?:iv|iii|ii|i|[1-4])\s*(?:,|và|-|–)\s*)*(?:iv|iii|ii|i|[1-4]))(?![a-z\d])\s*(?:(?:\/|năm)\s*(\d{4}))?/g;
   for (const match of text.matchAll(pattern)) {
     const year = match[2] ? Number(match[2]) : planYear;
     for (const part of match[1].split(/\s*(?:,|và|-|–)\s*/)) {
@@ -116,7 +126,9 @@ export function findQuarters(text: string, planYear: number): IsoDate[] {
  */
 export function findMonths(text: string, planYear: number): IsoDate[] {
   const dates: IsoDate[] = [];
-  for (const match of text.matchAll(/tháng\s+(\d{1,2})(?:\s*[/-]\s*(\d{4})|\s+năm\s+(\d{4}))?(?![\d/])/g)) {
+  for (const match of text.matchAll(
+    /tháng\s+(\d{1,2})(?:\s*[/-]\s*(\d{4})|\s+năm\s+(\d{4}))?(?![\d/])/g
+  )) {
     const month = Number(match[1]);
     if (month < 1 || month > 12) continue;
     const year = Number(match[2] ?? match[3] ?? planYear);
@@ -134,7 +146,8 @@ export function findMonths(text: string, planYear: number): IsoDate[] {
  */
 export function findYears(text: string, planYear: number): IsoDate[] {
   const dates: IsoDate[] = [];
-  for (const match of text.matchAll(/năm\s+(\d{4})(?!\d)/g)) dates.push(endOfMonthIso(Number(match[1]), 12));
+  for (const match of text.matchAll(/năm\s+(\d{4})(?!\d)/g))
+    dates.push(endOfMonthIso(Number(match[1]), 12));
   if (dates.length === 0 && /(?:^|\s)(?:trong|cả|cuối)\s+năm(?:\s|$|[.,;])/.test(text)) {
     dates.push(endOfMonthIso(planYear, 12));
   }
@@ -158,11 +171,17 @@ export type Recurrence =
 export function findRecurrences(text: string): Recurrence[] {
   const found: Recurrence[] = [];
   const monthly = /(?:ngày\s+(\d{1,2})\s+)?(?:hàng|hằng|mỗi)\s+tháng/g;
-  for (const match of text.matchAll(monthly)) found.push({ every: "month", day: match[1] ? Number(match[1]) : undefined });
+  for (const match of text.matchAll(monthly))
+    found.push({ every: "month", day: match[1] ? Number(match[1]) : undefined });
   const endOfPeriod = /ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:kỳ|quý)/.exec(text);
   if (endOfPeriod) found.push({ every: "quarter", day: Number(endOfPeriod[1]) });
   if (/(?:hàng|hằng|mỗi|theo)\s+(?:tháng,\s*)?quý/.test(text)) found.push({ every: "quarter" });
-  if (/(?:hàng|hằng|mỗi)\s+(?:tháng,\s*)?(?:quý,\s*)?năm|hàng tháng,\s*quý,?\s*(?:và\s+)?năm/.test(text)) found.push({ every: "year" });
+  if (
+    /(?:hàng|hằng|mỗi)\s+(?:tháng,\s*)?(?:quý,\s*)?năm|hàng tháng,\s*quý,?\s*(?:và\s+)?năm/.test(
+      text
+    )
+  )
+    found.push({ every: "year" });
   if (/(?:hàng|hằng|mỗi)\s+tuần/.test(text)) found.push({ every: "week" });
   if (found.length === 0 && /định kỳ/.test(text)) found.push({ every: "month" });
   return found;
@@ -232,7 +251,12 @@ function dateDeadline(found: FoundDate[], periods: IsoDate[], original: string):
         `Ngày "${f.invalidText}" không tồn tại (trong "${quoteShort(original)}"): đã dùng ngày cuối tháng ${formatDateVi(f.date)}; hãy sửa lại ngày`
       )
     );
-  return { schedule: "date", due: unique[unique.length - 1], milestones: unique.slice(0, -1), warnings };
+  return {
+    schedule: "date",
+    due: unique[unique.length - 1],
+    milestones: unique.slice(0, -1),
+    warnings,
+  };
 }
 
 function quoteShort(text: string): string {
@@ -242,7 +266,8 @@ function quoteShort(text: string): string {
 
 /** Plausible Excel serials of dates (1982–2119), to tell a date cell from a year or a count. */
 function looksLikeSerialDate(value: number, numberFormat?: string): boolean {
-  const formatted = numberFormat !== undefined && /[dmy]/i.test(numberFormat.replace(/"[^"]*"/g, ""));
+  const formatted =
+    numberFormat !== undefined && /[dmy]/i.test(numberFormat.replace(/"[^"]*"/g, ""));
   return formatted || (value >= 30_000 && value <= 80_000);
 }
 
@@ -252,7 +277,11 @@ function looksLikeSerialDate(value: number, numberFormat?: string): boolean {
  * @example parseDeadline("Quý II, III/2025", undefined, { planYear: 2025, today: "2025-07-01" })
  * // { schedule: "date", due: "2025-09-30", milestones: ["2025-06-30"], warnings: [] }
  */
-export function parseDeadline(value: CellValue, numberFormat: string | undefined, ctx: DeadlineContext): Deadline {
+export function parseDeadline(
+  value: CellValue,
+  numberFormat: string | undefined,
+  ctx: DeadlineContext
+): Deadline {
   const none: Deadline = { schedule: "none", due: null, milestones: [], warnings: [] };
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 1990 && value <= 2100) {
@@ -275,12 +304,10 @@ export function parseDeadline(value: CellValue, numberFormat: string | undefined
     const next = recurrences.map((r) => nextOccurrence(r, ctx.today)).sort()[0];
     return { schedule: "recurring", due: next, milestones: [], warnings: [] };
   }
-  if (isContinuous(text)) return { schedule: "continuous", due: null, milestones: [], warnings: [] };
+  if (isContinuous(text))
+    return { schedule: "continuous", due: null, milestones: [], warnings: [] };
 
-  const periods = [
-    ...findQuarters(text, ctx.planYear),
-    ...findMonths(text, ctx.planYear),
-  ];
+  const periods = [...findQuarters(text, ctx.planYear), ...findMonths(text, ctx.planYear)];
   if (periods.length > 0) return dateDeadline([], periods, original);
   if (isExternal(text)) return { schedule: "external", due: null, milestones: [], warnings: [] };
   const years = findYears(text, ctx.planYear);

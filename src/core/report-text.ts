@@ -11,20 +11,29 @@ import { headline, type Summary } from "./summary";
  *
  * @example formatReport(summary, results, "samples/a.scored.xlsx")
  */
-export function formatReport(summary: Summary, results: SheetResult[], written: string | null): string {
+export function formatReport(
+  summary: Summary,
+  results: SheetResult[],
+  written: string | null
+): string {
   const lines: string[] = [];
   lines.push(`Bộ tiêu chí: ${summary.criteriaSet?.name ?? "(không có)"}`);
   lines.push(headline(summary));
   if (summary.areas.length > 0) {
     lines.push("", "Điểm theo lĩnh vực:");
     for (const area of summary.areas) {
-      lines.push(`  ${area.code.padEnd(5)} ${formatNumberVi(area.points).padStart(6)} / ${formatNumberVi(area.maxPoints).padEnd(6)} ${area.name}`);
+      lines.push(
+        `  ${area.code.padEnd(5)} ${formatNumberVi(area.points).padStart(6)} / ${formatNumberVi(area.maxPoints).padEnd(6)} ${area.name}`
+      );
     }
   }
   const warned = results.flatMap((sheet) =>
     sheet.tables.flatMap((table) =>
       table.rows.flatMap((row) =>
-        row.warnings.map((w) => `  ${table.sheet}!${row.row}${row.criterion ? ` [${row.criterion}]` : ""}: ${w.message}`)
+        row.warnings.map(
+          (w) =>
+            `  ${table.sheet}!${row.row}${row.criterion ? ` [${row.criterion}]` : ""}: ${w.message}`
+        )
       )
     )
   );
@@ -34,7 +43,9 @@ export function formatReport(summary: Summary, results: SheetResult[], written: 
     for (const group of summary.overdueByOwner) {
       lines.push(`  ${group.owner} (${group.items.length}):`);
       for (const item of group.items) {
-        lines.push(`    ${item.sheet}!${item.row} – quá hạn ${item.daysLate} ngày (hạn ${item.due ? formatDateVi(item.due) : "?"}) – ${shorten(item.content)}`);
+        lines.push(
+          `    ${item.sheet}!${item.row} – quá hạn ${item.daysLate} ngày (hạn ${item.due ? formatDateVi(item.due) : "?"}) – ${shorten(item.content)}`
+        );
       }
     }
   }
@@ -42,11 +53,14 @@ export function formatReport(summary: Summary, results: SheetResult[], written: 
     lines.push("", "Việc sắp đến hạn:");
     for (const group of summary.dueSoonByOwner) {
       for (const item of group.items) {
-        lines.push(`  ${group.owner}: ${item.sheet}!${item.row} – hạn ${item.due ? formatDateVi(item.due) : "?"} – ${shorten(item.content)}`);
+        lines.push(
+          `  ${group.owner}: ${item.sheet}!${item.row} – hạn ${item.due ? formatDateVi(item.due) : "?"} – ${shorten(item.content)}`
+        );
       }
     }
   }
-  if (summary.notices.length > 0) lines.push("", "Ghi chú:", ...summary.notices.map((n) => `  ${n}`));
+  if (summary.notices.length > 0)
+    lines.push("", "Ghi chú:", ...summary.notices.map((n) => `  ${n}`));
   if (written) lines.push("", `Đã ghi tệp kết quả: ${written}`);
   return lines.join("\n");
 }

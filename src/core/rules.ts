@@ -24,7 +24,11 @@ export interface RuleOutcome {
 }
 
 type RuleOf<K extends Rule["kind"]> = Extract<Rule, { kind: K }>;
-type Scorer<K extends Rule["kind"]> = (rule: RuleOf<K>, cell: ResultCell, max: number) => RuleOutcome;
+type Scorer<K extends Rule["kind"]> = (
+  rule: RuleOf<K>,
+  cell: ResultCell,
+  max: number
+) => RuleOutcome;
 
 const scored = (points: number, warnings: RowWarning[] = []): RuleOutcome => ({
   points: roundHalfAwayFromZero(points, 2),
@@ -32,7 +36,9 @@ const scored = (points: number, warnings: RowWarning[] = []): RuleOutcome => ({
 });
 
 function quote(cell: ResultCell): string {
-  return typeof cell.value === "string" ? `"${cell.value.trim().slice(0, 80)}"` : String(cell.value);
+  return typeof cell.value === "string"
+    ? `"${cell.value.trim().slice(0, 80)}"`
+    : String(cell.value);
 }
 
 function unreadable(cell: ResultCell, expected: string): RuleOutcome {
@@ -54,7 +60,12 @@ const scoreManual: Scorer<"manual"> = (_rule, cell, max) => {
   if (points < 0 || points > max + 1e-9) {
     return {
       points: null,
-      warnings: [warning("invalid_value", `Điểm ${formatNumberVi(points)} nằm ngoài khoảng 0 – ${formatNumberVi(max)}`)],
+      warnings: [
+        warning(
+          "invalid_value",
+          `Điểm ${formatNumberVi(points)} nằm ngoài khoảng 0 – ${formatNumberVi(max)}`
+        ),
+      ],
     };
   }
   return scored(points);
@@ -63,14 +74,22 @@ const scoreManual: Scorer<"manual"> = (_rule, cell, max) => {
 const scoreBoolean: Scorer<"boolean"> = (_rule, cell, max) => {
   const answer = parseBoolean(cell);
   if (answer === null) return unreadable(cell, "Có/Đạt/Hoàn thành hoặc Không/Chưa");
-  return answer ? scored(max) : scored(0, [warning("below_threshold", `Kết quả "Không đạt": ${lost(max)}`, max)]);
+  return answer
+    ? scored(max)
+    : scored(0, [warning("below_threshold", `Kết quả "Không đạt": ${lost(max)}`, max)]);
 };
 
 const scoreRatio: Scorer<"ratio"> = (rule, cell, max) => {
   const r = parseRatio(cell);
   if (r === null) return unreadable(cell, RATIO_EXAMPLE);
   if (r < rule.min) {
-    return scored(0, [warning("below_threshold", `Tỷ lệ ${formatPercentVi(r)} < ${formatPercentVi(rule.min)}: ${lost(max)}`, max)]);
+    return scored(0, [
+      warning(
+        "below_threshold",
+        `Tỷ lệ ${formatPercentVi(r)} < ${formatPercentVi(rule.min)}: ${lost(max)}`,
+        max
+      ),
+    ]);
   }
   const points = max * Math.min(r / rule.full, 1);
   return scored(points);
@@ -80,7 +99,13 @@ const scoreGate: Scorer<"gate"> = (rule, cell, max) => {
   const r = parseRatio(cell);
   if (r === null) return unreadable(cell, RATIO_EXAMPLE);
   if (r + 1e-12 < rule.min) {
-    return scored(0, [warning("below_threshold", `Tỷ lệ ${formatPercentVi(r)} < ${formatPercentVi(rule.min)}: ${lost(max)}`, max)]);
+    return scored(0, [
+      warning(
+        "below_threshold",
+        `Tỷ lệ ${formatPercentVi(r)} < ${formatPercentVi(rule.min)}: ${lost(max)}`,
+        max
+      ),
+    ]);
   }
   return scored(max);
 };
@@ -88,10 +113,18 @@ const scoreGate: Scorer<"gate"> = (rule, cell, max) => {
 const scoreTiers: Scorer<"tiers"> = (rule, cell, max) => {
   const r = parseRatio(cell);
   if (r === null) return unreadable(cell, RATIO_EXAMPLE);
-  const reached = rule.tiers.filter((tier) => tier.min <= r + 1e-12).sort((a, b) => b.min - a.min)[0];
+  const reached = rule.tiers
+    .filter((tier) => tier.min <= r + 1e-12)
+    .sort((a, b) => b.min - a.min)[0];
   if (!reached) {
     const lowest = Math.min(...rule.tiers.map((t) => t.min));
-    return scored(0, [warning("below_threshold", `Tỷ lệ ${formatPercentVi(r)} < ${formatPercentVi(lowest)}: ${lost(max)}`, max)]);
+    return scored(0, [
+      warning(
+        "below_threshold",
+        `Tỷ lệ ${formatPercentVi(r)} < ${formatPercentVi(lowest)}: ${lost(max)}`,
+        max
+      ),
+    ]);
   }
   const best = [...rule.tiers].sort((a, b) => b.points - a.points)[0];
   const warnings =
@@ -109,7 +142,7 @@ const scoreTiers: Scorer<"tiers"> = (rule, cell, max) => {
 
 const scoreCount: Scorer<"count"> = (rule, cell, max) => {
   const n = parseCount(cell);
-  if (n === null) return unreadable(cell, "một số lượng, ví dụ 2 hoặc \"02 sáng kiến\"");
+  if (n === null) return unreadable(cell, 'một số lượng, ví dụ 2 hoặc "02 sáng kiến"');
   if (n >= rule.target) return scored(max);
   const points = rule.partial ? (max * n) / rule.target : 0;
   const rounded = roundHalfAwayFromZero(points, 2);
@@ -124,7 +157,8 @@ const scoreCount: Scorer<"count"> = (rule, cell, max) => {
 
 const scoreWeightedShare: Scorer<"weighted_share"> = (rule, cell, max) => {
   const counts = parseWeightedShare(cell);
-  if (counts === null) return unreadable(cell, "số chỉ tiêu có nhãn, ví dụ \"vượt: 3; đạt: 4; tổng: 10\"");
+  if (counts === null)
+    return unreadable(cell, 'số chỉ tiêu có nhãn, ví dụ "vượt: 3; đạt: 4; tổng: 10"');
   const { total, exceeded, met } = counts;
   const share = (exceeded + met) / total;
   if (share + 1e-12 < rule.cutoff) {
@@ -136,19 +170,26 @@ const scoreWeightedShare: Scorer<"weighted_share"> = (rule, cell, max) => {
       ),
     ]);
   }
-  const points = Math.min(max, (exceeded / total) * rule.weights.exceeded + (met / total) * rule.weights.met);
+  const points = Math.min(
+    max,
+    (exceeded / total) * rule.weights.exceeded + (met / total) * rule.weights.met
+  );
   return scored(points);
 };
 
 const scoreAllOf: Scorer<"all_of"> = (rule, cell, max) => {
   const ratios = parseRatioList(cell);
   const expected = `${rule.conditions.length} tỷ lệ theo thứ tự (${rule.conditions.map((c) => c.label).join("; ")}), ví dụ "82%; 47%"`;
-  if (ratios === null || ratios.length !== rule.conditions.length) return unreadable(cell, expected);
+  if (ratios === null || ratios.length !== rule.conditions.length)
+    return unreadable(cell, expected);
   const failed = rule.conditions
     .map((condition, i) => ({ condition, r: ratios[i] }))
     .filter(({ condition, r }) => r + 1e-12 < condition.min);
   if (failed.length === 0) return scored(max);
-  const reasons = failed.map(({ condition, r }) => `${condition.label} ${formatPercentVi(r)} < ${formatPercentVi(condition.min)}`);
+  const reasons = failed.map(
+    ({ condition, r }) =>
+      `${condition.label} ${formatPercentVi(r)} < ${formatPercentVi(condition.min)}`
+  );
   return scored(0, [warning("below_threshold", `${reasons.join("; ")}: ${lost(max)}`, max)]);
 };
 
@@ -170,11 +211,19 @@ const SCORERS: { [K in Rule["kind"]]: Scorer<K> } = {
  */
 export function applyRule(rule: Rule, cell: ResultCell, max: number): RuleOutcome {
   if (isEmptyResult(cell)) {
-    return { points: null, warnings: [warning("missing_result", "Chưa nhập kết quả: nhập kết quả vào cột Kết quả để tính điểm")] };
+    return {
+      points: null,
+      warnings: [
+        warning("missing_result", "Chưa nhập kết quả: nhập kết quả vào cột Kết quả để tính điểm"),
+      ],
+    };
   }
   if (isNoCase(cell)) {
     if (rule.noCaseFull) return scored(max);
-    return unreadable(cell, "một kết quả cụ thể (tiêu chí này không cho điểm tối đa khi \"Không phát sinh\")");
+    return unreadable(
+      cell,
+      'một kết quả cụ thể (tiêu chí này không cho điểm tối đa khi "Không phát sinh")'
+    );
   }
   const scorer = SCORERS[rule.kind] as Scorer<Rule["kind"]>;
   return scorer(rule, cell, max);

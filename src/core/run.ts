@@ -33,15 +33,22 @@ export interface WorkbookRun {
  * @example scoreWorkbook([grid], { criteria: null, today: "2025-11-20" }).summary.overdueTotal
  */
 export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
-  if (!isIsoDate(options.today)) throw new RangeError(`Ngày "${options.today}" không hợp lệ: cần dạng YYYY-MM-DD`);
+  if (!isIsoDate(options.today))
+    throw new RangeError(`Ngày "${options.today}" không hợp lệ: cần dạng YYYY-MM-DD`);
   const soonDays = options.soonDays ?? 7;
   const scored = grids.filter((grid) => !isReservedSheet(grid.sheetName));
   const results = scored.map((grid) =>
-    scoreSheet(grid, { criteria: options.criteria, today: options.today, soonDays, planYear: options.planYear })
+    scoreSheet(grid, {
+      criteria: options.criteria,
+      today: options.today,
+      soonDays,
+      planYear: options.planYear,
+    })
   );
   const plans = scored.map((grid, i) => planSheetWrites(grid, results[i], soonDays));
   const summary = summarize(results, options.criteria, options.today);
   const conflicted = plans.filter((plan) => plan.conflicts.length > 0);
-  const blocked = conflicted.length > 0 ? conflicted.map((plan) => conflictMessage(plan)).join("\n") : null;
+  const blocked =
+    conflicted.length > 0 ? conflicted.map((plan) => conflictMessage(plan)).join("\n") : null;
   return { results, plans, summary, summarySheet: buildSummarySheet(summary), blocked };
 }

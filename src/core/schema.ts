@@ -24,14 +24,20 @@ export const RatioRule = z.object({
     .default(1),
   ...common,
 });
-export const GateRule = z.object({ kind: z.literal("gate"), min: ratio("Ngưỡng (min)").default(1), ...common });
+export const GateRule = z.object({
+  kind: z.literal("gate"),
+  min: ratio("Ngưỡng (min)").default(1),
+  ...common,
+});
 export const TiersRule = z.object({
   kind: z.literal("tiers"),
   tiers: z
     .array(
       z.object({
         min: ratio("Ngưỡng của mức (min)"),
-        points: z.number({ error: "Điểm của mức phải là số" }).min(0, { error: "Điểm của mức không được âm" }),
+        points: z
+          .number({ error: "Điểm của mức phải là số" })
+          .min(0, { error: "Điểm của mức không được âm" }),
       })
     )
     .min(1, { error: "Quy tắc theo mức (tiers) cần ít nhất một mức" }),
@@ -49,7 +55,9 @@ export const CountRule = z.object({
 export const WeightedShareRule = z.object({
   kind: z.literal("weighted_share"),
   weights: z.object({
-    exceeded: z.number({ error: "Hệ số vượt phải là số" }).min(0, { error: "Hệ số vượt không được âm" }),
+    exceeded: z
+      .number({ error: "Hệ số vượt phải là số" })
+      .min(0, { error: "Hệ số vượt không được âm" }),
     met: z.number({ error: "Hệ số đạt phải là số" }).min(0, { error: "Hệ số đạt không được âm" }),
   }),
   cutoff: ratio("Ngưỡng (cutoff)"),
@@ -58,16 +66,39 @@ export const WeightedShareRule = z.object({
 export const AllOfRule = z.object({
   kind: z.literal("all_of"),
   conditions: z
-    .array(z.object({ min: ratio("Ngưỡng của điều kiện (min)"), label: z.string().min(1, { error: "Điều kiện cần có tên (label)" }) }))
+    .array(
+      z.object({
+        min: ratio("Ngưỡng của điều kiện (min)"),
+        label: z.string().min(1, { error: "Điều kiện cần có tên (label)" }),
+      })
+    )
     .min(1, { error: "Quy tắc all_of cần ít nhất một điều kiện" }),
   ...common,
 });
 
-export const RULE_KINDS = ["manual", "boolean", "ratio", "gate", "tiers", "count", "weighted_share", "all_of"] as const;
+export const RULE_KINDS = [
+  "manual",
+  "boolean",
+  "ratio",
+  "gate",
+  "tiers",
+  "count",
+  "weighted_share",
+  "all_of",
+] as const;
 
 export const Rule = z.discriminatedUnion(
   "kind",
-  [ManualRule, BooleanRule, RatioRule, GateRule, TiersRule, CountRule, WeightedShareRule, AllOfRule],
+  [
+    ManualRule,
+    BooleanRule,
+    RatioRule,
+    GateRule,
+    TiersRule,
+    CountRule,
+    WeightedShareRule,
+    AllOfRule,
+  ],
   { error: `Loại quy tắc (kind) phải là một trong: ${RULE_KINDS.join(", ")}` }
 );
 export type Rule = z.infer<typeof Rule>;
@@ -83,7 +114,9 @@ const maxPoints = z
 
 export const Criterion = z.object({
   code,
-  name: z.string({ error: "Tên tiêu chí phải là chuỗi ký tự" }).min(1, { error: "Tên tiêu chí không được để trống" }),
+  name: z
+    .string({ error: "Tên tiêu chí phải là chuỗi ký tự" })
+    .min(1, { error: "Tên tiêu chí không được để trống" }),
   maxPoints,
   aliases: z.array(z.string()).optional(),
   rule: Rule.optional(),
@@ -95,7 +128,9 @@ export type Criterion = z.infer<typeof Criterion>;
 
 export const Area = z.object({
   code,
-  name: z.string({ error: "Tên lĩnh vực phải là chuỗi ký tự" }).min(1, { error: "Tên lĩnh vực không được để trống" }),
+  name: z
+    .string({ error: "Tên lĩnh vực phải là chuỗi ký tự" })
+    .min(1, { error: "Tên lĩnh vực không được để trống" }),
   maxPoints,
   partial: z.boolean().optional(),
   criteria: z.array(Criterion),
@@ -106,8 +141,12 @@ const SUM_TOLERANCE = 0.001;
 
 export const CriteriaSet = z
   .object({
-    id: z.string({ error: "Mã bộ tiêu chí (id) phải là chuỗi ký tự" }).min(1, { error: "Mã bộ tiêu chí (id) không được để trống" }),
-    name: z.string({ error: "Tên bộ tiêu chí phải là chuỗi ký tự" }).min(1, { error: "Tên bộ tiêu chí không được để trống" }),
+    id: z
+      .string({ error: "Mã bộ tiêu chí (id) phải là chuỗi ký tự" })
+      .min(1, { error: "Mã bộ tiêu chí (id) không được để trống" }),
+    name: z
+      .string({ error: "Tên bộ tiêu chí phải là chuỗi ký tự" })
+      .min(1, { error: "Tên bộ tiêu chí không được để trống" }),
     year: z.number().int().optional(),
     source: z.string().optional(),
     areas: z.array(Area).min(1, { error: "Bộ tiêu chí cần ít nhất một lĩnh vực" }),
@@ -118,7 +157,11 @@ export const CriteriaSet = z
       const where = formatPath(path);
       const first = seen.get(codeValue);
       if (first !== undefined) {
-        ctx.addIssue({ code: "custom", path: [...path, "code"], message: `Mã ${codeValue} bị trùng với ${first}` });
+        ctx.addIssue({
+          code: "custom",
+          path: [...path, "code"],
+          message: `Mã ${codeValue} bị trùng với ${first}`,
+        });
       } else {
         seen.set(codeValue, where);
       }
@@ -128,7 +171,11 @@ export const CriteriaSet = z
       claim(`lĩnh vực ${area.code}`, areaPath);
       const sum = area.criteria.reduce((total, c) => total + c.maxPoints, 0);
       if (area.criteria.length > 0) {
-        if (area.partial ? sum > area.maxPoints + SUM_TOLERANCE : Math.abs(sum - area.maxPoints) > SUM_TOLERANCE) {
+        if (
+          area.partial
+            ? sum > area.maxPoints + SUM_TOLERANCE
+            : Math.abs(sum - area.maxPoints) > SUM_TOLERANCE
+        ) {
           ctx.addIssue({
             code: "custom",
             path: [...areaPath, "maxPoints"],
@@ -138,7 +185,11 @@ export const CriteriaSet = z
           });
         }
       }
-      const visit = (criterion: Criterion, path: Array<string | number>, parent: Criterion | null) => {
+      const visit = (
+        criterion: Criterion,
+        path: Array<string | number>,
+        parent: Criterion | null
+      ) => {
         claim(criterion.code, path);
         if (parent && !isChildCode(parent.code, criterion.code)) {
           ctx.addIssue({
@@ -164,7 +215,9 @@ export const CriteriaSet = z
               message: `Tổng điểm các tiêu chí thành phần của ${criterion.code} (${formatNumberVi(childSum)}) khác điểm tối đa ${formatNumberVi(criterion.maxPoints)}`,
             });
           }
-          criterion.children!.forEach((child, i) => visit(child, [...path, "children", i], criterion));
+          criterion.children!.forEach((child, i) =>
+            visit(child, [...path, "children", i], criterion)
+          );
         }
         if (criterion.rule?.kind === "tiers") {
           criterion.rule.tiers.forEach((tier, i) => {
@@ -200,7 +253,9 @@ export function isChildCode(parent: string, child: string): boolean {
 /** Formats a JSON path as users read it: areas[2].criteria[0].maxPoints. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path
-    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`))
+    .map((part, i) =>
+      typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`
+    )
     .join("");
 }
 
@@ -226,17 +281,23 @@ export function parseCriteriaSet(input: unknown): ParseResult<CriteriaSet> {
     problems: result.error.issues.map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
       const where = formatPath(path);
-      return { path, message: where ? `${where}: ${translateIssue(issue)}` : translateIssue(issue) };
+      return {
+        path,
+        message: where ? `${where}: ${translateIssue(issue)}` : translateIssue(issue),
+      };
     }),
   };
 }
 
 /** zod's built-in messages are English; the ones we did not word ourselves get a Vietnamese fallback. */
 function translateIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "custom" || !/^[\x00-\x7f]*$/.test(issue.message)) return issue.message;
+  const isAscii = [...issue.message].every((ch) => ch.charCodeAt(0) < 128);
+  if (issue.code === "custom" || !isAscii) return issue.message;
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? "Thiếu giá trị bắt buộc" : `Sai kiểu dữ liệu: cần ${typeName(issue.expected)}`;
+      return issue.input === undefined
+        ? "Thiếu giá trị bắt buộc"
+        : `Sai kiểu dữ liệu: cần ${typeName(issue.expected)}`;
     case "unrecognized_keys":
       return `Trường không được hỗ trợ: ${issue.keys.join(", ")}`;
     case "too_small":

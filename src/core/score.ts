@@ -35,7 +35,7 @@ export interface RowResult {
   area: string | null;
   points: number | null;
   maxPoints: number | null;
-  /** maxPoints − points for scored criteria rows (where to focus), else null. */
+  /** maxPoints − points for rows scored by a rule (where to focus), else null. */
   pointsAtStake: number | null;
   warnings: RowWarning[];
   status: TaskStatus;
@@ -104,7 +104,9 @@ const DEFAULT_SOON_DAYS = 7;
  */
 export function scoreSheet(grid: Grid, options: ScoreOptions): SheetResult {
   const tables = readTables(grid);
-  const planYear = options.planYear ?? inferPlanYear(planYearTexts(grid, tables), Number(options.today.slice(0, 4)));
+  const planYear =
+    options.planYear ??
+    inferPlanYear(planYearTexts(grid, tables), Number(options.today.slice(0, 4)));
   const index = options.criteria ? new CriteriaIndex(options.criteria) : null;
   const notices: string[] = [];
   if (tables.length === 0) {
@@ -113,7 +115,11 @@ export function scoreSheet(grid: Grid, options: ScoreOptions): SheetResult {
     );
   }
   const results = tables.map((table) =>
-    scoreTable(grid, table, index, { today: options.today, soonDays: options.soonDays ?? DEFAULT_SOON_DAYS, planYear })
+    scoreTable(grid, table, index, {
+      today: options.today,
+      soonDays: options.soonDays ?? DEFAULT_SOON_DAYS,
+      planYear,
+    })
   );
   for (const table of tables) {
     for (const column of table.duplicateHeaders) {
@@ -145,7 +151,12 @@ interface TableContext {
   planYear: number;
 }
 
-function scoreTable(grid: Grid, table: AppendixTable, index: CriteriaIndex | null, ctx: TableContext): TableResult {
+function scoreTable(
+  grid: Grid,
+  table: AppendixTable,
+  index: CriteriaIndex | null,
+  ctx: TableContext
+): TableResult {
   const firstRow = grid.firstRow ?? 1;
   const resolved = table.rows.map((row) => resolveCriterion(row, index));
   const rows = table.rows.map((row, i) => scoreRow(grid, row, resolved[i], ctx));
@@ -157,7 +168,10 @@ function scoreTable(grid: Grid, table: AppendixTable, index: CriteriaIndex | nul
     headerRow: table.headerRow + firstRow,
     rows,
     totals,
-    missingCriteria: index && resolved.some((r) => r !== null && "entry" in r) ? missingCriteria(index, resolved) : [],
+    missingCriteria:
+      index && resolved.some((r) => r !== null && "entry" in r)
+        ? missingCriteria(index, resolved)
+        : [],
     layout: {
       headerRow: table.headerRow,
       dataRows: table.rows.map((row) => row.index),
@@ -177,7 +191,8 @@ function resolveCriterion(row: TableRow, index: CriteriaIndex | null): Resolutio
   if (entry) return { entry };
   // A single number leading the content ("1. Báo cáo…") is often list numbering, not a
   // criterion code; only dotted codes and the code column are claims worth a warning.
-  if (row.code !== null && (row.codeFromColumn || row.code.includes("."))) return { unknown: row.code };
+  if (row.code !== null && (row.codeFromColumn || row.code.includes(".")))
+    return { unknown: row.code };
   return null;
 }
 
@@ -201,14 +216,21 @@ function scoreRow(grid: Grid, row: TableRow, resolution: Resolution, ctx: TableC
     area = a.code;
     maxPoints = c.maxPoints;
     if (c.rule) {
-      const outcome = applyRule(c.rule, { value: row.cells.result ?? "", numberFormat: row.formats.result }, c.maxPoints);
+      const outcome = applyRule(
+        c.rule,
+        { value: row.cells.result ?? "", numberFormat: row.formats.result },
+        c.maxPoints
+      );
       points = outcome.points;
       warnings.unshift(...outcome.warnings);
     }
   } else if (resolution && "unknown" in resolution) {
     criterion = resolution.unknown;
     warnings.unshift(
-      warning("unknown_criterion", `Mã tiêu chí ${resolution.unknown} không có trong bộ tiêu chí: kiểm tra lại mã hoặc chọn đúng bộ tiêu chí`)
+      warning(
+        "unknown_criterion",
+        `Mã tiêu chí ${resolution.unknown} không có trong bộ tiêu chí: kiểm tra lại mã hoặc chọn đúng bộ tiêu chí`
+      )
     );
   }
   return {
@@ -242,15 +264,33 @@ function fillParentRows(rows: RowResult[], resolved: Resolution[]): void {
     const childPoints = rows
       .filter((other, j) => {
         const r = resolved[j];
-        return j !== i && r && "entry" in r && r.entry.ancestors.includes(code) && r.entry.criterion.rule !== undefined;
+        return (
+          j !== i &&
+          r &&
+          "entry" in r &&
+          r.entry.ancestors.includes(code) &&
+          r.entry.criterion.rule !== undefined
+        );
       })
       .map((other) => other.points);
     const known = childPoints.filter((p): p is number => p !== null);
-    row.points = known.length > 0 ? roundHalfAwayFromZero(known.reduce((a, b) => a + b, 0), 2) : null;
+    row.points =
+      known.length > 0
+        ? roundHalfAwayFromZero(
+            known.reduce((a, b) => a + b, 0),
+            2
+          )
+        : null;
   });
-  for (const row of rows) {
-    row.pointsAtStake = row.points !== null && row.maxPoints !== null ? roundHalfAwayFromZero(row.maxPoints - row.points, 2) : null;
-  }
+  // A parent's loss is its children's: only rows with a rule of their own are "where to focus".
+  rows.forEach((row, i) => {
+    const res = resolved[i];
+    const scoredByRule = res !== null && "entry" in res && res.entry.criterion.rule !== undefined;
+    row.pointsAtStake =
+      scoredByRule && row.points !== null && row.maxPoints !== null
+        ? roundHalfAwayFromZero(row.maxPoints - row.points, 2)
+        : null;
+  });
 }
 
 /** Checks that compare the row with the set: max, self-score, evidence. */
@@ -269,7 +309,11 @@ function addRowChecks(grid: Grid, table: AppendixTable, source: TableRow, row: R
     }
   }
   const selfColumn = table.columns.selfScore;
-  if (selfColumn !== undefined && row.points !== null && !isBlankCell(source.cells.selfScore ?? "")) {
+  if (
+    selfColumn !== undefined &&
+    row.points !== null &&
+    !isBlankCell(source.cells.selfScore ?? "")
+  ) {
     const self = parsePoints({ value: source.cells.selfScore ?? "" }, row.maxPoints);
     if (self === null || Math.abs(self - row.points) > 0.005) {
       row.warnings.push(
@@ -281,9 +325,17 @@ function addRowChecks(grid: Grid, table: AppendixTable, source: TableRow, row: R
     }
   }
   const evidenceColumn = table.columns.evidence;
-  if (evidenceColumn !== undefined && row.points !== null && row.points > 0 && isBlankCell(source.cells.evidence ?? "")) {
+  if (
+    evidenceColumn !== undefined &&
+    row.points !== null &&
+    row.points > 0 &&
+    isBlankCell(source.cells.evidence ?? "")
+  ) {
     row.warnings.push(
-      warning("missing_evidence", `Ô ${cellAddress(grid, source.index, evidenceColumn)}: chưa có tài liệu kiểm chứng cho tiêu chí được ${formatNumberVi(row.points)} điểm`)
+      warning(
+        "missing_evidence",
+        `Ô ${cellAddress(grid, source.index, evidenceColumn)}: chưa có tài liệu kiểm chứng cho tiêu chí được ${formatNumberVi(row.points)} điểm`
+      )
     );
   }
 }
@@ -297,7 +349,11 @@ function shownValue(value: CellValue | undefined): string {
  * Totals count each criterion once, and a criterion whose ancestor has a row of its own
  * not at all: the parent's row already holds the sum of its children.
  */
-function addTotals(rows: RowResult[], resolved: Resolution[], index: CriteriaIndex | null): TableResult["totals"] {
+function addTotals(
+  rows: RowResult[],
+  resolved: Resolution[],
+  index: CriteriaIndex | null
+): TableResult["totals"] {
   const present = new Set<string>();
   resolved.forEach((r) => r && "entry" in r && present.add(r.entry.criterion.code));
   const counted = new Set<string>();
@@ -312,19 +368,32 @@ function addTotals(rows: RowResult[], resolved: Resolution[], index: CriteriaInd
     counted.add(criterion.code);
     const total =
       areas.get(area.code) ??
-      ({ code: area.code, name: area.name, points: 0, maxPoints: 0, areaMaxPoints: area.maxPoints, partial: area.partial ?? false } as AreaTotal);
+      ({
+        code: area.code,
+        name: area.name,
+        points: 0,
+        maxPoints: 0,
+        areaMaxPoints: area.maxPoints,
+        partial: area.partial ?? false,
+      } as AreaTotal);
     total.points += row.points ?? 0;
     total.maxPoints += criterion.maxPoints;
     areas.set(area.code, total);
     points += row.points ?? 0;
     maxPoints += criterion.maxPoints;
   });
-  const ordered = index ? index.set.areas.map((a) => areas.get(a.code)).filter((a): a is AreaTotal => a !== undefined) : [];
+  const ordered = index
+    ? index.set.areas.map((a) => areas.get(a.code)).filter((a): a is AreaTotal => a !== undefined)
+    : [];
   for (const area of ordered) {
     area.points = roundHalfAwayFromZero(area.points, 2);
     area.maxPoints = roundHalfAwayFromZero(area.maxPoints, 2);
   }
-  return { points: roundHalfAwayFromZero(points, 2), maxPoints: roundHalfAwayFromZero(maxPoints, 2), areas: ordered };
+  return {
+    points: roundHalfAwayFromZero(points, 2),
+    maxPoints: roundHalfAwayFromZero(maxPoints, 2),
+    areas: ordered,
+  };
 }
 
 /** The set's criteria that no row covers (itself, an ancestor or a descendant). */

@@ -57,7 +57,12 @@ export interface DueState {
  *
  * @example dueState({ schedule: "date", due: "2025-11-10", milestones: [], warnings: [] }, "in_progress", "2025-11-22", 7).label === "Quá hạn 12 ngày"
  */
-export function dueState(deadline: Deadline, status: TaskStatus, today: IsoDate, soonDays: number): DueState {
+export function dueState(
+  deadline: Deadline,
+  status: TaskStatus,
+  today: IsoDate,
+  soonDays: number
+): DueState {
   const done = status === "done";
   const warnings: RowWarning[] = [];
   const base = { overdue: false, dueSoon: false, daysLate: 0, warnings };
@@ -81,13 +86,17 @@ export function dueState(deadline: Deadline, status: TaskStatus, today: IsoDate,
         const passed = deadline.milestones.filter((m) => m < today);
         if (passed.length > 0) {
           warnings.push(
-            warning("milestone_passed", `Đã qua mốc ${passed.map((m) => formatDateVi(m)).join(", ")} mà chưa thực hiện`)
+            warning(
+              "milestone_passed",
+              `Đã qua mốc ${passed.map((m) => formatDateVi(m)).join(", ")} mà chưa thực hiện`
+            )
           );
         }
       }
       if (done) return { ...base, label: "Đã hoàn thành" };
       const left = daysBetween(today, due);
-      if (left < 0) return { ...base, overdue: true, daysLate: -left, label: `Quá hạn ${-left} ngày` };
+      if (left < 0)
+        return { ...base, overdue: true, daysLate: -left, label: `Quá hạn ${-left} ngày` };
       const soon = left <= soonDays;
       return { ...base, dueSoon: soon, label: left === 0 ? "Đến hạn hôm nay" : `Còn ${left} ngày` };
     }

@@ -63,7 +63,11 @@ const NO_OWNER = "(Chưa ghi đơn vị)";
  *
  * @example summarize([scoreSheet(grid, options)], set).points
  */
-export function summarize(results: SheetResult[], criteria: CriteriaSet | null, today: IsoDate): Summary {
+export function summarize(
+  results: SheetResult[],
+  criteria: CriteriaSet | null,
+  today: IsoDate
+): Summary {
   const areas = new Map<string, SummaryArea>();
   const counts = new Map<WarningCode, number>();
   const overdue = new Map<string, OverdueItem[]>();
@@ -81,7 +85,13 @@ export function summarize(results: SheetResult[], criteria: CriteriaSet | null, 
       points += table.totals.points;
       maxPoints += table.totals.maxPoints;
       for (const area of table.totals.areas) {
-        const sum = areas.get(area.code) ?? { code: area.code, name: area.name, points: 0, maxPoints: 0, areaMaxPoints: area.areaMaxPoints };
+        const sum = areas.get(area.code) ?? {
+          code: area.code,
+          name: area.name,
+          points: 0,
+          maxPoints: 0,
+          areaMaxPoints: area.areaMaxPoints,
+        };
         sum.points += area.points;
         sum.maxPoints += area.maxPoints;
         areas.set(area.code, sum);
@@ -93,13 +103,27 @@ export function summarize(results: SheetResult[], criteria: CriteriaSet | null, 
       }
       for (const row of table.rows) {
         for (const w of row.warnings) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
-        const item: OverdueItem = { sheet: table.sheet, row: row.row, content: row.content, daysLate: row.daysLate, due: row.due };
+        const item: OverdueItem = {
+          sheet: table.sheet,
+          row: row.row,
+          content: row.content,
+          daysLate: row.daysLate,
+          due: row.due,
+        };
         // Group "Văn hoá" with "Văn hóa" and NFD with NFC; show the first spelling met.
-        const owner = row.owner ? (ownerNames.get(normalizeVi(row.owner)) ?? row.owner.normalize("NFC")) : NO_OWNER;
+        const owner = row.owner
+          ? (ownerNames.get(normalizeVi(row.owner)) ?? row.owner.normalize("NFC"))
+          : NO_OWNER;
         ownerNames.set(normalizeVi(owner), owner);
         if (row.overdue) overdue.set(owner, [...(overdue.get(owner) ?? []), item]);
         if (row.dueSoon) soon.set(owner, [...(soon.get(owner) ?? []), item]);
-        if (row.criterion && row.points !== null && row.maxPoints !== null && row.pointsAtStake !== null && row.pointsAtStake > 0) {
+        if (
+          row.criterion &&
+          row.points !== null &&
+          row.maxPoints !== null &&
+          row.pointsAtStake !== null &&
+          row.pointsAtStake > 0
+        ) {
           focus.push({
             sheet: table.sheet,
             row: row.row,
@@ -115,17 +139,20 @@ export function summarize(results: SheetResult[], criteria: CriteriaSet | null, 
     }
   }
   if (!criteria) {
-    notices.unshift("Chưa chọn bộ tiêu chí: chỉ theo dõi thời hạn, bỏ qua phần chấm điểm và đối chiếu tiêu chí.");
+    notices.unshift(
+      "Chưa chọn bộ tiêu chí: chỉ theo dõi thời hạn, bỏ qua phần chấm điểm và đối chiếu tiêu chí."
+    );
   } else {
-    for (const area of criteria.areas) {
-      if (!area.partial) continue;
-      const listed = area.criteria.reduce((total, c) => total + c.maxPoints, 0);
-      notices.push(
-        listed < area.maxPoints - 0.001
-          ? `Bộ tiêu chí chưa đầy đủ: lĩnh vực ${area.code} mới có ${formatNumberVi(listed)}/${formatNumberVi(area.maxPoints)} điểm`
-          : `Bộ tiêu chí chưa đầy đủ: lĩnh vực ${area.code} chỉ gồm các tiêu chí nguồn đã nêu (${formatNumberVi(listed)} điểm)`
-      );
-    }
+    const partial = criteria.areas
+      .filter((area) => area.partial)
+      .map((area) => {
+        const listed = area.criteria.reduce((total, c) => total + c.maxPoints, 0);
+        return listed < area.maxPoints - 0.001
+          ? `${area.code} mới có ${formatNumberVi(listed)}/${formatNumberVi(area.maxPoints)} điểm`
+          : `${area.code} chỉ gồm các tiêu chí nguồn đã nêu (${formatNumberVi(listed)} điểm)`;
+      });
+    if (partial.length > 0)
+      notices.push(`Bộ tiêu chí chưa đầy đủ: lĩnh vực ${partial.join("; lĩnh vực ")}.`);
   }
   const orderedAreas = criteria
     ? criteria.areas.map((a) => areas.get(a.code)).filter((a): a is SummaryArea => a !== undefined)
@@ -134,10 +161,18 @@ export function summarize(results: SheetResult[], criteria: CriteriaSet | null, 
     area.points = roundHalfAwayFromZero(area.points, 2);
     area.maxPoints = roundHalfAwayFromZero(area.maxPoints, 2);
   }
-  const byOwner = (map: Map<string, OverdueItem[]>, sortItems: (a: OverdueItem, b: OverdueItem) => number) =>
+  const byOwner = (
+    map: Map<string, OverdueItem[]>,
+    sortItems: (a: OverdueItem, b: OverdueItem) => number
+  ) =>
     [...map.entries()]
       .map(([owner, items]) => ({ owner, items: [...items].sort(sortItems) }))
-      .sort((a, b) => b.items.length - a.items.length || b.items[0].daysLate - a.items[0].daysLate || a.owner.localeCompare(b.owner, "vi"));
+      .sort(
+        (a, b) =>
+          b.items.length - a.items.length ||
+          b.items[0].daysLate - a.items[0].daysLate ||
+          a.owner.localeCompare(b.owner, "vi")
+      );
   const warningCounts = WARNING_CODES.filter((code) => counts.has(code)).map((code) => ({
     code,
     label: WARNING_LABELS[code],
@@ -195,9 +230,16 @@ export function buildSummarySheet(summary: Summary): SummarySheet {
   push("");
   let chartRows: SummarySheet["chartRows"] = null;
   if (summary.areas.length > 0) {
-    header("Lĩnh vực", "Tên lĩnh vực", "Điểm đạt", "Điểm tối đa (các tiêu chí đã chấm)", "Điểm tối đa của lĩnh vực");
+    header(
+      "Lĩnh vực",
+      "Tên lĩnh vực",
+      "Điểm đạt",
+      "Điểm tối đa (các tiêu chí đã chấm)",
+      "Điểm tối đa của lĩnh vực"
+    );
     const first = values.length;
-    for (const area of summary.areas) push(area.code, area.name, area.points, area.maxPoints, area.areaMaxPoints);
+    for (const area of summary.areas)
+      push(area.code, area.name, area.points, area.maxPoints, area.areaMaxPoints);
     chartRows = { first, last: values.length - 1 };
     push("", "TỔNG CỘNG", summary.points, summary.maxPoints, "");
     push("");
@@ -209,7 +251,12 @@ export function buildSummarySheet(summary: Summary): SummarySheet {
   header("Đơn vị chủ trì", "Số việc quá hạn", "Quá hạn lâu nhất (ngày)", "Các dòng quá hạn");
   if (summary.overdueByOwner.length === 0) push("Không có việc quá hạn", 0, "", "");
   for (const group of summary.overdueByOwner) {
-    push(group.owner, group.items.length, group.items[0].daysLate, group.items.map((i) => `${i.sheet}!${i.row}`).join(", "));
+    push(
+      group.owner,
+      group.items.length,
+      group.items[0].daysLate,
+      group.items.map((i) => `${i.sheet}!${i.row}`).join(", ")
+    );
   }
   if (summary.notices.length > 0) {
     push("");

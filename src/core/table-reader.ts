@@ -113,7 +113,11 @@ function codeFromCell(value: CellValue): string | null {
   return /^[0-9IVX]+(?:\.[0-9]+)*$/.test(text) ? text : null;
 }
 
-function nonBlankCells(grid: Grid, row: number, width: number): Array<{ column: number; text: string }> {
+function nonBlankCells(
+  grid: Grid,
+  row: number,
+  width: number
+): Array<{ column: number; text: string }> {
   const cells: Array<{ column: number; text: string }> = [];
   for (let c = 0; c < width; c++) {
     const value = cellAt(grid, row, c);
@@ -135,10 +139,21 @@ function isUpperCaseTitle(text: string): boolean {
  * holds a roman numeral and a title, or one upper-case title, and nothing else.
  * Returns the numeral, or null for a title without one.
  */
-export function sectionOf(cells: Array<{ column: number; text: string }>, columns: TableColumns): string | null | undefined {
+export function sectionOf(
+  cells: Array<{ column: number; text: string }>,
+  columns: TableColumns
+): string | null | undefined {
   if (cells.length === 0 || cells.length > 2) return undefined;
-  const dataRoles: ColumnRole[] = ["deadline", "result", "owner", "status", "selfScore", "maxPoints"];
-  if (cells.some((cell) => dataRoles.some((role) => columns[role] === cell.column))) return undefined;
+  const dataRoles: ColumnRole[] = [
+    "deadline",
+    "result",
+    "owner",
+    "status",
+    "selfScore",
+    "maxPoints",
+  ];
+  if (cells.some((cell) => dataRoles.some((role) => columns[role] === cell.column)))
+    return undefined;
   const first = cells[0].text;
   if (cells.length === 2) {
     const numeral = first.replace(/\.$/, "");

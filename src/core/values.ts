@@ -44,7 +44,8 @@ export function shareFromNumber(n: number): number | null {
 export function parseRatio(cell: ResultCell): number | null {
   const { value } = cell;
   if (typeof value === "number") {
-    if (isPercentFormat(cell.numberFormat)) return Number.isFinite(value) && value >= 0 ? value : null;
+    if (isPercentFormat(cell.numberFormat))
+      return Number.isFinite(value) && value >= 0 ? value : null;
     return shareFromNumber(value);
   }
   if (typeof value !== "string") return null;
@@ -77,7 +78,10 @@ export function parseRatioList(cell: ResultCell): number[] | null {
   const text = collapseSpaces(cell.value);
   const percents = [...text.matchAll(PERCENT_RE)];
   if (percents.length > 0) return percents.map((m) => parseDecimal(m[1])! / 100);
-  const parts = cell.value.split(/[;\n]+/).map((p) => p.trim()).filter((p) => p !== "");
+  const parts = cell.value
+    .split(/[;\n]+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   const ratios = parts.map((part) => parseRatio({ value: part }));
   return ratios.length > 0 && ratios.every((r) => r !== null) ? (ratios as number[]) : null;
 }
@@ -131,7 +135,19 @@ export function parseWeightedShare(cell: ResultCell): WeightedShareCounts | null
   return { total, exceeded, met };
 }
 
-const YES_WORDS = ["có", "đạt", "rồi", "hoàn thành", "đã hoàn thành", "x", "✓", "✔", "true", "1", "yes"];
+const YES_WORDS = [
+  "có",
+  "đạt",
+  "rồi",
+  "hoàn thành",
+  "đã hoàn thành",
+  "x",
+  "✓",
+  "✔",
+  "true",
+  "1",
+  "yes",
+];
 const NO_WORDS = ["không", "không đạt", "chưa", "chưa đạt", "chưa hoàn thành", "false", "0", "no"];
 
 /**
@@ -163,12 +179,20 @@ export function parsePoints(cell: ResultCell, maxPoints: number): number | null 
   const text = collapseSpaces(value);
   const plain = parseDecimal(text);
   if (plain !== null) return plain;
-  const fraction = new RegExp(String.raw`^(${DECIMAL_PATTERN})\s*/\s*(${DECIMAL_PATTERN})$`).exec(text);
-  if (fraction && Math.abs(parseDecimal(fraction[2])! - maxPoints) < 0.001) return parseDecimal(fraction[1]);
+  const fraction = new RegExp(String.raw`^(${DECIMAL_PATTERN})\s*/\s*(${DECIMAL_PATTERN})$`).exec(
+    text
+  );
+  if (fraction && Math.abs(parseDecimal(fraction[2])! - maxPoints) < 0.001)
+    return parseDecimal(fraction[1]);
   return null;
 }
 
-const NO_CASE_WORDS = ["không phát sinh", "không có phát sinh", "kps", "không có trường hợp phát sinh"];
+const NO_CASE_WORDS = [
+  "không phát sinh",
+  "không có phát sinh",
+  "kps",
+  "không có trường hợp phát sinh",
+];
 
 /**
  * True for "Không phát sinh" / "Không có phát sinh" / "KPS": nothing of the kind
@@ -181,5 +205,7 @@ export function isNoCase(cell: ResultCell): boolean {
 
 /** True when a result cell holds nothing. */
 export function isEmptyResult(cell: ResultCell): boolean {
-  return cell.value === null || (typeof cell.value === "string" && collapseSpaces(cell.value) === "");
+  return (
+    cell.value === null || (typeof cell.value === "string" && collapseSpaces(cell.value) === "")
+  );
 }

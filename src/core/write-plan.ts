@@ -107,7 +107,8 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
       values.push(OUTPUT_COLUMNS.map(() => ""));
     }
   }
-  const statusR1C1 = layout.statusColumn !== null ? `RC${layout.statusColumn + firstColumn + 1}` : null;
+  const statusR1C1 =
+    layout.statusColumn !== null ? `RC${layout.statusColumn + firstColumn + 1}` : null;
   const stateFormulaR1C1 = `=${stateFormula("RC[-1]", doneFormula(statusR1C1))}`;
 
   const firstData = layout.dataRows[0];
@@ -118,7 +119,11 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
     const notDone = `NOT(${doneFormula(statusLetter && `$${statusLetter}${excelRow(firstData)}`)})`;
     conditionalRules.push(
       { kind: "overdue", range, formula: `AND(ISNUMBER(${due}),${due}<TODAY(),${notDone})` },
-      { kind: "dueSoon", range, formula: `AND(ISNUMBER(${due}),${due}>=TODAY(),${due}<=TODAY()+${soonDays},${notDone})` }
+      {
+        kind: "dueSoon",
+        range,
+        formula: `AND(ISNUMBER(${due}),${due}>=TODAY(),${due}<=TODAY()+${soonDays},${notDone})`,
+      }
     );
   }
   const range = `${letter(left)}${excelRow(top)}:${letter(left + OUTPUT_COLUMNS.length - 1)}${excelRow(layout.lastRow)}`;
@@ -127,7 +132,15 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
     left,
     range,
     values,
-    numberFormats: OUTPUT_COLUMNS.map((c) => (c.key === "due" ? "dd/mm/yyyy" : c.key === "points" || c.key === "maxPoints" ? "0.00" : c.key === "warnings" ? "@" : "General")),
+    numberFormats: OUTPUT_COLUMNS.map((c) =>
+      c.key === "due"
+        ? "dd/mm/yyyy"
+        : c.key === "points" || c.key === "maxPoints"
+          ? "0.00"
+          : c.key === "warnings"
+            ? "@"
+            : "General"
+    ),
     widths: OUTPUT_COLUMNS.map((c) => c.width),
     conditionalRules,
     dueLetter,
@@ -152,13 +165,24 @@ export function doneFormula(statusRef: string | null): string {
   return `OR(TRIM(LOWER(${statusRef}))={${STATUS_WORDS.done.map((word) => `"${word}"`).join(",")}})`;
 }
 
-function rowCells(row: RowResult, excelRow: number, dueLetter: string, statusLetter: string | null): PlannedCell[] {
+function rowCells(
+  row: RowResult,
+  excelRow: number,
+  dueLetter: string,
+  statusLetter: string | null
+): PlannedCell[] {
   const cells: PlannedCell[] = [
     row.points ?? "",
     row.maxPoints ?? "",
     row.warnings.map((w) => w.message).join("\n"),
     row.schedule === "date" && row.due ? excelSerial(row.due) : row.dueLabel,
-    { formula: stateFormula(`${dueLetter}${excelRow}`, doneFormula(statusLetter && `$${statusLetter}${excelRow}`)), value: row.dueLabel },
+    {
+      formula: stateFormula(
+        `${dueLetter}${excelRow}`,
+        doneFormula(statusLetter && `$${statusLetter}${excelRow}`)
+      ),
+      value: row.dueLabel,
+    },
   ];
   return cells;
 }
@@ -182,7 +206,9 @@ export function stateFormula(due: string, done: string): string {
  * with a leading "=".
  */
 export function isOwnConditionalFormula(formula: string, dueLetter: string): boolean {
-  return new RegExp(String.raw`^=?AND\(ISNUMBER\(\$${dueLetter}\d+\),\$${dueLetter}\d+(?:<|>=)TODAY\(\)`).test(formula);
+  return new RegExp(
+    String.raw`^=?AND\(ISNUMBER\(\$${dueLetter}\d+\),\$${dueLetter}\d+(?:<|>=)TODAY\(\)`
+  ).test(formula);
 }
 
 /**

@@ -28,9 +28,10 @@ function columnNumber(letters: string): number {
   return n - 1;
 }
 
-/** Parses "A1", "A1:B2", "I:I" into 0-based bounds. */
+/** Parses "A1", "A1:B2", "I:I", "10:10" into 0-based bounds. */
 function parseAddress(address: string): { top: number; left: number; bottom: number; right: number } {
   const [a, b = a] = address.split(":");
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return { top: Number(a) - 1, left: 0, bottom: Number(b) - 1, right: 16_383 };
   const part = (ref: string) => {
     const m = /^([A-Z]+)(\d*)$/.exec(ref);
     if (!m) throw new Error(`Địa chỉ không hợp lệ trong fake: ${address}`);
@@ -113,6 +114,9 @@ export class FakeExcel {
   }
 
   /** The `Excel` global the adapter uses for enums. */
+  /** The last row selected through the API, as "Sheet!row". */
+  selected: string | null = null;
+
   static readonly enums = {
     ConditionalFormatType: { custom: "Custom" },
     ChartType: { barClustered: "BarClustered" },
@@ -162,6 +166,11 @@ export class FakeExcel {
   private workbook() {
     const worksheets = {
       getActiveWorksheet: () => this.sheetApi(this.sheets[this.active]),
+      getItem: (name: string) => {
+        const sheet = this.sheets.find((s) => s.name === name && !s.deleted);
+        if (!sheet) throw Object.assign(new Error(`Không có trang ${name}`), { code: "ItemNotFound" });
+        return this.sheetApi(sheet);
+      },
       getItemOrNullObject: (name: string) => {
         const sheet = this.sheets.find((s) => s.name === name && !s.deleted);
         return sheet ? this.sheetApi(sheet) : this.loadable({ isNullObject: true }, () => ({ name: undefined }));
@@ -219,7 +228,16 @@ export class FakeExcel {
         sheet.activated = true;
       },
     };
-    return this.loadable(api, () => ({ name: sheet.name }));
+    const proxy = this.loadable(api, () => ({ name: sheet.name }));
+    const loadSheet = (proxy as unknown as { load: () => unknown }).load;
+    // "protection/protected" in the sheet's load string loads the protection object too.
+    return Object.assign(Object.create(proxy) as typeof proxy, {
+      load: (properties = "") => {
+        if (properties.includes("protection/protected")) (api.protection as unknown as { load: () => void }).load();
+        loadSheet();
+        return proxy;
+      },
+    });
   }
 
   private rangeApi(sheet: FakeSheet, address: string) {
@@ -278,8 +296,12 @@ export class FakeExcel {
           })),
       })
     );
+    const excel = this;
     return {
       address,
+      select() {
+        excel.selected = `${sheet.name}!${bounds.top + 1}`;
+      },
       set values(v: unknown) {
         assign(v, (cell, x) => {
           cell.value = x as CellValue;

@@ -14,7 +14,10 @@ export function builtInCriteriaSets(): CriteriaSet[] {
   if (cache) return cache;
   cache = SOURCES.map((source) => {
     const parsed = parseCriteriaSet(source);
-    if (!parsed.ok) throw new Error(`Bộ tiêu chí có sẵn không hợp lệ: ${parsed.problems.map((p) => p.message).join("; ")}`);
+    if (!parsed.ok)
+      throw new Error(
+        `Bộ tiêu chí có sẵn không hợp lệ: ${parsed.problems.map((p) => p.message).join("; ")}`
+      );
     return parsed.value;
   });
   return cache;

@@ -1,0 +1,4 @@
+/* global Office */
+import { registerCommands } from "./commands";
+
+void Office.onReady(registerCommands);

@@ -1,0 +1,72 @@
+/* global Excel */
+/**
+ * What the task pane and the ribbon command need from Excel, behind one interface so
+ * that tests and the browser preview can run the same code against a fake workbook.
+ */
+import { toIso } from "../core/dates";
+import { findBuiltInSet } from "../core/criteria-sets";
+import type { ScoringSettings } from "../core/settings";
+import { scoreActiveSheet, type ScoreOutcome } from "./score-active-sheet";
+
+export type RunInExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface WorkbookApi {
+  score(settings: ScoringSettings, options?: { showSummary?: boolean }): Promise<ScoreOutcome>;
+  selectRow(sheet: string, row: number): Promise<void>;
+}
+
+/** Office error codes a user can meet, with what to do about them. */
+const OFFICE_ERRORS: Record<string, string> = {
+  InvalidOperationInCellEditMode:
+    "Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi bấm Chấm điểm lại. Chưa có ô nào bị thay đổi.",
+  AccessDenied:
+    "Excel không cho phép ghi vào sổ làm việc này (có thể đang ở chế độ chỉ đọc hoặc bị bảo vệ): hãy mở bản có quyền sửa rồi chấm lại.",
+  ItemNotFound:
+    "Không tìm thấy trang hoặc dòng cần chọn: có thể trang đã bị đổi tên hoặc xoá; hãy chấm điểm lại.",
+};
+
+/** A Vietnamese message for an error thrown by Office.js or the adapter. */
+export function describeError(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  if (code && OFFICE_ERRORS[code]) return OFFICE_ERRORS[code];
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Không chấm điểm được do lỗi từ Excel (${code ?? "không rõ mã"}: ${detail}). Chưa có ô nào bị thay đổi nếu lỗi xảy ra trước khi ghi; hãy thử lại, nếu vẫn lỗi hãy gửi thông báo này cho bộ phận hỗ trợ.`;
+}
+
+export function createWorkbookApi(
+  run: RunInExcel,
+  clock: () => Date = () => new Date()
+): WorkbookApi {
+  return {
+    async score(settings, options) {
+      const criteria = settings.criteriaSetId
+        ? (findBuiltInSet(settings.criteriaSetId) ?? null)
+        : null;
+      if (settings.criteriaSetId && !criteria) {
+        return {
+          ok: false,
+          message: `Không tìm thấy bộ tiêu chí "${settings.criteriaSetId}" đã chọn: hãy chọn lại bộ tiêu chí trong ngăn Kết quả.`,
+        };
+      }
+      try {
+        return await run((context) =>
+          scoreActiveSheet(
+            context,
+            { criteria, today: settings.today ?? toIso(clock()), soonDays: settings.soonDays },
+            options
+          )
+        );
+      } catch (error) {
+        return { ok: false, message: describeError(error) };
+      }
+    },
+    async selectRow(sheet, row) {
+      await run(async (context) => {
+        const worksheet = context.workbook.worksheets.getItem(sheet);
+        worksheet.activate();
+        worksheet.getRange(`${row}:${row}`).select();
+        await context.sync();
+      });
+    },
+  };
+}

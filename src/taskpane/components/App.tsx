@@ -1,0 +1,78 @@
+import * as React from "react";
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { WorkbookApi } from "../../excel/workbook-api";
+import type { SettingsStore } from "../settings-store";
+import { useScoring } from "../use-scoring";
+import { Header } from "./Header";
+import { SettingsPanel } from "./SettingsPanel";
+import { ResultView } from "./ResultView";
+
+export interface AppProps {
+  api: WorkbookApi;
+  store: SettingsStore;
+  /** False outside Excel (the page opened in a browser): the pane explains how to open it. */
+  inExcel: boolean;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  actions: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalM,
+  },
+});
+
+export function App({ api, store, inExcel }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const state = useScoring(api, store);
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={styles.root} aria-label="Chấm điểm CCHC">
+        <Header />
+        {!inExcel && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              <MessageBarTitle>Chưa mở trong Excel</MessageBarTitle>
+              Ngăn này chạy bên trong Excel: hãy cài add-in (xem hướng dẫn trong README) rồi bấm Kết quả trên thẻ Chỉ số CCHC.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <SettingsPanel settings={state.settings} onChange={state.updateSettings} disabled={state.running} />
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => void state.score()} disabled={state.running || !inExcel}>
+            Chấm điểm
+          </Button>
+          {state.running && <Spinner size="tiny" label="Đang chấm điểm…" />}
+        </div>
+        {state.error && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>Chưa chấm được</MessageBarTitle>
+              {state.error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.summary && state.sheet && <ResultView summary={state.summary} sheet={state.sheet} onSelect={state.select} />}
+      </main>
+    </FluentProvider>
+  );
+}

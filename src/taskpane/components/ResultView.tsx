@@ -1,0 +1,179 @@
+/* global Office, Excel */
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Caption1,
+  Card,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { formatDateVi } from "../../core/dates";
+import { formatNumberVi } from "../../core/numbers";
+import { headline, type OverdueItem, type Summary } from "../../core/summary";
+
+export interface ResultViewProps {
+  summary: Summary;
+  sheet: string;
+  onSelect(sheet: string, row: number): void;
+}
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  card: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  total: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  area: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  areaLabel: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  reason: { color: tokens.colorPaletteRedForeground1 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** A clickable line that selects its row in Excel. */
+function RowLink({ sheet, row, onSelect, children }: { sheet: string; row: number; onSelect: ResultViewProps["onSelect"]; children: React.ReactNode }) {
+  return (
+    <Link as="button" onClick={() => onSelect(sheet, row)} aria-label={`Chọn dòng ${row} trang ${sheet}`}>
+      {children}
+    </Link>
+  );
+}
+
+function DueGroups({ title, groups, onSelect, late }: { title: string; groups: Summary["overdueByOwner"]; onSelect: ResultViewProps["onSelect"]; late: boolean }) {
+  const styles = useStyles();
+  if (groups.length === 0) return null;
+  const describe = (item: OverdueItem) =>
+    late ? `quá hạn ${item.daysLate} ngày` : item.due ? `hạn ${formatDateVi(item.due)}` : "sắp đến hạn";
+  return (
+    <Card className={styles.card}>
+      <Subtitle2 as="h2">{title}</Subtitle2>
+      {groups.map((group) => (
+        <div key={group.owner}>
+          <Body1>
+            <strong>{group.owner}</strong> ({group.items.length})
+          </Body1>
+          <ul className={styles.list}>
+            {group.items.map((item) => (
+              <li key={`${item.sheet}!${item.row}`}>
+                <RowLink sheet={item.sheet} row={item.row} onSelect={onSelect}>
+                  Dòng {item.row}: {item.content || "(không có nội dung)"}
+                </RowLink>{" "}
+                <Caption1 className={late ? styles.reason : styles.muted}>– {describe(item)}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </Card>
+  );
+}
+
+/** The result of a run: total, areas, where points were lost, overdue work. */
+export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <section className={styles.stack} aria-label="Kết quả chấm điểm">
+      <Card className={styles.card}>
+        <Subtitle2 as="h2">Kết quả</Subtitle2>
+        {summary.criteriaSet ? (
+          <>
+            <Text className={styles.total}>
+              {formatNumberVi(summary.points)} / {formatNumberVi(summary.maxPoints)} điểm
+            </Text>
+            <ProgressBar value={summary.maxPoints > 0 ? summary.points / summary.maxPoints : 0} thickness="large" aria-label="Tổng điểm so với điểm tối đa" />
+          </>
+        ) : null}
+        <Caption1>{headline(summary)}</Caption1>
+        <div>
+          <Badge appearance="tint" color={summary.warningTotal > 0 ? "warning" : "success"}>
+            {summary.warningTotal} cảnh báo
+          </Badge>{" "}
+          <Badge appearance="tint" color={summary.overdueTotal > 0 ? "danger" : "success"}>
+            {summary.overdueTotal} quá hạn
+          </Badge>{" "}
+          <Badge appearance="tint" color={summary.dueSoonTotal > 0 ? "important" : "success"}>
+            {summary.dueSoonTotal} sắp đến hạn
+          </Badge>
+        </div>
+      </Card>
+
+      {summary.areas.length > 0 && (
+        <Card className={styles.card}>
+          <Subtitle2 as="h2">Điểm theo lĩnh vực</Subtitle2>
+          {summary.areas.map((area) => (
+            <div key={area.code} className={styles.area}>
+              <div className={styles.areaLabel}>
+                <Body1>
+                  {area.code}. {area.name}
+                </Body1>
+                <Body1>
+                  {formatNumberVi(area.points)}/{formatNumberVi(area.maxPoints)}
+                </Body1>
+              </div>
+              <ProgressBar
+                value={area.maxPoints > 0 ? area.points / area.maxPoints : 0}
+                color={area.points < area.maxPoints ? "warning" : "success"}
+                aria-label={`Lĩnh vực ${area.code}: ${formatNumberVi(area.points)} trên ${formatNumberVi(area.maxPoints)} điểm`}
+              />
+            </div>
+          ))}
+        </Card>
+      )}
+
+      {summary.focus.length > 0 && (
+        <Card className={styles.card}>
+          <Subtitle2 as="h2">Tiêu chí mất điểm (cần tập trung)</Subtitle2>
+          <ul className={styles.list}>
+            {summary.focus.map((item) => (
+              <li key={`${item.sheet}!${item.row}`}>
+                <RowLink sheet={item.sheet} row={item.row} onSelect={onSelect}>
+                  {item.criterion} {item.name}
+                </RowLink>
+                <br />
+                <Caption1>
+                  Mất {formatNumberVi(item.atStake)} điểm ({formatNumberVi(item.points)}/{formatNumberVi(item.maxPoints)})
+                </Caption1>
+                {item.reason && (
+                  <>
+                    <br />
+                    <Caption1 className={styles.reason}>{item.reason}</Caption1>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+
+      <DueGroups title="Việc quá hạn theo đơn vị" groups={summary.overdueByOwner} onSelect={onSelect} late />
+      <DueGroups title="Việc sắp đến hạn" groups={summary.dueSoonByOwner} onSelect={onSelect} late={false} />
+
+      {summary.warningCounts.length > 0 && (
+        <Card className={styles.card}>
+          <Subtitle2 as="h2">Cảnh báo</Subtitle2>
+          <ul className={styles.list}>
+            {summary.warningCounts.map((w) => (
+              <li key={w.code}>
+                <Body1>
+                  {w.label}: {w.count}
+                </Body1>
+              </li>
+            ))}
+          </ul>
+          <Caption1 className={styles.muted}>Chi tiết từng dòng nằm ở cột "Cảnh báo (tự động)" trong bảng.</Caption1>
+        </Card>
+      )}
+
+      {summary.notices.map((notice) => (
+        <MessageBar key={notice} intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </section>
+  );
+}

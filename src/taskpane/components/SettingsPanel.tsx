@@ -1,0 +1,68 @@
+import * as React from "react";
+import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { builtInCriteriaSets } from "../../core/criteria-sets";
+import type { ScoringSettings } from "../../core/settings";
+
+export interface SettingsPanelProps {
+  settings: ScoringSettings;
+  onChange(change: Partial<ScoringSettings>): void;
+  disabled: boolean;
+}
+
+const useStyles = makeStyles({
+  panel: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalM,
+  },
+  wide: {
+    gridColumn: "1 / -1",
+  },
+});
+
+const NO_SET = "";
+
+/** Settings saved in the workbook: criteria set, "tính đến ngày", nearly-due days. */
+export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const sets = builtInCriteriaSets();
+  return (
+    <section className={styles.panel} aria-label="Cài đặt lưu trong sổ làm việc">
+      <Field label="Bộ tiêu chí" className={styles.wide} hint="Lưu trong tệp: đồng nghiệp mở tệp sẽ chấm theo cùng bộ.">
+        <Select
+          value={settings.criteriaSetId ?? NO_SET}
+          disabled={disabled}
+          onChange={(_, data) => onChange({ criteriaSetId: data.value === NO_SET ? null : data.value })}
+        >
+          <option value={NO_SET}>Không dùng (chỉ theo dõi thời hạn)</option>
+          {sets.map((set) => (
+            <option key={set.id} value={set.id}>
+              {set.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Tính đến ngày" hint="Để trống: hôm nay">
+        <Input
+          type="date"
+          value={settings.today ?? ""}
+          disabled={disabled}
+          onChange={(_, data) => onChange({ today: data.value === "" ? null : data.value })}
+        />
+      </Field>
+      <Field label="Sắp đến hạn trong (ngày)">
+        <Input
+          type="number"
+          min={0}
+          max={365}
+          value={String(settings.soonDays)}
+          disabled={disabled}
+          onChange={(_, data) => {
+            const days = Number(data.value);
+            if (Number.isInteger(days) && days >= 0 && days <= 365) onChange({ soonDays: days });
+          }}
+        />
+      </Field>
+    </section>
+  );
+}

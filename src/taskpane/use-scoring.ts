@@ -1,0 +1,65 @@
+/**
+ * The pane's state: settings, the running flag, the last outcome. Errors end up in
+ * `error`, never as an unhandled rejection.
+ */
+import { useCallback, useState } from "react";
+import type { ScoringSettings } from "../core/settings";
+import type { Summary } from "../core/summary";
+import type { WorkbookApi } from "../excel/workbook-api";
+import { describeError } from "../excel/workbook-api";
+import type { SettingsStore } from "./settings-store";
+
+export interface ScoringState {
+  settings: ScoringSettings;
+  running: boolean;
+  summary: Summary | null;
+  sheet: string | null;
+  error: string | null;
+  updateSettings(change: Partial<ScoringSettings>): void;
+  score(): Promise<void>;
+  select(sheet: string, row: number): void;
+}
+
+export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState {
+  const [settings, setSettings] = useState(() => store.load());
+  const [running, setRunning] = useState(false);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [sheet, setSheet] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const updateSettings = useCallback(
+    (change: Partial<ScoringSettings>) => {
+      const next = { ...settings, ...change };
+      setSettings(next);
+      store.save(next).catch((e: unknown) => setError(describeError(e)));
+    },
+    [settings, store]
+  );
+
+  const score = useCallback(async () => {
+    setRunning(true);
+    setError(null);
+    try {
+      const outcome = await api.score(settings);
+      if (outcome.ok) {
+        setSummary(outcome.run.summary);
+        setSheet(outcome.sheet);
+      } else {
+        setError(outcome.message);
+      }
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setRunning(false);
+    }
+  }, [api, settings]);
+
+  const select = useCallback(
+    (target: string, row: number) => {
+      api.selectRow(target, row).catch((e: unknown) => setError(describeError(e)));
+    },
+    [api]
+  );
+
+  return { settings, running, summary, sheet, error, updateSettings, score, select };
+}

@@ -1,0 +1,128 @@
+/**
+ * The built task pane in Debian's Chromium (playwright-core, never a browser download):
+ * the production page outside Office, and the preview page scoring the bundled sample
+ * through the real adapter and a fake workbook. Office.js is served from the
+ * @microsoft/office-js package: the CDN is unreachable here.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, promises as fs } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ROOT = path.join(__dirname, "..", "..");
+const OUT = path.join(ROOT, "test", ".tmp", "browser-dist");
+const SCREENSHOT = path.join(ROOT, "test", ".tmp", "taskpane-preview.png");
+const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  process.stderr.write(`Bỏ qua kiểm thử trình duyệt: không có ${CHROMIUM} (apt-get install chromium).\n`);
+}
+const describeInBrowser = hasChromium ? describe : describe.skip;
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer(async (req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+describeInBrowser("task pane in Chromium", () => {
+  let server: http.Server;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "preview", "--env", `outputPath=${OUT}`], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
+    server = await serve(OUT);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  /** A page that answers Office.js from the local package and records console errors. */
+  async function openPage(url: string): Promise<{ page: Page; errors: string[]; external: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 380, height: 1400 } });
+    const errors: string[] = [];
+    const external: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") errors.push(msg.text());
+    });
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === "appsforoffice.microsoft.com") {
+        const file = path.join(OFFICE_JS, path.basename(url.pathname));
+        if (existsSync(file)) {
+          await route.fulfill({ path: file, contentType: "text/javascript" });
+          return;
+        }
+      }
+      if (url.hostname !== "127.0.0.1") {
+        external.push(url.href);
+        await route.abort();
+        return;
+      }
+      await route.continue();
+    });
+    await page.goto(url);
+    return { page, errors, external };
+  }
+
+  it("renders the production pane outside Office without console errors and says to open it in Excel", async () => {
+    const { page, errors } = await openPage(`${base}/taskpane.html`);
+    await page.getByRole("heading", { name: "Chấm điểm CCHC" }).waitFor();
+    await page.getByText("Chưa mở trong Excel").waitFor();
+    expect(await page.getByRole("button", { name: "Chấm điểm" }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("scores the bundled sample through the adapter and a fake workbook, and selects a row on click", async () => {
+    const { page, errors, external } = await openPage(`${base}/preview.html`);
+    await page.getByRole("button", { name: "Chấm điểm" }).click();
+    await page.getByText("4,24 / 8,5 điểm").waitFor();
+    await page.getByText("Tiêu chí mất điểm (cần tập trung)").waitFor();
+    await page.getByText("Tỷ lệ 93,5% < 95%: không chấm điểm, mất 1,5 điểm").waitFor();
+    await page.getByText("Việc quá hạn theo đơn vị").waitFor();
+    await page.getByRole("button", { name: /Chọn dòng 10 trang Tự chấm điểm 2025/ }).click();
+    await page.waitForFunction(() => (window as unknown as { fakeExcel: { selected: string } }).fakeExcel.selected === "Tự chấm điểm 2025!10");
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,16 @@
+/**
+ * What jsdom lacks and the pane's libraries use: Fluent's MessageBar observes its size
+ * (ResizeObserver); the adapter sizes requests with TextEncoder. Layout does not exist in
+ * jsdom, so the observer never has anything to report.
+ */
+import { TextEncoder } from "node:util";
+
+class NoLayoutResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+const g = globalThis as unknown as Record<string, unknown>;
+g.ResizeObserver ??= NoLayoutResizeObserver;
+g.TextEncoder ??= TextEncoder;

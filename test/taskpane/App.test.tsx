@@ -1,0 +1,82 @@
+/**
+ * @jest-environment jsdom
+ */
+import "../support/jsdom-shims";
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { axe } from "jest-axe";
+import { App } from "../../src/taskpane/components/App";
+import { createWorkbookApi, type WorkbookApi } from "../../src/excel/workbook-api";
+import { memorySettingsStore } from "../../src/taskpane/settings-store";
+import { CRITERIA_SHEET, TASK_SHEET } from "../../samples/sample-tables";
+import { FakeExcel, FakeSheet } from "../support/fake-excel";
+
+const settings = { today: "2025-11-20", soonDays: 7, criteriaSetId: "xa-2025-dien-ban" };
+
+function fakeWorkbook(extraRows: Array<Array<string | number>> = []): { excel: FakeExcel; api: WorkbookApi } {
+  (globalThis as unknown as { Excel: unknown }).Excel = FakeExcel.enums;
+  const criteria = new FakeSheet(CRITERIA_SHEET.name, [...CRITERIA_SHEET.rows.map((r) => r.map((v) => v ?? "")), ...extraRows]);
+  const excel = new FakeExcel([new FakeSheet(TASK_SHEET.name, TASK_SHEET.rows.map((r) => r.map((v) => v ?? ""))), criteria]);
+  excel.active = 1;
+  return { excel, api: createWorkbookApi(async (batch) => batch(excel.context())) };
+}
+
+describe("App", () => {
+  it("scores through the adapter, shows the result, and selects a row when an item is clicked", async () => {
+    const { excel, api } = fakeWorkbook();
+    render(<App api={api} store={memorySettingsStore(settings)} inExcel />);
+    fireEvent.click(screen.getByRole("button", { name: "Chấm điểm" }));
+    expect(await screen.findByText("4,24 / 8,5 điểm")).toBeTruthy();
+    expect(screen.getByText("Tỷ lệ 93,5% < 95%: không chấm điểm, mất 1,5 điểm")).toBeTruthy();
+    expect(screen.getByText("Việc quá hạn theo đơn vị")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Chọn dòng 10 trang Tự chấm điểm 2025" }));
+    await waitFor(() => expect(excel.selected).toBe("Tự chấm điểm 2025!10"));
+  });
+
+  it("shows cell text that looks like HTML as text", async () => {
+    const { api } = fakeWorkbook([["", "<img src=x onerror=alert(1)>", "", "Phòng <b>Kinh tế</b>", "Trước ngày 01/11/2025", "", "", "Đang thực hiện", ""]]);
+    const { container } = render(<App api={api} store={memorySettingsStore(settings)} inExcel />);
+    fireEvent.click(screen.getByRole("button", { name: "Chấm điểm" }));
+    expect(await screen.findByText("Phòng <b>Kinh tế</b>")).toBeTruthy();
+    expect(container.querySelector("img")).toBeNull();
+    expect(container.querySelector("b")).toBeNull();
+  });
+
+  it("shows a refusal in an error MessageBar and keeps the button usable", async () => {
+    const { excel, api } = fakeWorkbook();
+    excel.sheets[1].protected = true;
+    render(<App api={api} store={memorySettingsStore(settings)} inExcel />);
+    fireEvent.click(screen.getByRole("button", { name: "Chấm điểm" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("đang được bảo vệ");
+    expect((screen.getByRole("button", { name: "Chấm điểm" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("turns an Office error thrown mid-run into a message, not an unhandled rejection", async () => {
+    const api: WorkbookApi = {
+      score: () => Promise.reject(Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" })),
+      selectRow: () => Promise.resolve(),
+    };
+    render(<App api={api} store={memorySettingsStore(settings)} inExcel />);
+    fireEvent.click(screen.getByRole("button", { name: "Chấm điểm" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("chế độ sửa ô");
+  });
+
+  it("saves changed settings to the store", async () => {
+    const store = memorySettingsStore(settings);
+    render(<App api={fakeWorkbook().api} store={store} inExcel />);
+    fireEvent.change(screen.getByLabelText("Sắp đến hạn trong (ngày)"), { target: { value: "3" } });
+    fireEvent.change(screen.getByLabelText("Bộ tiêu chí"), { target: { value: "" } });
+    await waitFor(() => expect(store.load()).toEqual({ today: "2025-11-20", soonDays: 3, criteriaSetId: null }));
+  });
+
+  it("has no accessibility violations, before and after scoring", async () => {
+    const { container } = render(<App api={fakeWorkbook().api} store={memorySettingsStore(settings)} inExcel />);
+    expect((await axe(container)).violations).toEqual([]);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Chấm điểm" }));
+    });
+    await screen.findByText("4,24 / 8,5 điểm");
+    expect((await axe(container)).violations).toEqual([]);
+  });
+});
