@@ -66,23 +66,46 @@ const argb = (hex: string) => `FF${hex.replace("#", "")}`;
 /** Carries out a sheet's write plan: owned cells, their formats and conditional rules. */
 export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): void {
   for (const table of plan.tables) {
+    const headerFill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(COLORS.outputHeaderFill) } };
+    const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
+    const stateColumn = table.values[0].length - 1;
+    // The state formula is the same for every row but its row number: written once as a
+    // shared formula, which keeps large files small.
+    let master: { address: string; ref: string } | null = null;
     table.values.forEach((row, i) => {
+      const isHeader = table.headerOffsets.includes(i);
       row.forEach((planned, k) => {
-        const cell = sheet.getCell(table.top + 1 + i, table.left + 1 + k);
-        cell.value = isFormulaCell(planned)
-          ? { formula: planned.formula, result: planned.value }
-          : planned === ""
-            ? null
-            : planned;
-        const isHeader = table.headerOffsets.includes(i);
-        cell.fill = {
-          type: "pattern",
-          pattern: "solid",
-          fgColor: { argb: argb(isHeader ? COLORS.outputHeaderFill : COLORS.outputFill) },
-        };
-        cell.alignment = { wrapText: true, vertical: "top" };
-        if (isHeader) cell.font = { bold: true };
-        else cell.numFmt = table.numberFormats[k];
+        const r = table.top + 1 + i;
+        const c = table.left + 1 + k;
+        if (planned === "") {
+          // Only clear what a previous run left; never create empty styled cells.
+          const old = sheet.findCell(r, c);
+          if (old && old.value !== null) old.value = null;
+          return;
+        }
+        const cell = sheet.getCell(r, c);
+        if (isFormulaCell(planned)) {
+          if (k === stateColumn && master) {
+            cell.value = { sharedFormula: master.address, result: planned.value } as ExcelJS.CellSharedFormulaValue;
+          } else if (k === stateColumn) {
+            const last = sheet.getCell(table.top + table.values.length, c).address;
+            master = { address: cell.address, ref: `${cell.address}:${last}` };
+            cell.value = { formula: planned.formula, result: planned.value, shareType: "shared", ref: master.ref } as ExcelJS.CellFormulaValue;
+          } else {
+            cell.value = { formula: planned.formula, result: planned.value };
+          }
+        } else {
+          cell.value = planned;
+        }
+        if (isHeader) {
+          cell.fill = headerFill;
+          cell.font = { bold: true };
+          cell.alignment = wrap;
+        } else if (table.numberFormats[k] !== "General" && table.numberFormats[k] !== "@") {
+          cell.numFmt = table.numberFormats[k];
+        } else if (typeof planned === "string" && planned.length > 30) {
+          cell.alignment = wrap;
+        }
       });
     });
     table.widths.forEach((width, k) => {

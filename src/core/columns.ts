@@ -1,7 +1,7 @@
 /**
  * Column roles of an appendix table and the header texts offices use for them.
  */
-import { cellText, stripDiacritics } from "./text";
+import { cellText, memoize, stripDiacritics } from "./text";
 
 export const COLUMN_ROLES = [
   "index",
@@ -79,6 +79,8 @@ function headerKey(text: string): string {
     .trim();
 }
 
+const MAX_HEADER_LENGTH = 80;
+
 const EXACT = new Map<string, ColumnRole>();
 const PREFIX: Array<[string, ColumnRole]> = [];
 for (const role of COLUMN_ROLES) {
@@ -93,7 +95,16 @@ for (const role of COLUMN_ROLES) {
  * @example headerRole("Ghi chú") === null
  */
 export function headerRole(value: unknown): ColumnRole | null {
-  const key = headerKey(cellText(value));
+  const text = cellText(value);
+  // No header synonym is longer than this; long cells are content, and skipping them
+  // keeps header detection cheap on every row of a large table.
+  if (text.length > MAX_HEADER_LENGTH || typeof value === "number") return null;
+  return roleOfText(text);
+}
+
+/** Header detection looks at every row, so the answer for each distinct text is kept. */
+const roleOfText = memoize((text: string): ColumnRole | null => {
+  const key = headerKey(text);
   if (key === "") return null;
   const exact = EXACT.get(key);
   if (exact) return exact;
@@ -101,4 +112,4 @@ export function headerRole(value: unknown): ColumnRole | null {
     if (key.startsWith(prefix)) return role;
   }
   return null;
-}
+});

@@ -11,13 +11,15 @@ import {
   lastDayOfMonth,
   parseISO,
 } from "date-fns";
+import { memoize } from "./text";
 
 export type IsoDate = string;
 
-/** Local-midnight Date of an ISO date. */
-export function toDate(iso: IsoDate): Date {
-  return parseISO(iso);
-}
+/**
+ * Local-midnight Date of an ISO date. Every row asks for the same few dates (today, the
+ * end of a quarter…), so parsed dates are kept; callers never mutate them.
+ */
+export const toDate: (iso: IsoDate) => Date = memoize((iso) => parseISO(iso));
 
 /** ISO date of a Date (its local calendar day). */
 export function toIso(date: Date): IsoDate {
@@ -50,7 +52,7 @@ export function makeDate(year: number, month: number, day: number): IsoDate | nu
  * @example endOfMonthIso(2025, 11) === "2025-11-30"
  */
 export function endOfMonthIso(year: number, month: number): IsoDate {
-  return toIso(lastDayOfMonth(new Date(year, month - 1, 1)));
+  return monthEnds(`${year}-${month}`);
 }
 
 /**
@@ -68,8 +70,19 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 export function addDaysIso(iso: IsoDate, days: number): IsoDate {
-  return toIso(addDays(toDate(iso), days));
+  return shiftedDates(`${iso}|${days}`);
 }
+
+const shiftedDates = memoize((key: string) => {
+  const [iso, days] = key.split("|");
+  return toIso(addDays(toDate(iso), Number(days)));
+});
+
+/** The ISO date of the last day of a month, computed once per month. */
+const monthEnds = memoize((yearMonth: string) => {
+  const [year, month] = yearMonth.split("-").map(Number);
+  return toIso(lastDayOfMonth(new Date(year, month - 1, 1)));
+});
 
 /**
  * The Excel serial number of a date (1900 date system, as Excel and LibreOffice use).

@@ -29,7 +29,7 @@ export const DECIMAL_PATTERN = String.raw`\d+(?:[.,]\d+)?`;
  * @example roundHalfAwayFromZero(-2.345, 2) === -2.35
  */
 export function roundHalfAwayFromZero(value: number, decimals = 2): number {
-  if (!Number.isFinite(value)) return value;
+  if (!Number.isFinite(value) || Number.isInteger(value)) return value;
   // 12 significant digits remove the binary noise of a few multiplications while
   // keeping every digit a score can meaningfully have.
   const cleaned = Number(value.toPrecision(12));

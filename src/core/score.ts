@@ -257,30 +257,19 @@ function scoreRow(grid: Grid, row: TableRow, resolution: Resolution, ctx: TableC
 
 /** A parent criterion's row scores the sum of its children's rows. */
 function fillParentRows(rows: RowResult[], resolved: Resolution[]): void {
+  // One pass: the points of every rule-scored row, added to each of its ancestors.
+  const sums = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const r = resolved[i];
+    if (!r || !("entry" in r) || r.entry.criterion.rule === undefined || row.points === null)
+      return;
+    for (const code of r.entry.ancestors) sums.set(code, (sums.get(code) ?? 0) + row.points);
+  });
   rows.forEach((row, i) => {
     const res = resolved[i];
     if (!res || !("entry" in res) || !res.entry.criterion.children?.length) return;
-    const code = res.entry.criterion.code;
-    const childPoints = rows
-      .filter((other, j) => {
-        const r = resolved[j];
-        return (
-          j !== i &&
-          r &&
-          "entry" in r &&
-          r.entry.ancestors.includes(code) &&
-          r.entry.criterion.rule !== undefined
-        );
-      })
-      .map((other) => other.points);
-    const known = childPoints.filter((p): p is number => p !== null);
-    row.points =
-      known.length > 0
-        ? roundHalfAwayFromZero(
-            known.reduce((a, b) => a + b, 0),
-            2
-          )
-        : null;
+    const sum = sums.get(res.entry.criterion.code);
+    row.points = sum === undefined ? null : roundHalfAwayFromZero(sum, 2);
   });
   // A parent's loss is its children's: only rows with a rule of their own are "where to focus".
   rows.forEach((row, i) => {

@@ -58,6 +58,12 @@ export interface Summary {
 
 const NO_OWNER = "(Chưa ghi đơn vị)";
 
+function addTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
 /**
  * Adds up the results of every scored sheet.
  *
@@ -115,8 +121,8 @@ export function summarize(
           ? (ownerNames.get(normalizeVi(row.owner)) ?? row.owner.normalize("NFC"))
           : NO_OWNER;
         ownerNames.set(normalizeVi(owner), owner);
-        if (row.overdue) overdue.set(owner, [...(overdue.get(owner) ?? []), item]);
-        if (row.dueSoon) soon.set(owner, [...(soon.get(owner) ?? []), item]);
+        if (row.overdue) addTo(overdue, owner, item);
+        if (row.dueSoon) addTo(soon, owner, item);
         if (
           row.criterion &&
           row.points !== null &&

@@ -53,7 +53,7 @@ interface HeaderMatch {
 
 /**
  * Recognises a header row: at least two cells name a column role, one of them the
- * content or the code column.
+ * content or the code column, and no cell holds a number.
  */
 export function matchHeader(grid: Grid, row: number, width = gridWidth(grid)): HeaderMatch | null {
   const columns: TableColumns = {};
@@ -63,6 +63,8 @@ export function matchHeader(grid: Grid, row: number, width = gridWidth(grid)): H
   let roles = 0;
   for (let c = 0; c < width; c++) {
     const value = cellAt(grid, row, c);
+    // Header cells are text; a number (a row's TT, a result) means a data row.
+    if (typeof value === "number") return null;
     if (isBlankCell(value)) continue;
     if (isOwnedHeader(value)) {
       if (ownedColumn === null) ownedColumn = c;

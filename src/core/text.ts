@@ -7,22 +7,14 @@
  * the core goes through one of these functions so that all those forms compare equal.
  */
 
+/** Tone marks as combining characters (NFD): grave, acute, hook above, tilde, dot below. */
+const TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323";
+
 /**
- * Old-style and new-style tone placement pairs. The key is the new style (mark on the
- * first vowel), the value the old style (mark on the second vowel). Both spellings are
- * correct Vietnamese; we fold to the old style only for comparison.
+ * New-style placement (mark on the first vowel of oa, oe, uy) in NFD. Both placements
+ * are correct Vietnamese; comparisons fold to the old style (mark on the second vowel).
  */
-const TONE_PLACEMENT: ReadonlyArray<[RegExp, string]> = (() => {
-  const pairs: Array<[string, string]> = [];
-  const marks = ["\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];
-  for (const mark of marks) {
-    pairs.push([`o${mark}a`, `oa${mark}`]);
-    pairs.push([`o${mark}e`, `oe${mark}`]);
-    pairs.push([`u${mark}y`, `uy${mark}`]);
-  }
-  // Work on NFD so that each tone mark is a separate combining character.
-  return pairs.map(([from, to]) => [new RegExp(from, "g"), to] as [RegExp, string]);
-})();
+const NEW_STYLE_PLACEMENT = new RegExp(`(o)([${TONE_MARKS}])([ae])|(u)([${TONE_MARKS}])(y)`, "gi");
 
 /**
  * Folds tone placement so that "hòa" and "hoà", "thủy" and "thuỷ" give the same string.
@@ -31,11 +23,29 @@ const TONE_PLACEMENT: ReadonlyArray<[RegExp, string]> = (() => {
  * @example foldTonePlacement("Văn hóa") === foldTonePlacement("Văn hoá") // true
  */
 export function foldTonePlacement(text: string): string {
-  let decomposed = text.normalize("NFD");
-  for (const [pattern, replacement] of TONE_PLACEMENT) {
-    decomposed = decomposed.replace(pattern, replacement);
-  }
-  return decomposed.normalize("NFC");
+  return text
+    .normalize("NFD")
+    .replace(NEW_STYLE_PLACEMENT, (_m, o, oMark, ae, u, uMark, y) =>
+      o ? `${o}${ae}${oMark}` : `${u}${y}${uMark}`
+    )
+    .normalize("NFC");
+}
+
+/**
+ * Caches a pure one-argument text function. Tables repeat the same texts (statuses,
+ * deadlines, owners) thousands of times; the cache is cleared when it grows too large.
+ */
+export function memoize<T>(fn: (text: string) => T, limit = 50_000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size >= limit) cache.clear();
+      value = fn(text);
+      cache.set(text, value);
+    }
+    return value;
+  };
 }
 
 /**
@@ -45,8 +55,12 @@ export function foldTonePlacement(text: string): string {
  * @example collapseSpaces("Trước\nngày  25") === "Trước ngày 25"
  */
 export function collapseSpaces(text: string): string {
+  // Most cells are already clean: checking is cheaper than rebuilding the string.
+  if (!NEEDS_COLLAPSE.test(text)) return text;
   return text.replace(/[\s\u00a0\u200b]+/g, " ").trim();
 }
+
+const NEEDS_COLLAPSE = /[\t\n\v\f\r\u00a0\u200b]| {2}|^ | $/;
 
 /**
  * The comparison key for Vietnamese text: NFC, one tone placement, lower case, single
@@ -54,9 +68,9 @@ export function collapseSpaces(text: string): string {
  *
  * @example normalizeVi("  VĂN HOÁ\nthông tin ") === normalizeVi("Văn hóa thông tin") // true
  */
-export function normalizeVi(text: string): string {
-  return collapseSpaces(foldTonePlacement(text).toLocaleLowerCase("vi-VN"));
-}
+export const normalizeVi: (text: string) => string = memoize((text) =>
+  collapseSpaces(foldTonePlacement(text).toLocaleLowerCase("vi-VN"))
+);
 
 /**
  * Removes every diacritic (and turns đ into d) after normalising. Used only where
@@ -64,13 +78,13 @@ export function normalizeVi(text: string): string {
  *
  * @example stripDiacritics("Thời hạn") === "thoi han"
  */
-export function stripDiacritics(text: string): string {
-  return normalizeVi(text)
+export const stripDiacritics: (text: string) => string = memoize((text) =>
+  normalizeVi(text)
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/đ/g, "d")
-    .normalize("NFC");
-}
+    .normalize("NFC")
+);
 
 /** Turns any cell value into its display text (numbers in plain JavaScript form). */
 export function cellText(value: unknown): string {
@@ -82,5 +96,8 @@ export function cellText(value: unknown): string {
 
 /** True when a cell holds nothing but white space. */
 export function isBlankCell(value: unknown): boolean {
-  return collapseSpaces(cellText(value)) === "";
+  if (typeof value === "string") return BLANK.test(value);
+  return value === null || value === undefined;
 }
+
+const BLANK = /^[\s\u00a0\u200b]*$/;

@@ -86,17 +86,17 @@ export async function scoreActiveSheet(
       )
   );
   for (const cf of ownFormats) cf.delete();
+  // Values are queued block by block; a block that would take the request past the
+  // limit first sends what is queued (only tables of tens of thousands of rows need it).
   let queuedBytes = 0;
-  for (const table of plan.tables) {
-    queuedBytes += await writeTable(sheet, table, async (bytes) => {
-      if (queuedBytes + bytes > MAX_REQUEST_BYTES && queuedBytes > 0) {
-        // Only past 4 MB of queued values: Excel on the web refuses larger requests.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        queuedBytes = 0;
-      }
-    });
-  }
+  const reserve = async (bytes: number) => {
+    if (queuedBytes + bytes > MAX_REQUEST_BYTES && queuedBytes > 0) {
+      await context.sync();
+      queuedBytes = 0;
+    }
+    queuedBytes += bytes;
+  };
+  for (const table of plan.tables) await writeTable(sheet, table, reserve);
   writeSummary(context, oldSummary, run.summarySheet, showSummary);
   await context.sync();
   return { ok: true, sheet: sheet.name, run };
@@ -117,8 +117,8 @@ export function payloadBytes(value: unknown): number {
 async function writeTable(
   sheet: Excel.Worksheet,
   table: TableWritePlan,
-  beforeQueue: (bytes: number) => Promise<void>
-): Promise<number> {
+  reserve: (bytes: number) => Promise<void>
+): Promise<void> {
   const block = sheet.getRange(table.range);
   const [first, last] = table.range.split(":");
   const firstRow = Number(/\d+/.exec(first)![0]);
@@ -144,7 +144,6 @@ async function writeTable(
     row.slice(0, 4).map((cell) => (typeof cell === "object" ? cell.value : cell))
   );
   let written = 0;
-  let total = 0;
   const rowsPerBlock = Math.max(
     1,
     Math.floor(values.length / Math.ceil(payloadBytes(values) / MAX_REQUEST_BYTES))
@@ -152,11 +151,10 @@ async function writeTable(
   while (written < values.length) {
     const chunk = values.slice(written, written + rowsPerBlock);
     const bytes = payloadBytes(chunk);
-    await beforeQueue(bytes);
+    await reserve(bytes);
     sheet.getRange(
       `${columnLetter(0)}${firstRow + written}:${columnLetter(3)}${firstRow + written + chunk.length - 1}`
     ).values = chunk;
-    total += bytes;
     written += chunk.length;
   }
   // The state column: one relative formula for every row, then the header cells.
@@ -179,7 +177,6 @@ async function writeTable(
     cf.custom.rule.formula = `=${rule.formula}`;
     cf.custom.format.fill.color = rule.kind === "overdue" ? COLORS.overdueFill : COLORS.dueSoonFill;
   }
-  return total;
 }
 
 /** The column `k` places right of `letters`. */

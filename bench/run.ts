@@ -1,0 +1,150 @@
+/**
+ * Benchmarks (npm run bench). Prints a Markdown report; `--write` also saves it to
+ * docs/performance.md; `npm run bench -- core` (or adapter, cli) runs one part.
+ *   1. Core: synthetic appendix tables of 1,000 / 10,000 / 100,000 rows; rows per second
+ *      and the cost per row across sizes (linear within ±25%?). Target: 10,000 rows < 150 ms.
+ *   2. Office.js adapter against the counting fake: round trips and the largest request.
+ *   3. CLI end to end on a 10,000-row workbook against the floor of reading and writing
+ *      the same file with ExcelJS. Target ratio ≤ 1.3.
+ */
+import { mkdtempSync, promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
+import { scoreWorkbook } from "../src/core/run";
+import { findBuiltInSet } from "../src/core/criteria-sets";
+import { scoreActiveSheet } from "../src/excel/score-active-sheet";
+import { main as cli } from "../src/cli/main";
+import { FakeExcel, FakeSheet } from "../test/support/fake-excel";
+import { syntheticGrid } from "./synthetic-table";
+
+const criteria = findBuiltInSet("xa-2025-dien-ban")!;
+const today = "2025-11-20";
+const lines: string[] = [];
+const say = (line = "") => {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(fn: () => void, runs: number): number {
+  for (let i = 0; i < 3; i++) fn(); // warm-up: JIT and caches
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+function benchCore(): void {
+  say("## 1. Core (scoreWorkbook: read table, rules, deadlines, write plan, summary)");
+  say();
+  say("| rows | median ms | rows/s | µs per row | vs 10,000-row cost |");
+  say("|---:|---:|---:|---:|---:|");
+  const sizes = [1_000, 10_000, 100_000];
+  const results = sizes.map((rows) => {
+    const grid = syntheticGrid(rows);
+    const ms = time(() => scoreWorkbook([grid], { criteria, today }), rows >= 100_000 ? 5 : rows >= 10_000 ? 15 : 60);
+    return { rows, ms, perRow: (ms * 1000) / rows };
+  });
+  const reference = results.find((r) => r.rows === 10_000)!.perRow;
+  for (const r of results) {
+    say(`| ${r.rows.toLocaleString("en")} | ${r.ms.toFixed(1)} | ${Math.round(r.rows / (r.ms / 1000)).toLocaleString("en")} | ${r.perRow.toFixed(2)} | ${((r.perRow / reference - 1) * 100).toFixed(0)}% |`);
+  }
+  const ten = results.find((r) => r.rows === 10_000)!;
+  say();
+  say(`10,000 rows: ${ten.ms.toFixed(1)} ms (target < 150 ms: ${ten.ms < 150 ? "met" : "NOT met"}).`);
+  const spread = Math.max(...results.map((r) => Math.abs(r.perRow / reference - 1)));
+  say(`Largest per-row deviation from the 10,000-row cost: ${(spread * 100).toFixed(0)}% (linear within ±25%: ${spread <= 0.25 ? "yes" : "no"}).`);
+  say();
+}
+
+async function benchAdapter(): Promise<void> {
+  say("## 2. Office.js adapter (counting fake)");
+  say();
+  say("| rows | context.sync() round trips | largest request (bytes) | median ms |");
+  say("|---:|---:|---:|---:|");
+  (globalThis as unknown as { Excel: unknown }).Excel = FakeExcel.enums;
+  for (const rows of [10, 1_000, 10_000, 100_000]) {
+    const grid = syntheticGrid(rows);
+    let excel = new FakeExcel([new FakeSheet(grid.sheetName, grid.values)]);
+    const ms = await timeAsync(async () => {
+      excel = new FakeExcel([new FakeSheet(grid.sheetName, grid.values)]);
+      const outcome = await scoreActiveSheet(excel.context(), { criteria, today });
+      if (!outcome.ok) throw new Error(outcome.message);
+    }, rows >= 100_000 ? 1 : 3);
+    say(`| ${rows.toLocaleString("en")} | ${excel.syncs} | ${Math.max(...excel.requestBytes).toLocaleString("en")} | ${ms.toFixed(0)} |`);
+  }
+  say();
+  say("The ms column includes the fake's own bookkeeping; it is not Excel's time.");
+  say();
+}
+
+async function benchCli(): Promise<void> {
+  say("## 3. Command line end to end, 10,000-row workbook");
+  say();
+  const dir = mkdtempSync(path.join(os.tmpdir(), "par-bench-"));
+  const input = path.join(dir, "bench.xlsx");
+  const grid = syntheticGrid(10_000);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(grid.sheetName);
+  for (const row of grid.values) sheet.addRow(row);
+  await workbook.xlsx.writeFile(input);
+
+  const floor = await timeAsync(async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(input);
+    await book.xlsx.writeFile(path.join(dir, "floor.xlsx"));
+  }, 5);
+  const silent = { out: () => undefined, err: (t: string) => process.stderr.write(t) };
+  const full = await timeAsync(async () => {
+    const code = await cli([input, "--criteria", "src/core/criteria-sets/dien-ban-2025.json", "--today", today, "--out", path.join(dir, "scored.xlsx")], silent);
+    if (code !== 0) throw new Error(`CLI exit ${code}`);
+  }, 5);
+  say("| | median ms |");
+  say("|---|---:|");
+  say(`| ExcelJS read + write (floor) | ${floor.toFixed(0)} |`);
+  say(`| CLI score (read, score, write output columns, summary sheet, write) | ${full.toFixed(0)} |`);
+  say();
+  say(`Ratio: ${(full / floor).toFixed(2)} (target ≤ 1.3: ${full / floor <= 1.3 ? "met" : "NOT met"}).`);
+  say();
+}
+
+async function run(): Promise<void> {
+  say("# Performance");
+  say();
+  say(`Measured by \`npm run bench\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Medians of repeated runs after a warm-up.`);
+  say();
+  const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const wanted = (name: string) => only.length === 0 || only.includes(name);
+  if (wanted("core")) benchCore();
+  if (wanted("adapter")) await benchAdapter();
+  if (wanted("cli")) await benchCli();
+  if (process.argv.includes("--write")) {
+    await fs.writeFile(path.join(__dirname, "..", "docs", "performance.md"), `${lines.join("\n")}\n`);
+    process.stdout.write("Đã ghi docs/performance.md\n");
+  }
+}
+
+run().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
