@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /**
- * Command line: score an .xlsx workbook.
+ * Command line: score an .xlsx workbook, or manage its "Bộ tiêu chí" sheet.
  *   npm run score -- <workbook.xlsx> [--criteria set.json] [--today YYYY-MM-DD] [--out scored.xlsx] [--json] [--sheet name]
+ *   npm run score -- criteria-sheet <set.json> --into <workbook.xlsx> [--out new.xlsx]
+ *   npm run score -- criteria-sheet --export <workbook.xlsx>
  * Exit 0 when scored (warnings included), 1 when the file or criteria set cannot be
  * used, 2 on wrong usage.
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { runScore, CliError, type ScoreCommandOptions } from "./score-command";
+import { runCriteriaSheet, type CriteriaSheetOptions } from "./criteria-sheet-command";
 import { isIsoDate } from "../core/dates";
 
 function isoDate(value: string): string {
@@ -47,10 +50,23 @@ export function buildProgram(io: Io): Command {
     .option("-o, --out <scored.xlsx>", "tệp kết quả (mặc định: <tên>.scored.xlsx)")
     .option("--sheet <tên trang>", "chỉ chấm một trang")
     .option("--json", "chỉ in kết quả dạng JSON ra stdout")
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .action(async (workbook: string, options: ScoreCommandOptions) => {
       await runScore(workbook, options, io);
+    });
+  program
+    .command("criteria-sheet")
+    .description(
+      'Thêm bộ tiêu chí vào tệp thành trang "Bộ tiêu chí" để sửa trong Excel, hoặc xuất trang đó ra JSON'
+    )
+    .argument("[set.json]", "tệp bộ tiêu chí (JSON)")
+    .option("--into <workbook.xlsx>", "tệp Excel cần thêm trang")
+    .option("-o, --out <new.xlsx>", "tệp kết quả (mặc định: <tên>.bo-tieu-chi.xlsx)")
+    .option("--export <workbook.xlsx>", "in bộ tiêu chí trong trang của tệp ra dạng JSON")
+    .action(async (setFile: string | undefined, options: CriteriaSheetOptions) => {
+      await runCriteriaSheet(setFile, options, io);
     });
   return program;
 }

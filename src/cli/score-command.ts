@@ -9,6 +9,7 @@ import { formatReport } from "../core/report-text";
 import { scoreWorkbook } from "../core/run";
 import { parseCriteriaSet, type CriteriaSet } from "../core/schema";
 import { normalizeVi } from "../core/text";
+import { isCriteriaSheet, readCriteriaSheet } from "../core/criteria-sheet";
 import { applySheetPlan, worksheetToGrid, writeSummarySheet } from "./xlsx";
 
 export interface ScoreCommandOptions {
@@ -72,6 +73,19 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/** The set in the workbook's "Bộ tiêu chí" sheet, null without one; exit 1 when it is invalid. */
+export function criteriaFromWorkbook(workbook: ExcelJS.Workbook): CriteriaSet | null {
+  const sheet = workbook.worksheets.find((ws) =>
+    isCriteriaSheet({ sheetName: ws.name, values: [] })
+  );
+  if (!sheet) return null;
+  const result = readCriteriaSheet(worksheetToGrid(sheet));
+  if (result.ok) return result.value;
+  throw new CliError(
+    `Trang "${sheet.name}" có lỗi, chưa chấm điểm:\n${result.problems.map((p) => `  - ${p.message}`).join("\n")}`
+  );
+}
+
 function defaultOutPath(input: string): string {
   const parsed = path.parse(input);
   return path.join(parsed.dir, `${parsed.name}.scored.xlsx`);
@@ -89,8 +103,10 @@ export async function runScore(
       2
     );
   }
-  const criteria = options.criteria ? await loadCriteriaSet(options.criteria) : null;
+  const given = options.criteria ? await loadCriteriaSet(options.criteria) : null;
   const workbook = await loadWorkbook(file);
+  // Without --criteria, a set kept in the workbook's own "Bộ tiêu chí" sheet is used.
+  const criteria = given ?? criteriaFromWorkbook(workbook);
   const sheets = workbook.worksheets.filter(
     (ws) => !options.sheet || normalizeVi(ws.name) === normalizeVi(options.sheet)
   );

@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import { excelSerial } from "../core/dates";
 import type { Grid } from "../core/grid";
-import { SUMMARY_SHEET_NAME } from "../core/output-columns";
+import type { SheetContent } from "../core/criteria-sheet";
+import { CRITERIA_SHEET_NAME, SUMMARY_SHEET_NAME } from "../core/output-columns";
 import type { SummarySheet } from "../core/summary";
 import type { CellValue } from "../core/values";
 import {
@@ -66,7 +67,11 @@ const argb = (hex: string) => `FF${hex.replace("#", "")}`;
 /** Carries out a sheet's write plan: owned cells, their formats and conditional rules. */
 export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): void {
   for (const table of plan.tables) {
-    const headerFill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(COLORS.outputHeaderFill) } };
+    const headerFill: ExcelJS.Fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: argb(COLORS.outputHeaderFill) },
+    };
     const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
     const stateColumn = table.values[0].length - 1;
     // The state formula is the same for every row but its row number: written once as a
@@ -86,11 +91,19 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): 
         const cell = sheet.getCell(r, c);
         if (isFormulaCell(planned)) {
           if (k === stateColumn && master) {
-            cell.value = { sharedFormula: master.address, result: planned.value } as ExcelJS.CellSharedFormulaValue;
+            cell.value = {
+              sharedFormula: master.address,
+              result: planned.value,
+            } as ExcelJS.CellSharedFormulaValue;
           } else if (k === stateColumn) {
             const last = sheet.getCell(table.top + table.values.length, c).address;
             master = { address: cell.address, ref: `${cell.address}:${last}` };
-            cell.value = { formula: planned.formula, result: planned.value, shareType: "shared", ref: master.ref } as ExcelJS.CellFormulaValue;
+            cell.value = {
+              formula: planned.formula,
+              result: planned.value,
+              shareType: "shared",
+              ref: master.ref,
+            } as ExcelJS.CellFormulaValue;
           } else {
             cell.value = { formula: planned.formula, result: planned.value };
           }
@@ -175,6 +188,41 @@ export function writeSummarySheet(
     });
   }
   [14, 50, 12, 18, 18].forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+  return sheet;
+}
+
+/** Adds (or replaces) the "Bộ tiêu chí" sheet with a criteria set. */
+export function writeCriteriaSheet(
+  workbook: ExcelJS.Workbook,
+  content: SheetContent
+): ExcelJS.Worksheet {
+  const old = workbook.getWorksheet(CRITERIA_SHEET_NAME);
+  if (old) workbook.removeWorksheet(old.id);
+  const sheet = workbook.addWorksheet(CRITERIA_SHEET_NAME, {
+    views: [{ state: "frozen", ySplit: content.headerRow + 1 }],
+  });
+  content.values.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === "" || value === null) return;
+      const cell = sheet.getCell(r + 1, c + 1);
+      cell.value = value;
+      const format = content.numberFormats[r][c];
+      if (format !== "General") cell.numFmt = format;
+    });
+  });
+  sheet.getCell(1, 1).font = { bold: true, size: 13 };
+  sheet.getRow(content.headerRow + 1).eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: argb(COLORS.outputHeaderFill) },
+    };
+    cell.alignment = { wrapText: true, vertical: "middle" };
+  });
+  [10, 10, 60, 10, 22, 12, 12, 12, 14, 10, 10, 14, 22, 36, 14, 30, 14].forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
   });
   return sheet;

@@ -152,18 +152,18 @@ export const CriteriaSet = z
     areas: z.array(Area).min(1, { error: "Bộ tiêu chí cần ít nhất một lĩnh vực" }),
   })
   .superRefine((set, ctx) => {
-    const seen = new Map<string, string>();
+    const seen = new Map<string, Array<string | number>>();
     const claim = (codeValue: string, path: Array<string | number>) => {
-      const where = formatPath(path);
       const first = seen.get(codeValue);
       if (first !== undefined) {
         ctx.addIssue({
           code: "custom",
           path: [...path, "code"],
-          message: `Mã ${codeValue} bị trùng với ${first}`,
+          message: `Mã ${codeValue} bị trùng với ${formatPath(first)}`,
+          params: { related: first },
         });
       } else {
-        seen.set(codeValue, where);
+        seen.set(codeValue, path);
       }
     };
     set.areas.forEach((area, a) => {
@@ -181,7 +181,7 @@ export const CriteriaSet = z
             path: [...areaPath, "maxPoints"],
             message: area.partial
               ? `Tổng điểm các tiêu chí của lĩnh vực ${area.code} (${formatNumberVi(sum)}) vượt điểm tối đa ${formatNumberVi(area.maxPoints)}`
-              : `Tổng điểm các tiêu chí của lĩnh vực ${area.code} (${formatNumberVi(sum)}) khác điểm tối đa ${formatNumberVi(area.maxPoints)}; nếu bộ tiêu chí chưa đủ, đặt "partial": true`,
+              : `Tổng điểm các tiêu chí của lĩnh vực ${area.code} (${formatNumberVi(sum)}) khác điểm tối đa ${formatNumberVi(area.maxPoints)}; nếu bộ tiêu chí chưa đủ, đánh dấu lĩnh vực là chưa đầy đủ ("partial": true)`,
           });
         }
       }
@@ -264,6 +264,10 @@ export interface SchemaProblem {
   path: Array<string | number>;
   /** Vietnamese message that names the path. */
   message: string;
+  /** The message without the path, for front ends that locate it themselves (a cell). */
+  detail: string;
+  /** For a duplicate code: the path of the first use. */
+  related?: Array<string | number>;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: SchemaProblem[] };
@@ -281,9 +285,16 @@ export function parseCriteriaSet(input: unknown): ParseResult<CriteriaSet> {
     problems: result.error.issues.map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
       const where = formatPath(path);
+      const detail = translateIssue(issue);
+      const related =
+        issue.code === "custom"
+          ? (issue.params as { related?: Array<string | number> } | undefined)?.related
+          : undefined;
       return {
         path,
-        message: where ? `${where}: ${translateIssue(issue)}` : translateIssue(issue),
+        detail,
+        message: where ? `${where}: ${detail}` : detail,
+        ...(related ? { related } : {}),
       };
     }),
   };

@@ -5,7 +5,8 @@
  * no shared runtime.
  */
 import type { Grid } from "../core/grid";
-import { SUMMARY_SHEET_NAME } from "../core/output-columns";
+import { CRITERIA_SHEET_NAME, isReservedSheet, SUMMARY_SHEET_NAME } from "../core/output-columns";
+import { readCriteriaSheet, type SheetProblem } from "../core/criteria-sheet";
 import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../core/run";
 import type { CellValue } from "../core/values";
 import {
@@ -17,7 +18,8 @@ import {
 import type { SummarySheet } from "../core/summary";
 
 export type ScoreOutcome =
-  { ok: true; sheet: string; run: WorkbookRun } | { ok: false; message: string };
+  | { ok: true; sheet: string; run: WorkbookRun }
+  | { ok: false; message: string; problems?: SheetProblem[] };
 
 /** Requests above this many bytes are split (Excel on the web refuses requests over 5 MB). */
 export const MAX_REQUEST_BYTES = 4_000_000;
@@ -47,6 +49,8 @@ export async function scoreActiveSheet(
   formats.load("items/type,items/customOrNullObject/rule/formula");
   const oldSummary = context.workbook.worksheets.getItemOrNullObject(SUMMARY_SHEET_NAME);
   oldSummary.load("name");
+  const criteriaSheet = context.workbook.worksheets.getItemOrNullObject(CRITERIA_SHEET_NAME);
+  criteriaSheet.load("name");
   await context.sync();
 
   if (sheet.protection.protected) {
@@ -59,20 +63,36 @@ export async function scoreActiveSheet(
       `Trang "${sheet.name}" đang trống: hãy mở trang có bảng phụ lục rồi bấm Chấm điểm.`
     );
   }
-  if (sheet.name === SUMMARY_SHEET_NAME) {
+  if (isReservedSheet(sheet.name)) {
     return fail(
-      `Trang "${SUMMARY_SHEET_NAME}" do công cụ tự tạo: hãy mở trang có bảng phụ lục rồi bấm Chấm điểm.`
+      `Trang "${sheet.name}" là trang của công cụ (kết quả hoặc bộ tiêu chí), không phải bảng phụ lục: hãy mở trang có bảng phụ lục rồi bấm Chấm điểm.`
     );
   }
 
-  const grid: Grid = {
-    sheetName: sheet.name,
-    values: used.values as CellValue[][],
-    numberFormats: used.numberFormat as string[][],
-    firstRow: used.rowIndex + 1,
-    firstColumn: used.columnIndex,
-  };
-  const run = scoreWorkbook([grid], options);
+  // A set kept in the workbook's "Bộ tiêu chí" sheet wins over the chosen built-in set.
+  // Reading it costs one more round trip, only in workbooks that have the sheet.
+  let criteria = options.criteria;
+  if (!criteriaSheet.isNullObject) {
+    const criteriaRange = criteriaSheet.getUsedRangeOrNullObject(true);
+    criteriaRange.load("values,numberFormat,rowIndex,columnIndex");
+    await context.sync();
+    const parsed = readCriteriaSheet(
+      criteriaRange.isNullObject
+        ? { sheetName: criteriaSheet.name, values: [] }
+        : gridOf(criteriaSheet.name, criteriaRange)
+    );
+    if (!parsed.ok) {
+      return {
+        ok: false,
+        message: `Trang "${criteriaSheet.name}" có ${parsed.problems.length} lỗi, chưa chấm điểm. Sửa các ô dưới đây rồi chấm lại.`,
+        problems: parsed.problems,
+      };
+    }
+    criteria = parsed.value;
+  }
+
+  const grid = gridOf(sheet.name, used);
+  const run = scoreWorkbook([grid], { ...options, criteria });
   if (run.results[0]?.tables.length === 0) return fail(run.results[0].notices[0]);
   if (run.blocked) return fail(run.blocked);
 
@@ -104,6 +124,17 @@ export async function scoreActiveSheet(
   function fail(message: string): ScoreOutcome {
     return { ok: false, message };
   }
+}
+
+/** A loaded range as the core's grid. */
+function gridOf(sheetName: string, range: Excel.Range): Grid {
+  return {
+    sheetName,
+    values: range.values as CellValue[][],
+    numberFormats: (range.numberFormat as string[][] | undefined) ?? undefined,
+    firstRow: range.rowIndex + 1,
+    firstColumn: range.columnIndex,
+  };
 }
 
 let utf8: TextEncoder | null = null;

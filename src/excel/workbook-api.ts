@@ -7,12 +7,29 @@ import { toIso } from "../core/dates";
 import { findBuiltInSet } from "../core/criteria-sets";
 import type { ScoringSettings } from "../core/settings";
 import { scoreActiveSheet, type ScoreOutcome } from "./score-active-sheet";
+import { insertCriteriaSheet, type InsertOutcome } from "./criteria-sheet";
+
+/**
+ * Splits "'Bộ tiêu chí'!D7" into the sheet name and the cell.
+ *
+ * @example splitAddress("'Bộ tiêu chí'!D7") // { sheet: "Bộ tiêu chí", cell: "D7" }
+ */
+export function splitAddress(address: string): { sheet: string; cell: string } {
+  const bang = address.lastIndexOf("!");
+  const rawSheet = address.slice(0, bang);
+  const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+  return { sheet, cell: address.slice(bang + 1) };
+}
 
 export type RunInExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface WorkbookApi {
   score(settings: ScoringSettings, options?: { showSummary?: boolean }): Promise<ScoreOutcome>;
   selectRow(sheet: string, row: number): Promise<void>;
+  /** Selects a cell given as "'Bộ tiêu chí'!D7". */
+  selectAddress(address: string): Promise<void>;
+  /** Adds the chosen built-in set as the editable "Bộ tiêu chí" sheet. */
+  insertCriteriaSheet(setId: string): Promise<InsertOutcome>;
 }
 
 /** Office error codes a user can meet, with what to do about them. */
@@ -56,6 +73,24 @@ export function createWorkbookApi(
             options
           )
         );
+      } catch (error) {
+        return { ok: false, message: describeError(error) };
+      }
+    },
+    async selectAddress(address) {
+      const { sheet, cell } = splitAddress(address);
+      await run(async (context) => {
+        const worksheet = context.workbook.worksheets.getItem(sheet);
+        worksheet.activate();
+        worksheet.getRange(cell).select();
+        await context.sync();
+      });
+    },
+    async insertCriteriaSheet(setId) {
+      const set = findBuiltInSet(setId);
+      if (!set) return { ok: false, message: `Không có bộ tiêu chí "${setId}".` };
+      try {
+        return await run((context) => insertCriteriaSheet(context, set));
       } catch (error) {
         return { ok: false, message: describeError(error) };
       }

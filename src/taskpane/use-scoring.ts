@@ -5,6 +5,7 @@
 import { useCallback, useState } from "react";
 import type { ScoringSettings } from "../core/settings";
 import type { Summary } from "../core/summary";
+import type { SheetProblem } from "../core/criteria-sheet";
 import type { WorkbookApi } from "../excel/workbook-api";
 import { describeError } from "../excel/workbook-api";
 import type { SettingsStore } from "./settings-store";
@@ -15,9 +16,15 @@ export interface ScoringState {
   summary: Summary | null;
   sheet: string | null;
   error: string | null;
+  /** Cells of the "Bộ tiêu chí" sheet to fix, when it is invalid. */
+  problems: SheetProblem[];
+  /** A short confirmation (e.g. the criteria sheet was inserted). */
+  info: string | null;
   updateSettings(change: Partial<ScoringSettings>): void;
   score(): Promise<void>;
   select(sheet: string, row: number): void;
+  selectAddress(address: string): void;
+  insertCriteriaSheet(): Promise<void>;
 }
 
 export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState {
@@ -26,6 +33,8 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
   const [summary, setSummary] = useState<Summary | null>(null);
   const [sheet, setSheet] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<SheetProblem[]>([]);
+  const [info, setInfo] = useState<string | null>(null);
 
   const updateSettings = useCallback(
     (change: Partial<ScoringSettings>) => {
@@ -39,6 +48,8 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
   const score = useCallback(async () => {
     setRunning(true);
     setError(null);
+    setProblems([]);
+    setInfo(null);
     try {
       const outcome = await api.score(settings);
       if (outcome.ok) {
@@ -46,6 +57,7 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
         setSheet(outcome.sheet);
       } else {
         setError(outcome.message);
+        setProblems(outcome.problems ?? []);
       }
     } catch (e) {
       setError(describeError(e));
@@ -61,5 +73,37 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
     [api]
   );
 
-  return { settings, running, summary, sheet, error, updateSettings, score, select };
+  const selectAddress = useCallback(
+    (address: string) => {
+      api.selectAddress(address).catch((e: unknown) => setError(describeError(e)));
+    },
+    [api]
+  );
+
+  const insertCriteriaSheet = useCallback(async () => {
+    if (!settings.criteriaSetId) return;
+    setError(null);
+    setInfo(null);
+    const outcome = await api.insertCriteriaSheet(settings.criteriaSetId);
+    if (outcome.ok)
+      setInfo(
+        'Đã chèn trang "Bộ tiêu chí". Sửa trực tiếp trên trang đó; lần chấm sau sẽ dùng trang này.'
+      );
+    else setError(outcome.message);
+  }, [api, settings.criteriaSetId]);
+
+  return {
+    settings,
+    running,
+    summary,
+    sheet,
+    error,
+    problems,
+    info,
+    updateSettings,
+    score,
+    select,
+    selectAddress,
+    insertCriteriaSheet,
+  };
 }

@@ -66,7 +66,7 @@ describe("parseCriteriaSet", () => {
     const set = base();
     set.areas[0].maxPoints = 8;
     expect(problems(set)).toEqual([
-      'areas[0].maxPoints: Tổng điểm các tiêu chí của lĩnh vực VII (3) khác điểm tối đa 8; nếu bộ tiêu chí chưa đủ, đặt "partial": true',
+      'areas[0].maxPoints: Tổng điểm các tiêu chí của lĩnh vực VII (3) khác điểm tối đa 8; nếu bộ tiêu chí chưa đủ, đánh dấu lĩnh vực là chưa đầy đủ ("partial": true)',
     ]);
     set.areas[0].partial = true;
     expect(problems(set)).toEqual([]);

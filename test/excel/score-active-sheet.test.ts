@@ -4,6 +4,8 @@ import { CRITERIA_SHEET, TASK_SHEET } from "../../samples/sample-tables";
 import { DIEN_BAN_2025 } from "../core/fixtures";
 import { FakeExcel, FakeSheet } from "../support/fake-excel";
 import type { SampleSheet } from "../../samples/sample-tables";
+import { criteriaSetToSheet, readCriteriaSheet } from "../../src/core/criteria-sheet";
+import { insertCriteriaSheet } from "../../src/excel/criteria-sheet";
 
 beforeAll(() => {
   (globalThis as unknown as { Excel: unknown }).Excel = FakeExcel.enums;
@@ -96,5 +98,54 @@ describe("scoreActiveSheet", () => {
       sheet.ensure(10, 9).value = "ghi chú riêng";
       expect(await refused(sheet)).toContain("'Phụ lục KH CCHC'!J11");
     });
+  });
+});
+
+describe("the workbook's criteria sheet in the add-in", () => {
+  const criteriaSheetOf = (grid: { values: Array<Array<string | number | boolean | null>> }) =>
+    new FakeSheet("Bộ tiêu chí", grid.values.map((r) => r.map((v) => v ?? "")));
+
+  it("scores with the set in the sheet, over the chosen one, in one more round trip", async () => {
+    const content = criteriaSetToSheet(DIEN_BAN_2025);
+    const r = content.values.findIndex((row) => row[0] === "III.4");
+    content.values[r][5] = 0.9;
+    const excel = new FakeExcel([sheetOf(CRITERIA_SHEET), criteriaSheetOf(content)]);
+    const outcome = await scoreActiveSheet(excel.context(), { criteria: null, today: "2025-11-20" });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(excel.syncs).toBe(3);
+    expect(outcome.run.summary.criteriaSet?.id).toBe("xa-2025-dien-ban");
+    expect(outcome.run.results[0].tables[0].rows.find((row) => row.criterion === "III.4")!.points).toBe(1.4);
+  });
+
+  it("stops with every problem located at its cell, writing nothing", async () => {
+    const content = criteriaSetToSheet(DIEN_BAN_2025);
+    const r = content.values.findIndex((row) => row[0] === "VI.1");
+    content.values[r][3] = 0;
+    const scored = sheetOf(CRITERIA_SHEET);
+    const excel = new FakeExcel([scored, criteriaSheetOf(content)]);
+    const before = JSON.stringify([...scored.cells.entries()]);
+    const outcome = await scoreActiveSheet(excel.context(), options);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems).toEqual([{ address: `'Bộ tiêu chí'!D${r + 1}`, message: `'Bộ tiêu chí'!D${r + 1}: Điểm tối đa phải là số lớn hơn 0` }]);
+    expect(JSON.stringify([...scored.cells.entries()])).toBe(before);
+  });
+
+  it("refuses to score the criteria sheet itself", async () => {
+    const excel = new FakeExcel([criteriaSheetOf(criteriaSetToSheet(DIEN_BAN_2025))]);
+    const outcome = await scoreActiveSheet(excel.context(), options);
+    expect(outcome).toMatchObject({ ok: false });
+    expect(outcome.ok ? "" : outcome.message).toContain("không phải bảng phụ lục");
+  });
+
+  it("inserts a built-in set as the sheet once, and never overwrites it", async () => {
+    const excel = new FakeExcel([sheetOf(CRITERIA_SHEET)]);
+    expect(await insertCriteriaSheet(excel.context(), DIEN_BAN_2025)).toEqual({ ok: true });
+    const inserted = excel.sheets.find((s) => s.name === "Bộ tiêu chí")!;
+    const grid = { sheetName: "Bộ tiêu chí", values: criteriaSetToSheet(DIEN_BAN_2025).values.map((row, r) => row.map((_, c) => inserted.cell(r, c)?.value ?? "")) };
+    expect(readCriteriaSheet(grid)).toEqual({ ok: true, value: DIEN_BAN_2025 });
+    const again = await insertCriteriaSheet(excel.context(), DIEN_BAN_2025);
+    expect(again).toMatchObject({ ok: false });
   });
 });

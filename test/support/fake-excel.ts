@@ -139,23 +139,30 @@ export class FakeExcel {
     this.pendingBytes += payloadBytes(value ?? null);
   }
 
-  /** Defines loadable properties readable only after load() and a sync. */
+  /**
+   * Defines loadable properties, readable only after load() names them and a sync runs
+   * (`load()` with no argument loads all), as in Office.js.
+   */
   private loadable<T extends object>(target: T, read: () => Record<string, unknown>): T {
-    const state: { values: Record<string, unknown> | null } = { values: null };
+    const state: { values: Record<string, unknown> | null; names: Set<string> | "all" } = { values: null, names: new Set() };
     const proxy = new Proxy(target, {
       get: (obj, prop) => {
         if (prop === "load") {
-          return () => {
-            this.send("load");
+          return (properties?: string) => {
+            this.send(["load", properties ?? ""]);
+            const names = properties ? properties.split(",").map((p) => p.trim().split("/")[0]) : "all";
             this.pendingLoads.push(() => {
               state.values = read();
+              if (names === "all" || state.names === "all") state.names = "all";
+              else names.forEach((n) => (state.names as Set<string>).add(n));
             });
             return proxy;
           };
         }
         if (typeof prop === "string" && prop in read() && !(prop in obj)) {
-          if (!state.values) throw new Error(`PropertyNotLoaded: ${prop} chưa được load() và sync()`);
-          return state.values[prop];
+          const loaded = state.values && (state.names === "all" || state.names.has(prop) || prop === "isNullObject");
+          if (!loaded) throw new Error(`PropertyNotLoaded: ${prop} chưa được load() và sync()`);
+          return state.values![prop];
         }
         return (obj as Record<string | symbol, unknown>)[prop];
       },
@@ -229,12 +236,12 @@ export class FakeExcel {
       },
     };
     const proxy = this.loadable(api, () => ({ name: sheet.name }));
-    const loadSheet = (proxy as unknown as { load: () => unknown }).load;
+    const loadSheet = (proxy as unknown as { load: (properties?: string) => unknown }).load;
     // "protection/protected" in the sheet's load string loads the protection object too.
     return Object.assign(Object.create(proxy) as typeof proxy, {
       load: (properties = "") => {
-        if (properties.includes("protection/protected")) (api.protection as unknown as { load: () => void }).load();
-        loadSheet();
+        if (properties.includes("protection/protected")) (api.protection as unknown as { load: (p: string) => void }).load("protected");
+        loadSheet(properties);
         return proxy;
       },
     });

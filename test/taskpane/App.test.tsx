@@ -56,10 +56,27 @@ describe("App", () => {
     const api: WorkbookApi = {
       score: () => Promise.reject(Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" })),
       selectRow: () => Promise.resolve(),
+      selectAddress: () => Promise.resolve(),
+      insertCriteriaSheet: () => Promise.resolve({ ok: true }),
     };
     render(<App api={api} store={memorySettingsStore(settings)} inExcel />);
     fireEvent.click(screen.getByRole("button", { name: "Chấm điểm" }));
     expect((await screen.findByRole("alert")).textContent).toContain("chế độ sửa ô");
+  });
+
+  it("lists the criteria sheet's problems and selects a cell when one is clicked; inserts a built-in set as the sheet", async () => {
+    const { excel, api } = fakeWorkbook();
+    render(<App api={api} store={memorySettingsStore(settings)} inExcel />);
+    fireEvent.click(screen.getByRole("button", { name: 'Chèn bộ đã chọn thành trang "Bộ tiêu chí" để sửa' }));
+    expect(await screen.findByText(/Đã chèn trang "Bộ tiêu chí"/)).toBeTruthy();
+    const inserted = excel.sheets.find((s) => s.name === "Bộ tiêu chí")!;
+    const row = [...inserted.cells.entries()].find(([, cell]) => cell.value === "VI.1")![0].split(",")[0];
+    inserted.ensure(Number(row), 3).value = 0;
+    excel.active = 1;
+    fireEvent.click(screen.getByRole("button", { name: "Chấm điểm" }));
+    const problem = await screen.findByRole("button", { name: `'Bộ tiêu chí'!D${Number(row) + 1}: Điểm tối đa phải là số lớn hơn 0` });
+    fireEvent.click(problem);
+    await waitFor(() => expect(excel.selected).toBe(`Bộ tiêu chí!${Number(row) + 1}`));
   });
 
   it("saves changed settings to the store", async () => {

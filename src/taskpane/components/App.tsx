@@ -2,6 +2,7 @@ import * as React from "react";
 import {
   Button,
   FluentProvider,
+  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -34,6 +35,10 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  problems: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+  },
   actions: {
     display: "flex",
     alignItems: "center",
@@ -56,7 +61,12 @@ export function App({ api, store, inExcel }: AppProps): React.JSX.Element {
             </MessageBarBody>
           </MessageBar>
         )}
-        <SettingsPanel settings={state.settings} onChange={state.updateSettings} disabled={state.running} />
+        <SettingsPanel
+          settings={state.settings}
+          onChange={state.updateSettings}
+          onInsertSheet={() => void state.insertCriteriaSheet()}
+          disabled={state.running || !inExcel}
+        />
         <div className={styles.actions}>
           <Button appearance="primary" onClick={() => void state.score()} disabled={state.running || !inExcel}>
             Chấm điểm
@@ -68,7 +78,23 @@ export function App({ api, store, inExcel }: AppProps): React.JSX.Element {
             <MessageBarBody>
               <MessageBarTitle>Chưa chấm được</MessageBarTitle>
               {state.error}
+              {state.problems.length > 0 && (
+                <ul className={styles.problems}>
+                  {state.problems.map((problem) => (
+                    <li key={problem.message}>
+                      <Link as="button" onClick={() => state.selectAddress(problem.address)}>
+                        {problem.message}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.info && (
+          <MessageBar intent="success">
+            <MessageBarBody>{state.info}</MessageBarBody>
           </MessageBar>
         )}
         {state.summary && state.sheet && <ResultView summary={state.summary} sheet={state.sheet} onSelect={state.select} />}

@@ -1,11 +1,12 @@
 import * as React from "react";
-import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { builtInCriteriaSets } from "../../core/criteria-sets";
 import type { ScoringSettings } from "../../core/settings";
 
 export interface SettingsPanelProps {
   settings: ScoringSettings;
   onChange(change: Partial<ScoringSettings>): void;
+  onInsertSheet(): void;
   disabled: boolean;
 }
 
@@ -23,12 +24,16 @@ const useStyles = makeStyles({
 const NO_SET = "";
 
 /** Settings saved in the workbook: criteria set, "tính đến ngày", nearly-due days. */
-export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelProps): React.JSX.Element {
+export function SettingsPanel({ settings, onChange, onInsertSheet, disabled }: SettingsPanelProps): React.JSX.Element {
   const styles = useStyles();
   const sets = builtInCriteriaSets();
   return (
     <section className={styles.panel} aria-label="Cài đặt lưu trong sổ làm việc">
-      <Field label="Bộ tiêu chí" className={styles.wide} hint="Lưu trong tệp: đồng nghiệp mở tệp sẽ chấm theo cùng bộ.">
+      <Field
+        label="Bộ tiêu chí"
+        className={styles.wide}
+        hint='Lưu trong tệp. Nếu tệp có trang "Bộ tiêu chí", công cụ chấm theo trang đó.'
+      >
         <Select
           value={settings.criteriaSetId ?? NO_SET}
           disabled={disabled}
@@ -42,6 +47,11 @@ export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelPro
           ))}
         </Select>
       </Field>
+      <div className={styles.wide}>
+        <Button size="small" onClick={onInsertSheet} disabled={disabled || settings.criteriaSetId === null}>
+          Chèn bộ đã chọn thành trang "Bộ tiêu chí" để sửa
+        </Button>
+      </div>
       <Field label="Tính đến ngày" hint="Để trống: hôm nay">
         <Input
           type="date"
