@@ -10,7 +10,13 @@ import { scoreWorkbook } from "../core/run";
 import { parseCriteriaSet, type CriteriaSet } from "../core/schema";
 import { normalizeVi } from "../core/text";
 import { isCriteriaSheet, readCriteriaSheet } from "../core/criteria-sheet";
-import { applySheetPlan, worksheetToGrid, writeSummarySheet } from "./xlsx";
+import {
+  applyMarkers,
+  applySheetPlan,
+  definedNames,
+  worksheetToGrid,
+  writeSummarySheet,
+} from "./xlsx";
 
 export interface ScoreCommandOptions {
   criteria?: string;
@@ -117,18 +123,25 @@ export async function runScore(
     );
   }
   const today = options.today ?? toIso(new Date());
-  const run = scoreWorkbook(sheets.map(worksheetToGrid), {
-    criteria,
-    today,
-    soonDays: options.soonDays,
-    planYear: options.year,
-  });
+  const names = definedNames(workbook);
+  const run = scoreWorkbook(
+    sheets.map((ws) => worksheetToGrid(ws, names)),
+    {
+      criteria,
+      today,
+      soonDays: options.soonDays,
+      planYear: options.year,
+    }
+  );
   if (run.blocked) throw new CliError(run.blocked);
 
   const scoredSheets = sheets.filter((ws) => run.plans.some((plan) => plan.sheet === ws.name));
   for (const plan of run.plans) {
     const sheet = scoredSheets.find((ws) => ws.name === plan.sheet);
-    if (sheet) applySheetPlan(sheet, plan);
+    if (sheet) {
+      applySheetPlan(sheet, plan);
+      applyMarkers(workbook, plan);
+    }
   }
   writeSummarySheet(workbook, run.summarySheet);
   await workbook.xlsx.writeFile(outPath);

@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { excelSerial } from "../core/dates";
 import type { Grid } from "../core/grid";
+import { markersOnSheet, type DefinedName } from "../core/markers";
 import type { SheetContent } from "../core/criteria-sheet";
 import { CRITERIA_SHEET_NAME, SUMMARY_SHEET_NAME } from "../core/output-columns";
 import type { SummarySheet } from "../core/summary";
@@ -40,8 +41,30 @@ function fractionOfDay(date: Date): number {
   return ms / 86_400_000;
 }
 
+/** The workbook's defined names with their first reference. */
+export function definedNames(workbook: ExcelJS.Workbook): DefinedName[] {
+  const model = (
+    workbook.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }
+  ).model;
+  return model
+    .filter((n) => n.ranges.length > 0)
+    .map((n) => ({ name: n.name, reference: n.ranges[0] }));
+}
+
+/** Replaces this sheet's markers from an earlier run with the plan's. */
+export function applyMarkers(workbook: ExcelJS.Workbook, plan: SheetWritePlan): void {
+  const names = workbook.definedNames as unknown as {
+    model: Array<{ name: string; ranges: string[] }>;
+  };
+  const stale = new Set([...plan.staleMarkers, ...plan.markers.map((m) => m.name)]);
+  names.model = [
+    ...names.model.filter((n) => !stale.has(n.name)),
+    ...plan.markers.map((m) => ({ name: m.name, ranges: [m.reference.replace(/^=/, "")] })),
+  ];
+}
+
 /** Reads a worksheet as a grid (a merged block keeps its value in its top-left cell only). */
-export function worksheetToGrid(sheet: ExcelJS.Worksheet): Grid {
+export function worksheetToGrid(sheet: ExcelJS.Worksheet, names: DefinedName[] = []): Grid {
   const rowCount = sheet.rowCount;
   const columnCount = sheet.columnCount;
   const values: CellValue[][] = [];
@@ -59,7 +82,14 @@ export function worksheetToGrid(sheet: ExcelJS.Worksheet): Grid {
     values.push(rowValues);
     numberFormats.push(rowFormats);
   }
-  return { sheetName: sheet.name, values, numberFormats, firstRow: 1, firstColumn: 0 };
+  return {
+    sheetName: sheet.name,
+    values,
+    numberFormats,
+    firstRow: 1,
+    firstColumn: 0,
+    markers: markersOnSheet(names, sheet.name),
+  };
 }
 
 const argb = (hex: string) => `FF${hex.replace("#", "")}`;

@@ -3,6 +3,7 @@
  * gives them (strings, numbers, booleans, "" for empty; a merged block holds its value
  * in its top-left cell only) and, where known, the number formats.
  */
+import type { OwnedMarker } from "./markers";
 import type { CellValue } from "./values";
 
 export interface Grid {
@@ -16,6 +17,8 @@ export interface Grid {
   firstRow?: number;
   /** 0-based Excel column of values[r][0]. Default 0 (column A). */
   firstColumn?: number;
+  /** The tools' records of blocks they wrote on this sheet (defined names), sheet-absolute. */
+  markers?: OwnedMarker[];
 }
 
 /** Reads a cell, treating missing cells as empty. */

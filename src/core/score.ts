@@ -82,6 +82,8 @@ export interface TableLayout {
   lastRow: number;
   lastInputColumn: number;
   ownedColumn: number | null;
+  ownedWidth: number | null;
+  marker: string | null;
   /** 0-based grid column of the status and due-relevant input columns. */
   statusColumn: number | null;
 }
@@ -178,6 +180,8 @@ function scoreTable(
       lastRow: table.lastRow,
       lastInputColumn: table.lastInputColumn,
       ownedColumn: table.ownedColumn,
+      ownedWidth: table.ownedWidth,
+      marker: table.marker,
       statusColumn: table.columns.status ?? null,
     },
   };

@@ -40,6 +40,27 @@ export function parseStatus(value: ResultCell["value"], numberFormat?: string): 
   return "unknown";
 }
 
+const FIXED_LABELS = [
+  "Đã hoàn thành",
+  "Chưa có thời hạn",
+  "Không đọc được thời hạn",
+  "Thường xuyên",
+  "Theo chỉ đạo cấp trên",
+];
+
+/**
+ * True for a label `dueState` writes in the due column of an undated row.
+ *
+ * @example isDueLabel("Định kỳ – lần tới 25/07") === true
+ */
+export function isDueLabel(text: string): boolean {
+  const key = normalizeVi(text);
+  return (
+    FIXED_LABELS.some((label) => normalizeVi(label) === key) ||
+    /^định kỳ – lần tới \d{2}\/\d{2}$/.test(key)
+  );
+}
+
 export interface DueState {
   overdue: boolean;
   dueSoon: boolean;

@@ -39,6 +39,10 @@ export interface AppendixTable {
   lastInputColumn: number;
   /** 0-based grid column where the owned output block starts, if a previous run wrote one. */
   ownedColumn: number | null;
+  /** Width of that block as its marker records it now (5 unless a column was inserted or removed). */
+  ownedWidth: number | null;
+  /** The marker (defined name) that recorded the block, if any. */
+  marker: string | null;
   rows: TableRow[];
   /** 0-based grid row of the last row that belongs to the table. */
   lastRow: number;
@@ -192,12 +196,17 @@ export function readTables(grid: Grid): AppendixTable[] {
         current.lastRow = r; // a header repeated after a page break
         continue;
       }
+      const marker = markerAt(grid, r);
       current = {
         headerRow: r,
         columns: header.columns,
         duplicateHeaders: header.duplicates,
-        lastInputColumn: header.lastInputColumn,
-        ownedColumn: header.ownedColumn,
+        lastInputColumn: marker
+          ? lastInputBefore(grid, r, marker.left, width)
+          : header.lastInputColumn,
+        ownedColumn: marker ? marker.left : header.ownedColumn,
+        ownedWidth: marker ? marker.right - marker.left + 1 : null,
+        marker: marker?.name ?? null,
         rows: [],
         lastRow: r,
       };
@@ -218,6 +227,24 @@ export function readTables(grid: Grid): AppendixTable[] {
     current.lastRow = r;
   }
   return tables;
+}
+
+/** The marker whose block starts on this header row, in grid coordinates. */
+function markerAt(grid: Grid, row: number): { name: string; left: number; right: number } | null {
+  const firstRow = (grid.firstRow ?? 1) - 1;
+  const firstColumn = grid.firstColumn ?? 0;
+  const marker = grid.markers?.find((m) => m.top - firstRow === row);
+  return marker
+    ? { name: marker.name, left: marker.left - firstColumn, right: marker.right - firstColumn }
+    : null;
+}
+
+/** The last non-blank header cell left of the owned block. */
+function lastInputBefore(grid: Grid, row: number, ownedLeft: number, width: number): number {
+  let last = -1;
+  for (let c = 0; c < Math.min(ownedLeft, width); c++)
+    if (!isBlankCell(cellAt(grid, row, c))) last = c;
+  return last;
 }
 
 function readRow(grid: Grid, r: number, columns: TableColumns, section: string | null): TableRow {

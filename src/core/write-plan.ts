@@ -9,7 +9,9 @@ import { excelSerial } from "./dates";
 import { cellAddress, cellAt, columnLetter, type Grid } from "./grid";
 import { OUTPUT_COLUMNS, outputColumnIndex } from "./output-columns";
 import type { RowResult, SheetResult, TableResult } from "./score";
-import { STATUS_WORDS } from "./status";
+import { STATUS_WORDS, isDueLabel } from "./status";
+import { markerFor, type DefinedName } from "./markers";
+import type { CellValue } from "./values";
 import { cellText, isBlankCell, normalizeVi } from "./text";
 
 /** A formula with the value it has at scoring time (written as the cached result). */
@@ -55,12 +57,27 @@ export interface TableWritePlan {
   headerOffsets: number[];
 }
 
+export type ConflictReason = "user_data" | "header_changed" | "block_resized" | "edited";
+
+export interface Conflict {
+  /** A1 address with the sheet name. */
+  address: string;
+  reason: ConflictReason;
+}
+
 export interface SheetWritePlan {
   sheet: string;
   tables: TableWritePlan[];
   /** Cells the plan would overwrite that hold the user's data: when any, write nothing. */
-  conflicts: string[];
+  conflicts: Conflict[];
+  /** Defined names of this sheet's blocks from an earlier run, to remove before adding `markers`. */
+  staleMarkers: string[];
+  /** Defined names recording the blocks this plan writes (one per table). */
+  markers: DefinedName[];
 }
+
+/** Prefix of every warning line in the warnings column: readable, and how a re-run knows the text is its own. */
+export const WARNING_LINE_PREFIX = "⚠ ";
 
 export const COLORS = {
   outputHeaderFill: "#DDEBF7",
@@ -77,7 +94,13 @@ export const COLORS = {
 export function planSheetWrites(grid: Grid, result: SheetResult, soonDays = 7): SheetWritePlan {
   const tables = result.tables.map((table) => planTable(grid, table, soonDays));
   const conflicts = result.tables.flatMap((table, i) => findConflicts(grid, table, tables[i]));
-  return { sheet: result.sheet, tables, conflicts };
+  return {
+    sheet: result.sheet,
+    tables,
+    conflicts,
+    staleMarkers: (grid.markers ?? []).map((m) => m.name),
+    markers: tables.map((table, i) => markerFor(result.sheet, i, headerRange(table.range))),
+  };
 }
 
 function planTable(grid: Grid, table: TableResult, soonDays: number): TableWritePlan {
@@ -149,9 +172,20 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
   };
 }
 
+/** The first row of an A1 range: the block's header, which is what a marker records. */
+function headerRange(range: string): string {
+  const [from, to] = range.split(":");
+  const row = /\d+$/.exec(from)![0];
+  return `${from}:${to.replace(/\d+$/, row)}`;
+}
+
 function isRepeatedHeader(grid: Grid, r: number, table: TableResult): boolean {
   const header = table.layout.headerRow;
-  for (let c = 0; c <= table.layout.lastInputColumn; c++) {
+  const lastInput = Math.min(
+    table.layout.lastInputColumn,
+    (table.layout.ownedColumn ?? Infinity) - 1
+  );
+  for (let c = 0; c <= lastInput; c++) {
     const a = cellAt(grid, header, c);
     if (isBlankCell(a)) continue;
     if (normalizeVi(cellText(a)) !== normalizeVi(cellText(cellAt(grid, r, c)))) return false;
@@ -174,7 +208,7 @@ function rowCells(
   const cells: PlannedCell[] = [
     row.points ?? "",
     row.maxPoints ?? "",
-    row.warnings.map((w) => w.message).join("\n"),
+    row.warnings.map((w) => `${WARNING_LINE_PREFIX}${w.message}`).join("\n"),
     row.schedule === "date" && row.due ? excelSerial(row.due) : row.dueLabel,
     {
       formula: stateFormula(
@@ -212,35 +246,94 @@ export function isOwnConditionalFormula(formula: string, dueLetter: string): boo
 }
 
 /**
- * Cells of the target block that hold the user's data. On a first run the block must
- * be empty; on a re-run the header must be ours, column for column.
+ * Cells of the target block that hold the user's data. On a first run the block must be
+ * empty. On a re-run the block must still be the five columns written before (its
+ * marker, if any, says so), with our headers, and every static cell must still look like
+ * something this tool writes: a number, a due label, warning lines starting with ⚠.
+ * (The state column holds formulas; a number typed over a computed point is not
+ * detectable and is simply recomputed.)
  */
-function findConflicts(grid: Grid, table: TableResult, plan: TableWritePlan): string[] {
-  const conflicts: string[] = [];
-  const reusing = table.layout.ownedColumn !== null;
+function findConflicts(grid: Grid, table: TableResult, plan: TableWritePlan): Conflict[] {
+  const conflicts: Conflict[] = [];
+  const add = (r: number, c: number, reason: ConflictReason) =>
+    conflicts.push({ address: cellAddress(grid, r, c), reason });
+  const { layout } = table;
+  if (layout.ownedColumn === null) {
+    for (let k = 0; k < OUTPUT_COLUMNS.length; k++) {
+      for (let r = plan.top; r <= layout.lastRow; r++) {
+        if (!isBlankCell(cellAt(grid, r, plan.left + k))) add(r, plan.left + k, "user_data");
+      }
+    }
+    return conflicts;
+  }
+  if (layout.ownedWidth !== null && layout.ownedWidth !== OUTPUT_COLUMNS.length) {
+    for (let k = 0; k < layout.ownedWidth; k++) add(plan.top, plan.left + k, "block_resized");
+    return conflicts;
+  }
   for (let k = 0; k < OUTPUT_COLUMNS.length; k++) {
     const c = plan.left + k;
-    const header = cellAt(grid, plan.top, c);
-    const ours = normalizeVi(cellText(header)) === normalizeVi(OUTPUT_COLUMNS[k].header);
-    if (reusing) {
-      if (!ours) conflicts.push(cellAddress(grid, plan.top, c));
-      continue;
-    }
-    for (let r = plan.top; r <= table.layout.lastRow; r++) {
-      if (!isBlankCell(cellAt(grid, r, c))) conflicts.push(cellAddress(grid, r, c));
+    if (normalizeVi(cellText(cellAt(grid, plan.top, c))) !== normalizeVi(OUTPUT_COLUMNS[k].header))
+      add(plan.top, c, "header_changed");
+  }
+  const headerRows = new Set(plan.headerOffsets.map((offset) => plan.top + offset));
+  for (let r = plan.top + 1; r <= layout.lastRow; r++) {
+    if (headerRows.has(r)) continue;
+    for (const key of ["points", "maxPoints", "warnings", "due"] as const) {
+      const c = plan.left + outputColumnIndex(key);
+      if (!looksOwn(key, cellAt(grid, r, c))) add(r, c, "edited");
     }
   }
   return conflicts;
+}
+
+function looksOwn(key: "points" | "maxPoints" | "warnings" | "due", value: CellValue): boolean {
+  if (isBlankCell(value)) return true;
+  switch (key) {
+    case "points":
+    case "maxPoints":
+      return typeof value === "number";
+    case "due":
+      return typeof value === "number" || (typeof value === "string" && isDueLabel(value));
+    case "warnings":
+      return (
+        typeof value === "string" &&
+        value.split(/\r?\n/).every((line) => line.startsWith(WARNING_LINE_PREFIX.trim()))
+      );
+  }
 }
 
 /**
  * Vietnamese message for a plan with conflicts: which cells, and what to do.
  */
 export function conflictMessage(plan: SheetWritePlan): string {
-  const shown = plan.conflicts.slice(0, 5).join(", ");
-  const more = plan.conflicts.length > 5 ? ` và ${plan.conflicts.length - 5} ô khác` : "";
-  return (
-    `Không ghi kết quả vì các ô ${shown}${more} đang có dữ liệu của người dùng ở đúng chỗ cột kết quả tự động sẽ ghi vào. ` +
-    `Hãy chuyển dữ liệu đó sang cột khác (hoặc xoá các cột "(tự động)" cũ nếu đã chèn cột mới giữa chúng) rồi chấm điểm lại. Chưa có ô nào bị thay đổi.`
-  );
+  const byReason = (reason: ConflictReason) =>
+    plan.conflicts.filter((c) => c.reason === reason).map((c) => c.address);
+  const list = (addresses: string[]) =>
+    `${addresses.slice(0, 5).join(", ")}${addresses.length > 5 ? ` và ${addresses.length - 5} ô khác` : ""}`;
+  const parts: string[] = [];
+  const userData = byReason("user_data");
+  if (userData.length > 0) {
+    parts.push(
+      `các ô ${list(userData)} đang có dữ liệu của người dùng ở đúng chỗ công cụ sẽ ghi các cột "(tự động)"; hãy chuyển dữ liệu đó sang cột khác`
+    );
+  }
+  const resized = byReason("block_resized");
+  if (resized.length > 0) {
+    parts.push(
+      `vùng các cột "(tự động)" (${list(resized)}) đã bị chèn hoặc xoá cột; hãy xoá cột đã chèn (hoặc chuyển dữ liệu trong đó sang cột khác)`
+    );
+  }
+  const header = byReason("header_changed");
+  if (header.length > 0) {
+    parts.push(
+      `tiêu đề cột tự động ở ${list(header)} đã bị sửa; hãy trả lại tiêu đề cũ hoặc xoá hẳn các cột "(tự động)" để công cụ tạo lại`
+    );
+  }
+  const edited = byReason("edited");
+  if (edited.length > 0) {
+    parts.push(
+      `các ô ${list(edited)} trong cột "(tự động)" đã bị nhập tay; hãy chuyển ghi chú đó sang cột khác (hoặc xoá nội dung ô) rồi chấm lại`
+    );
+  }
+  return `Không ghi kết quả trên trang "${plan.sheet}" vì ${parts.join("; ")}. Chưa có ô nào bị thay đổi.`;
 }

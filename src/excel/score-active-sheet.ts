@@ -7,6 +7,7 @@
 import type { Grid } from "../core/grid";
 import { CRITERIA_SHEET_NAME, isReservedSheet, SUMMARY_SHEET_NAME } from "../core/output-columns";
 import { readCriteriaSheet, type SheetProblem } from "../core/criteria-sheet";
+import { markersOnSheet, type DefinedName } from "../core/markers";
 import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../core/run";
 import type { CellValue } from "../core/values";
 import {
@@ -51,6 +52,8 @@ export async function scoreActiveSheet(
   oldSummary.load("name");
   const criteriaSheet = context.workbook.worksheets.getItemOrNullObject(CRITERIA_SHEET_NAME);
   criteriaSheet.load("name");
+  const names = context.workbook.names;
+  names.load("items/name,items/value");
   await context.sync();
 
   if (sheet.protection.protected) {
@@ -91,7 +94,14 @@ export async function scoreActiveSheet(
     criteria = parsed.value;
   }
 
-  const grid = gridOf(sheet.name, used);
+  const definedNames: DefinedName[] = names.items.map((item) => ({
+    name: item.name,
+    reference: String(item.value),
+  }));
+  const grid: Grid = {
+    ...gridOf(sheet.name, used),
+    markers: markersOnSheet(definedNames, sheet.name),
+  };
   const run = scoreWorkbook([grid], { ...options, criteria });
   if (run.results[0]?.tables.length === 0) return fail(run.results[0].notices[0]);
   if (run.blocked) return fail(run.blocked);
@@ -117,6 +127,17 @@ export async function scoreActiveSheet(
     queuedBytes += bytes;
   };
   for (const table of plan.tables) await writeTable(sheet, table, reserve);
+  // The workbook-level record of the blocks (defined names), replaced as a whole.
+  const existing = new Set(definedNames.map((n) => n.name));
+  for (const name of new Set([...plan.staleMarkers, ...plan.markers.map((m) => m.name)])) {
+    if (existing.has(name)) context.workbook.names.getItem(name).delete();
+  }
+  for (const marker of plan.markers) {
+    context.workbook.names.add(
+      marker.name,
+      sheet.getRange(marker.reference.slice(marker.reference.lastIndexOf("!") + 1))
+    );
+  }
   writeSummary(context, oldSummary, run.summarySheet, showSummary);
   await context.sync();
   return { ok: true, sheet: sheet.name, run };

@@ -37,7 +37,7 @@ describe("summarize", () => {
       status: "in_progress" as const, schedule: "date" as const, due: "2025-11-01", overdue: true, dueSoon: false, daysLate: 19,
       milestones: [], dueLabel: "", content: "Việc", owner,
     });
-    const layout = { headerRow: 0, dataRows: [], lastRow: 0, lastInputColumn: 0, ownedColumn: null, statusColumn: null };
+    const layout = { headerRow: 0, dataRows: [], lastRow: 0, lastInputColumn: 0, ownedColumn: null, ownedWidth: null, marker: null, statusColumn: null };
     const sheet = {
       sheet: "S", planYear: 2025, today, notices: [],
       tables: [{ sheet: "S", headerRow: 1, missingCriteria: [], layout, totals: { points: 0, maxPoints: 0, areas: [] },

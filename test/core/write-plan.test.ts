@@ -65,7 +65,7 @@ describe("planSheetWrites", () => {
     const dirty = gridOf(TASK_SHEET);
     dirty.values[10][9] = "ghi chú của tôi";
     const blocked = planSheetWrites(dirty, scoreSheet(dirty, { today }));
-    expect(blocked.conflicts).toEqual(["'Phụ lục KH CCHC'!J11"]);
+    expect(blocked.conflicts).toEqual([{ address: "'Phụ lục KH CCHC'!J11", reason: "user_data" }]);
   });
 
   it("reuses its own block on a re-run and refuses one whose header was changed", () => {
@@ -81,7 +81,7 @@ describe("planSheetWrites", () => {
     expect(again.tables[0].values).toEqual(table.values);
 
     scored.values[4][10] = "Ghi chú";
-    expect(planSheetWrites(scored, scoreSheet(scored, { today })).conflicts).toEqual(["'Phụ lục KH CCHC'!K5"]);
+    expect(planSheetWrites(scored, scoreSheet(scored, { today })).conflicts).toEqual([{ address: "'Phụ lục KH CCHC'!K5", reason: "header_changed" }]);
   });
 });
 

@@ -35,7 +35,7 @@ describe("scoreActiveSheet", () => {
     expect(inputSnapshot(sheet, 8)).toEqual(before);
     expect(sheet.valueAt("J4")).toBe("Điểm tính toán (tự động)");
     expect(sheet.valueAt("J6")).toBe(1.28);
-    expect(sheet.valueAt("L10")).toBe("Tỷ lệ 93,5% < 95%: không chấm điểm, mất 1,5 điểm\nÔ 'Tự chấm điểm 2025'!G10: điểm tự chấm 1,5 khác điểm tính toán 0");
+    expect(sheet.valueAt("L10")).toBe("⚠ Tỷ lệ 93,5% < 95%: không chấm điểm, mất 1,5 điểm\n⚠ Ô 'Tự chấm điểm 2025'!G10: điểm tự chấm 1,5 khác điểm tính toán 0");
     expect(String(sheet.valueAt("N6"))).toMatch(/^=IF\(RC\[-1\]="",""/);
     expect(sheet.valueAt("N14")).toBe("Tình trạng hạn (tự động)"); // the repeated header row
     expect(sheet.conditionalFormats.map((cf) => cf.range)).toEqual(["A6:N21", "A6:N21"]);
@@ -54,6 +54,7 @@ describe("scoreActiveSheet", () => {
     expect(second.ok).toBe(true);
     expect([...sheet.cells.entries()].map(([k, c]) => `${k}=${JSON.stringify(c)}`).sort()).toEqual(first);
     expect(sheet.conditionalFormats).toHaveLength(2);
+    expect([...excel.names.values()]).toEqual(["'Phụ lục KH CCHC'!$I$5:$M$5"]);
     expect(excel.sheets.filter((s) => s.name === "Tổng hợp")).toHaveLength(1);
     expect(excel.sheets.find((s) => s.name === "Tổng hợp")!.activated).toBe(true);
   });
@@ -91,6 +92,15 @@ describe("scoreActiveSheet", () => {
 
     it("on a sheet without a table", async () => {
       expect(await refused(new FakeSheet("Ghi chú", [["Danh sách cán bộ"], ["Nguyễn Văn A", 1980]]))).toContain("không có bảng phụ lục");
+    });
+
+    it("when a header of its own block was retyped (found through the defined name)", async () => {
+      const sheet = sheetOf(TASK_SHEET);
+      const excel = new FakeExcel([sheet]);
+      await scoreActiveSheet(excel.context(), options);
+      sheet.ensure(4, 8).value = "Điểm";
+      const again = await scoreActiveSheet(excel.context(), options);
+      expect(again.ok ? "" : again.message).toContain("'Phụ lục KH CCHC'!I5 đã bị sửa");
     });
 
     it("when the user typed where the block would go", async () => {

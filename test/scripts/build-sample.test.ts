@@ -8,7 +8,7 @@ import { worksheetToGrid } from "../../src/cli/xlsx";
 async function grids(file: string) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  return workbook.worksheets.map(worksheetToGrid);
+  return workbook.worksheets.map((ws) => worksheetToGrid(ws));
 }
 
 describe("the bundled sample workbook", () => {

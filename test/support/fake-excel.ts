@@ -30,7 +30,7 @@ function columnNumber(letters: string): number {
 
 /** Parses "A1", "A1:B2", "I:I", "10:10" into 0-based bounds. */
 function parseAddress(address: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b = a] = address.split(":");
+  const [a, b = a] = address.replace(/\$/g, "").split(":");
   if (/^\d+$/.test(a) && /^\d+$/.test(b)) return { top: Number(a) - 1, left: 0, bottom: Number(b) - 1, right: 16_383 };
   const part = (ref: string) => {
     const m = /^([A-Z]+)(\d*)$/.exec(ref);
@@ -102,6 +102,8 @@ export class FakeSheet {
 
 export class FakeExcel {
   sheets: FakeSheet[] = [];
+  /** Defined names: name → "'Sheet'!$I$5:$M$5". */
+  names = new Map<string, string>();
   active = 0;
   syncs = 0;
   requestBytes: number[] = [];
@@ -189,7 +191,24 @@ export class FakeExcel {
         return this.sheetApi(sheet);
       },
     };
-    return { worksheets };
+    const names = this.loadable(
+      {
+        getItem: (name: string) => ({
+          delete: () => {
+            this.send(["delete-name", name]);
+            if (!this.names.delete(name)) throw Object.assign(new Error(`Không có tên ${name}`), { code: "ItemNotFound" });
+          },
+        }),
+        add: (name: string, range: { address: string; sheetName: string }) => {
+          this.send(["add-name", name]);
+          if (this.names.has(name)) throw Object.assign(new Error(`Tên ${name} đã có`), { code: "InvalidArgument" });
+          const absolute = range.address.split(":").map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")).join(":");
+          this.names.set(name, `'${range.sheetName}'!${absolute}`);
+        },
+      },
+      () => ({ items: [...this.names.entries()].map(([name, value]) => ({ name, value })) })
+    );
+    return { worksheets, names };
   }
 
   private sheetApi(sheet: FakeSheet) {
@@ -306,6 +325,7 @@ export class FakeExcel {
     const excel = this;
     return {
       address,
+      sheetName: sheet.name,
       select() {
         excel.selected = `${sheet.name}!${bounds.top + 1}`;
       },
