@@ -146,7 +146,7 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): 
           cell.alignment = wrap;
         } else if (table.numberFormats[k] !== "General" && table.numberFormats[k] !== "@") {
           cell.numFmt = table.numberFormats[k];
-        } else if (typeof planned === "string" && planned.length > 30) {
+        } else if (typeof planned === "string") {
           cell.alignment = wrap;
         }
       });

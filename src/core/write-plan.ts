@@ -196,7 +196,10 @@ function isRepeatedHeader(grid: Grid, r: number, table: TableResult): boolean {
 /** Excel formula that is TRUE when the row's status cell says the task is done. */
 export function doneFormula(statusRef: string | null): string {
   if (statusRef === null) return "FALSE";
-  return `OR(TRIM(LOWER(${statusRef}))={${STATUS_WORDS.done.map((word) => `"${word}"`).join(",")}})`;
+  // One comparison per word: LibreOffice does not expand an array constant ({…}) inside
+  // a conditional format, so OR(x={"a","b"}) would miss every word but the first there.
+  const cell = `TRIM(LOWER(${statusRef}))`;
+  return `OR(${STATUS_WORDS.done.map((word) => `${cell}="${word}"`).join(",")})`;
 }
 
 function rowCells(

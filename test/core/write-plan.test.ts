@@ -34,8 +34,8 @@ describe("planSheetWrites", () => {
     if (!isFormulaCell(state)) return;
     expect(state.value).toBe("Quá hạn 51 ngày");
     expect(state.formula).toContain("TODAY()-L10");
-    expect(state.formula).toContain('TRIM(LOWER($F10))={"đã hoàn thành","hoàn thành","đã xong","xong","đã thực hiện"}');
-    expect(table.stateFormulaR1C1).toBe(`=${state.formula.replace(/L10/g, "RC[-1]").replace("$F10", "RC6")}`);
+    expect(state.formula).toContain('TRIM(LOWER($F10))="đã hoàn thành",TRIM(LOWER($F10))="hoàn thành"');
+    expect(table.stateFormulaR1C1).toBe(`=${state.formula.replace(/L10/g, "RC[-1]").replace(/\$F10/g, "RC6")}`);
   });
 
   it("writes the label in the due column for recurring, continuous and external rows", () => {
