@@ -134,6 +134,11 @@ export async function runScore(
     }
   );
   if (run.blocked) throw new CliError(run.blocked);
+  if (run.results.every((sheet) => sheet.tables.length === 0)) {
+    throw new CliError(
+      `Không tìm thấy bảng phụ lục nào trong "${file}", chưa ghi tệp nào:\n${run.summary.notices.map((n) => `  - ${n}`).join("\n")}`
+    );
+  }
 
   const scoredSheets = sheets.filter((ws) => run.plans.some((plan) => plan.sheet === ws.name));
   for (const plan of run.plans) {

@@ -47,7 +47,8 @@ export interface FoundDate {
 }
 
 /**
- * Full dates written dd/mm/yyyy (or with "-" or "."), and "ngày 30 tháng 11 năm 2025".
+ * Full dates written dd/mm/yyyy (or with "-" or "."), "ngày 30 tháng 11 năm 2025", and
+ * yyyy-mm-dd.
  * An impossible day ("31/11/2025") becomes the month's last day, flagged.
  *
  * @example findFullDates("hoàn thành trước 12/12/2025") // [{ date: "2025-12-12" }]
@@ -61,6 +62,11 @@ export function findFullDates(text: string): FoundDate[] {
       const date = fixDate(Number(match[3]), Number(match[2]), Number(match[1]), match[0]);
       if (date) found.push(date);
     }
+  }
+  // ISO dates, as other software exports them: 2025-11-30.
+  for (const match of text.matchAll(/(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/g)) {
+    const date = fixDate(Number(match[1]), Number(match[2]), Number(match[3]), match[0]);
+    if (date) found.push(date);
   }
   return found;
 }

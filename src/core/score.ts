@@ -124,6 +124,11 @@ export function scoreSheet(grid: Grid, options: ScoreOptions): SheetResult {
     })
   );
   for (const table of tables) {
+    if (table.rows.length === 0) {
+      notices.push(
+        `Bảng ở trang "${grid.sheetName}" (tiêu đề ở dòng ${table.headerRow + (grid.firstRow ?? 1)}) chưa có dòng dữ liệu nào: nhập các nhiệm vụ hoặc tiêu chí bên dưới dòng tiêu đề.`
+      );
+    }
     for (const column of table.duplicateHeaders) {
       notices.push(
         `Ô ${cellAddress(grid, table.headerRow, column)}: tiêu đề cột "${collapseSpaces(cellText(cellAt(grid, table.headerRow, column)))}" trùng vai trò với một cột trước đó nên bị bỏ qua; đổi tên nếu đó là cột cần đọc.`
