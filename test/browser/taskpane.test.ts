@@ -111,6 +111,25 @@ describeInBrowser("task pane in Chromium", () => {
     await page.close();
   });
 
+  it("lets the pane reach no other host: the Content-Security-Policy blocks the request before it leaves", async () => {
+    const { page, external } = await openPage(`${base}/taskpane.html`);
+    await page.getByRole("heading", { name: "Chấm điểm CCHC" }).waitFor();
+    const outcome = await page.evaluate(async () => {
+      try {
+        await fetch("https://example.com/collect", { method: "POST", body: "x" });
+        return "sent";
+      } catch {
+        return "blocked";
+      }
+    });
+    expect(outcome).toBe("blocked");
+    expect(external).toEqual([]);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("connect-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp).not.toContain("unsafe-eval");
+    await page.close();
+  });
+
   it("scores the bundled sample through the adapter and a fake workbook, and selects a row on click", async () => {
     const { page, errors, external } = await openPage(`${base}/preview.html`);
     await page.getByRole("button", { name: "Chấm điểm" }).click();
