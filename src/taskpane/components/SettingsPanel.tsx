@@ -18,7 +18,11 @@ const useStyles = makeStyles({
   },
   wide: {
     gridColumn: "1 / -1",
+    minWidth: 0,
   },
+  // Long set names must not widen the pane: the select shrinks and ellipsises.
+  selectRoot: { width: "100%", minWidth: 0 },
+  select: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
 const NO_SET = "";
@@ -35,6 +39,8 @@ export function SettingsPanel({ settings, onChange, onInsertSheet, disabled }: S
         hint='Lưu trong tệp. Nếu tệp có trang "Bộ tiêu chí", công cụ chấm theo trang đó.'
       >
         <Select
+          className={styles.selectRoot}
+          select={{ className: styles.select }}
           value={settings.criteriaSetId ?? NO_SET}
           disabled={disabled}
           onChange={(_, data) => onChange({ criteriaSetId: data.value === NO_SET ? null : data.value })}
