@@ -1,5 +1,6 @@
 import { parseCriteriaSet, type CriteriaSetInput } from "../../src/core/schema";
 import dienBan from "../../src/core/criteria-sets/dien-ban-2025.json";
+import { builtInCriteriaSets } from "../../src/core/criteria-sets";
 
 const base = (): CriteriaSetInput => ({
   id: "test",
@@ -39,8 +40,13 @@ describe("parseCriteriaSet", () => {
     expect(rule).toEqual({ kind: "ratio", min: 0.6, full: 1 });
   });
 
-  it("accepts the bundled sets", () => {
+  it("accepts the bundled sets, whose areas add up to their published maxima", () => {
     expect(problems(dienBan)).toEqual([]);
+    const sets = builtInCriteriaSets();
+    expect(sets.map((s) => s.id)).toEqual(["xa-2025-dien-ban", "phuong-2024-ha-dong", "xa-2024-hung-yen"]);
+    const areaMax = (id: string) => sets.find((s) => s.id === id)!.areas.map((a) => a.maxPoints);
+    expect(areaMax("phuong-2024-ha-dong")).toEqual([20, 4, 14, 6, 8, 6, 8, 4, 30]);
+    expect(areaMax("xa-2024-hung-yen")).toEqual([15, 13, 18, 5, 11, 10, 12, 12, 4]);
   });
 
   it("rejects a duplicated code, naming the path", () => {

@@ -4,8 +4,9 @@
 import { parseCriteriaSet, type CriteriaSet } from "../schema";
 import dienBan2025 from "./dien-ban-2025.json";
 import haDong2024 from "./ha-dong-phuong-2024.json";
+import hungYen2024 from "./hung-yen-xa-2024.json";
 
-const SOURCES: unknown[] = [dienBan2025, haDong2024];
+const SOURCES: unknown[] = [dienBan2025, haDong2024, hungYen2024];
 
 let cache: CriteriaSet[] | null = null;
 
