@@ -82,6 +82,24 @@ describe("scoreSheet on seed 000's deduction table with the Hà Đông set", () 
   });
 });
 
+describe("checks against the set", () => {
+  it("warns when the table's own maximum differs from the set, naming the cell", () => {
+    const grid = {
+      sheetName: "Tự chấm",
+      values: [
+        ["Mã", "Nội dung", "Điểm tối đa", "Kết quả", "Tài liệu kiểm chứng"],
+        ["I.1", "Hoàn thành kế hoạch CCHC", 2, "90%", "QĐ 12"],
+        ["III.4", "Giải quyết hồ sơ đúng hạn", "1,5", "", ""],
+      ],
+    };
+    const rows = scoreSheet(grid, { criteria: DIEN_BAN_2025, today }).tables[0].rows;
+    expect(rows[0].warnings.map((w) => w.code)).toEqual(["max_mismatch"]);
+    expect(rows[0].warnings[0].message).toBe(`Ô 'Tự chấm'!C2: điểm tối đa ghi "2" khác bộ tiêu chí (1,5)`);
+    expect(rows[0].points).toBe(1.35);
+    expect(rows[1].warnings.map((w) => w.code)).toEqual(["missing_result"]);
+  });
+});
+
 describe("scoreSheet without a criteria set", () => {
   it("tracks deadlines on seed 004's framework table", () => {
     const result = scoreSheet(FRAMEWORK_GRID, { criteria: null, today: "2025-07-15" });
