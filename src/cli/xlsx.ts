@@ -193,31 +193,47 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): 
   }
 }
 
+/** Bold, filled, wrapped: the look of every header row the tools write. */
+function styleHeaderRow(row: ExcelJS.Row): void {
+  row.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: argb(COLORS.outputHeaderFill) },
+    };
+    cell.alignment = { wrapText: true, vertical: "middle" };
+  });
+}
+
 /** Replaces the "Tổng hợp" sheet with a fresh one (the tools own it entirely). */
 export function writeSummarySheet(
   workbook: ExcelJS.Workbook,
   summary: SummarySheet
 ): ExcelJS.Worksheet {
-  const old = workbook.getWorksheet(SUMMARY_SHEET_NAME);
+  const sheet = freshSheet(workbook, SUMMARY_SHEET_NAME, summary.values, [14, 50, 12, 18, 18]);
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  for (const r of summary.headerRows) styleHeaderRow(sheet.getRow(r + 1));
+  return sheet;
+}
+
+/** A new sheet replacing any of the same name, filled with values (empty cells left out). */
+function freshSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  values: ReadonlyArray<ReadonlyArray<CellValue>>,
+  widths: number[],
+  options?: Partial<ExcelJS.AddWorksheetOptions>
+): ExcelJS.Worksheet {
+  const old = workbook.getWorksheet(name);
   if (old) workbook.removeWorksheet(old.id);
-  const sheet = workbook.addWorksheet(SUMMARY_SHEET_NAME);
-  summary.values.forEach((row, r) => {
+  const sheet = workbook.addWorksheet(name, options);
+  values.forEach((row, r) => {
     row.forEach((value, c) => {
-      if (value !== "") sheet.getCell(r + 1, c + 1).value = value;
+      if (value !== "" && value !== null) sheet.getCell(r + 1, c + 1).value = value;
     });
   });
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  for (const r of summary.headerRows) {
-    sheet.getRow(r + 1).eachCell((cell) => {
-      cell.font = { bold: true };
-      cell.fill = {
-        type: "pattern",
-        pattern: "solid",
-        fgColor: { argb: argb(COLORS.outputHeaderFill) },
-      };
-    });
-  }
-  [14, 50, 12, 18, 18].forEach((width, i) => {
+  widths.forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
   });
   return sheet;
@@ -228,32 +244,16 @@ export function writeCriteriaSheet(
   workbook: ExcelJS.Workbook,
   content: SheetContent
 ): ExcelJS.Worksheet {
-  const old = workbook.getWorksheet(CRITERIA_SHEET_NAME);
-  if (old) workbook.removeWorksheet(old.id);
-  const sheet = workbook.addWorksheet(CRITERIA_SHEET_NAME, {
+  const widths = [10, 10, 60, 10, 22, 12, 12, 12, 14, 10, 10, 14, 22, 36, 14, 30, 14];
+  const sheet = freshSheet(workbook, CRITERIA_SHEET_NAME, content.values, widths, {
     views: [{ state: "frozen", ySplit: content.headerRow + 1 }],
   });
-  content.values.forEach((row, r) => {
-    row.forEach((value, c) => {
-      if (value === "" || value === null) return;
-      const cell = sheet.getCell(r + 1, c + 1);
-      cell.value = value;
-      const format = content.numberFormats[r][c];
-      if (format !== "General") cell.numFmt = format;
-    });
-  });
+  content.numberFormats.forEach((row, r) =>
+    row.forEach((format, c) => {
+      if (format !== "General") sheet.getCell(r + 1, c + 1).numFmt = format;
+    })
+  );
   sheet.getCell(1, 1).font = { bold: true, size: 13 };
-  sheet.getRow(content.headerRow + 1).eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.fill = {
-      type: "pattern",
-      pattern: "solid",
-      fgColor: { argb: argb(COLORS.outputHeaderFill) },
-    };
-    cell.alignment = { wrapText: true, vertical: "middle" };
-  });
-  [10, 10, 60, 10, 22, 12, 12, 12, 14, 10, 10, 14, 22, 36, 14, 30, 14].forEach((width, i) => {
-    sheet.getColumn(i + 1).width = width;
-  });
+  styleHeaderRow(sheet.getRow(content.headerRow + 1));
   return sheet;
 }

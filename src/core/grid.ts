@@ -53,6 +53,17 @@ export function columnLetter(index: number): string {
 }
 
 /**
+ * The 0-based index of Excel column letters.
+ *
+ * @example columnIndex("AB") === 27
+ */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
  * An A1 address of a grid cell, with the sheet name quoted when it needs it.
  *
  * @example cellAddress({ sheetName: "Phụ lục", values: [] }, 6, 3) === "'Phụ lục'!D7"

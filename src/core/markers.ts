@@ -4,7 +4,7 @@
  * and is kept up to date by Excel and LibreOffice when rows or columns move, so a re-run
  * finds its block even when a header was retyped, and sees a column inserted into it.
  */
-import { columnLetter, quoteSheetName } from "./grid";
+import { columnIndex, columnLetter, quoteSheetName } from "./grid";
 
 export const MARKER_PREFIX = "_ParIndex_";
 
@@ -38,16 +38,14 @@ export function parseReference(
     );
   if (!match) return null;
   const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
-  const col = (letters: string) =>
-    [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const top = Number(match[4]) - 1;
-  const left = col(match[3]);
+  const left = columnIndex(match[3]);
   return {
     sheet,
     top,
     left,
     bottom: match[6] ? Number(match[6]) - 1 : top,
-    right: match[5] ? col(match[5]) : left,
+    right: match[5] ? columnIndex(match[5]) : left,
   };
 }
 

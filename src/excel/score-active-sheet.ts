@@ -4,7 +4,7 @@
  * the core's plan back in one more. API sets: ExcelApi 1.6 at most (Excel 2019 has 1.8),
  * no shared runtime.
  */
-import type { Grid } from "../core/grid";
+import { columnIndex, columnLetter, type Grid } from "../core/grid";
 import { CRITERIA_SHEET_NAME, isReservedSheet, SUMMARY_SHEET_NAME } from "../core/output-columns";
 import { readCriteriaSheet, type SheetProblem } from "../core/criteria-sheet";
 import { markersOnSheet, type DefinedName } from "../core/markers";
@@ -233,16 +233,7 @@ async function writeTable(
 
 /** The column `k` places right of `letters`. */
 function columnOffset(letters: string, k: number): string {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  n += k;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnLetter(columnIndex(letters) + k);
 }
 
 function writeSummary(

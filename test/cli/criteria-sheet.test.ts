@@ -2,17 +2,12 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runCli } from "../support/cli";
 import { buildSample } from "../../scripts/build-sample";
 
 const CRITERIA = path.join(__dirname, "..", "..", "src", "core", "criteria-sets", "dien-ban-2025.json");
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe("criteria-sheet command and the workbook's own set", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "par-sheet-"));

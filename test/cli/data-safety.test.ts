@@ -2,15 +2,10 @@ import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runCli } from "../support/cli";
 import { buildSample } from "../../scripts/build-sample";
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 async function edit(file: string, target: string, change: (sheet: ExcelJS.Worksheet) => void): Promise<void> {
   const workbook = new ExcelJS.Workbook();

@@ -2,18 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runCli } from "../support/cli";
 import { buildSample } from "../../scripts/build-sample";
 import { toGridValue } from "../../src/cli/xlsx";
 
 const CRITERIA = path.join(__dirname, "..", "..", "src", "core", "criteria-sets", "dien-ban-2025.json");
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 async function readBook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
