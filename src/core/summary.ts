@@ -210,6 +210,17 @@ export function headline(summary: Summary): string {
   return `${score} · ${summary.warningTotal} cảnh báo · ${summary.overdueTotal} việc quá hạn · ${summary.dueSoonTotal} việc sắp đến hạn (tính đến ${formatDateVi(summary.today)})`;
 }
 
+/** At most this many rows are listed in one cell (an Excel cell holds 32,767 characters). */
+const LISTED_ROWS = 30;
+
+function listRows(items: OverdueItem[]): string {
+  const shown = items
+    .slice(0, LISTED_ROWS)
+    .map((i) => `${i.sheet}!${i.row}`)
+    .join(", ");
+  return items.length > LISTED_ROWS ? `${shown} và ${items.length - LISTED_ROWS} dòng khác` : shown;
+}
+
 export interface SummarySheet {
   values: Array<Array<string | number>>;
   /** 0-based rows that are section headers (bold, filled). */
@@ -257,12 +268,7 @@ export function buildSummarySheet(summary: Summary): SummarySheet {
   header("Đơn vị chủ trì", "Số việc quá hạn", "Quá hạn lâu nhất (ngày)", "Các dòng quá hạn");
   if (summary.overdueByOwner.length === 0) push("Không có việc quá hạn", 0, "", "");
   for (const group of summary.overdueByOwner) {
-    push(
-      group.owner,
-      group.items.length,
-      group.items[0].daysLate,
-      group.items.map((i) => `${i.sheet}!${i.row}`).join(", ")
-    );
+    push(group.owner, group.items.length, group.items[0].daysLate, listRows(group.items));
   }
   if (summary.notices.length > 0) {
     push("");

@@ -24,6 +24,8 @@ export type ScoreOutcome =
 
 /** Requests above this many bytes are split (Excel on the web refuses requests over 5 MB). */
 export const MAX_REQUEST_BYTES = 4_000_000;
+/** Room kept in each request for the small operations (formats, rules, names) around the values. */
+const REQUEST_HEADROOM_BYTES = 50_000;
 
 /** Points per character for column widths (Calibri 11). */
 const POINTS_PER_CHAR = 7;
@@ -118,11 +120,12 @@ export async function scoreActiveSheet(
   for (const cf of ownFormats) cf.delete();
   // Values are queued block by block; a block that would take the request past the
   // limit first sends what is queued (only tables of tens of thousands of rows need it).
-  let queuedBytes = 0;
+  // The first request also carries the formats, rules and names: keep room for them.
+  let queuedBytes = REQUEST_HEADROOM_BYTES;
   const reserve = async (bytes: number) => {
-    if (queuedBytes + bytes > MAX_REQUEST_BYTES && queuedBytes > 0) {
+    if (queuedBytes + bytes > MAX_REQUEST_BYTES && queuedBytes > REQUEST_HEADROOM_BYTES) {
       await context.sync();
-      queuedBytes = 0;
+      queuedBytes = REQUEST_HEADROOM_BYTES;
     }
     queuedBytes += bytes;
   };
@@ -138,6 +141,7 @@ export async function scoreActiveSheet(
       sheet.getRange(marker.reference.slice(marker.reference.lastIndexOf("!") + 1))
     );
   }
+  await reserve(payloadBytes(run.summarySheet.values));
   writeSummary(context, oldSummary, run.summarySheet, showSummary);
   await context.sync();
   return { ok: true, sheet: sheet.name, run };
@@ -198,7 +202,9 @@ async function writeTable(
   let written = 0;
   const rowsPerBlock = Math.max(
     1,
-    Math.floor(values.length / Math.ceil(payloadBytes(values) / MAX_REQUEST_BYTES))
+    Math.floor(
+      values.length / Math.ceil(payloadBytes(values) / (MAX_REQUEST_BYTES - REQUEST_HEADROOM_BYTES))
+    )
   );
   while (written < values.length) {
     const chunk = values.slice(written, written + rowsPerBlock);
