@@ -323,8 +323,11 @@ function addRowChecks(grid: Grid, table: AppendixTable, source: TableRow, row: R
     }
   }
   const evidenceColumn = table.columns.evidence;
+  // A parent's row only adds up its children; the evidence belongs to the children's rows.
+  const scoredByRule = row.pointsAtStake !== null;
   if (
     evidenceColumn !== undefined &&
+    scoredByRule &&
     row.points !== null &&
     row.points > 0 &&
     isBlankCell(source.cells.evidence ?? "")

@@ -67,7 +67,7 @@ describe("summarize", () => {
   });
 
   it("writes a headline with the counts", () => {
-    expect(headline(summary)).toBe("Tổng điểm 4,24/8,5 · 13 cảnh báo · 5 việc quá hạn · 2 việc sắp đến hạn (tính đến 20/11/2025)");
+    expect(headline(summary)).toBe("Tổng điểm 4,24/8,5 · 12 cảnh báo · 5 việc quá hạn · 2 việc sắp đến hạn (tính đến 20/11/2025)");
   });
 });
 
