@@ -12,7 +12,8 @@ import type { SummarySheet } from "../core/summary";
 import type { CellValue } from "../core/values";
 import {
   COLORS,
-  isFormulaCell,
+  isStateCell,
+  stateFormulaAt,
   isOwnConditionalFormula,
   type SheetWritePlan,
 } from "../core/write-plan";
@@ -103,7 +104,6 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): 
       fgColor: { argb: argb(COLORS.outputHeaderFill) },
     };
     const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
-    const stateColumn = table.values[0].length - 1;
     // The state formula is the same for every row but its row number: written once as a
     // shared formula, which keeps large files small.
     let master: { address: string; ref: string } | null = null;
@@ -119,23 +119,21 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, plan: SheetWritePlan): 
           return;
         }
         const cell = sheet.getCell(r, c);
-        if (isFormulaCell(planned)) {
-          if (k === stateColumn && master) {
+        if (isStateCell(planned)) {
+          if (master) {
             cell.value = {
               sharedFormula: master.address,
               result: planned.value,
             } as ExcelJS.CellSharedFormulaValue;
-          } else if (k === stateColumn) {
+          } else {
             const last = sheet.getCell(table.top + table.values.length, c).address;
             master = { address: cell.address, ref: `${cell.address}:${last}` };
             cell.value = {
-              formula: planned.formula,
+              formula: stateFormulaAt(table, r),
               result: planned.value,
               shareType: "shared",
               ref: master.ref,
             } as ExcelJS.CellFormulaValue;
-          } else {
-            cell.value = { formula: planned.formula, result: planned.value };
           }
         } else {
           cell.value = planned;

@@ -14,14 +14,16 @@ import { markerFor, type DefinedName } from "./markers";
 import type { CellValue } from "./values";
 import { cellText, isBlankCell, normalizeVi } from "./text";
 
-/** A formula with the value it has at scoring time (written as the cached result). */
-export interface FormulaCell {
-  formula: string;
-  value: string | number;
+/**
+ * A cell of the state column: the row's state formula (`stateFormulaAt`), showing
+ * `value` at scoring time (written as the formula's cached result).
+ */
+export interface StateCell {
+  value: string;
 }
-export type PlannedCell = string | number | FormulaCell;
+export type PlannedCell = string | number | StateCell;
 
-export function isFormulaCell(cell: PlannedCell): cell is FormulaCell {
+export function isStateCell(cell: PlannedCell): cell is StateCell {
   return typeof cell === "object";
 }
 
@@ -48,6 +50,8 @@ export interface TableWritePlan {
   conditionalRules: ConditionalRule[];
   /** Column letter of the due column (for recognising this tool's conditional formats). */
   dueLetter: string;
+  /** Column letter of the table's status column, if it has one. */
+  statusLetter: string | null;
   /**
    * The state column's formula in R1C1 form, the same for every data row, so that a
    * writer can set the whole column in one assignment (values stay small for 100,000 rows).
@@ -122,7 +126,7 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
   for (let r = top + 1; r <= layout.lastRow; r++) {
     const row = byRow.get(r);
     if (row) {
-      values.push(rowCells(row, excelRow(r), dueLetter, statusLetter));
+      values.push(rowCells(row));
     } else if (isRepeatedHeader(grid, r, table)) {
       headerOffsets.push(values.length);
       values.push(headers);
@@ -167,6 +171,7 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
     widths: OUTPUT_COLUMNS.map((c) => c.width),
     conditionalRules,
     dueLetter,
+    statusLetter,
     stateFormulaR1C1,
     headerOffsets,
   };
@@ -202,26 +207,28 @@ export function doneFormula(statusRef: string | null): string {
   return `OR(${STATUS_WORDS.done.map((word) => `${cell}="${word}"`).join(",")})`;
 }
 
-function rowCells(
-  row: RowResult,
-  excelRow: number,
-  dueLetter: string,
-  statusLetter: string | null
-): PlannedCell[] {
-  const cells: PlannedCell[] = [
+function rowCells(row: RowResult): PlannedCell[] {
+  return [
     row.points ?? "",
     row.maxPoints ?? "",
     row.warnings.map((w) => `${WARNING_LINE_PREFIX}${w.message}`).join("\n"),
     row.schedule === "date" && row.due ? excelSerial(row.due) : row.dueLabel,
-    {
-      formula: stateFormula(
-        `${dueLetter}${excelRow}`,
-        doneFormula(statusLetter && `$${statusLetter}${excelRow}`)
-      ),
-      value: row.dueLabel,
-    },
+    { value: row.dueLabel },
   ];
-  return cells;
+}
+
+/**
+ * The state formula (A1) of the row at `excelRow` of a table's block. Every data row has
+ * the same formula but for its row number; writers write it once as a shared or R1C1
+ * formula instead of building one string per row.
+ *
+ * @example stateFormulaAt(plan, 10) // 'IF(L10="","",IF(ISNUMBER(L10),IF(OR(TRIM(LOWER($F10))="đã hoàn thành",…'
+ */
+export function stateFormulaAt(plan: TableWritePlan, excelRow: number): string {
+  return stateFormula(
+    `${plan.dueLetter}${excelRow}`,
+    doneFormula(plan.statusLetter && `$${plan.statusLetter}${excelRow}`)
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { scoreWorkbook } from "../../src/core/run";
 import { OUTPUT_COLUMNS } from "../../src/core/output-columns";
-import { isFormulaCell, isOwnConditionalFormula, planSheetWrites } from "../../src/core/write-plan";
+import { isOwnConditionalFormula, isStateCell, planSheetWrites, stateFormulaAt } from "../../src/core/write-plan";
 import { scoreSheet } from "../../src/core/score";
 import { CRITERIA_SHEET, TASK_SHEET } from "../../samples/sample-tables";
 import { DIEN_BAN_2025, gridOf } from "./fixtures";
@@ -30,12 +30,13 @@ describe("planSheetWrites", () => {
     const row10 = table.values[9 - 4]; // Excel row 10: "Quý III/2025", in progress
     expect(row10[3]).toBe(45930); // 30/09/2025
     const state = row10[4];
-    expect(isFormulaCell(state)).toBe(true);
-    if (!isFormulaCell(state)) return;
+    expect(isStateCell(state)).toBe(true);
+    if (!isStateCell(state)) return;
     expect(state.value).toBe("Quá hạn 51 ngày");
-    expect(state.formula).toContain("TODAY()-L10");
-    expect(state.formula).toContain('TRIM(LOWER($F10))="đã hoàn thành",TRIM(LOWER($F10))="hoàn thành"');
-    expect(table.stateFormulaR1C1).toBe(`=${state.formula.replace(/L10/g, "RC[-1]").replace(/\$F10/g, "RC6")}`);
+    const formula = stateFormulaAt(table, 10);
+    expect(formula).toContain("TODAY()-L10");
+    expect(formula).toContain('TRIM(LOWER($F10))="đã hoàn thành",TRIM(LOWER($F10))="hoàn thành"');
+    expect(table.stateFormulaR1C1).toBe(`=${formula.replace(/L10/g, "RC[-1]").replace(/\$F10/g, "RC6")}`);
   });
 
   it("writes the label in the due column for recurring, continuous and external rows", () => {
@@ -72,7 +73,7 @@ describe("planSheetWrites", () => {
     const scored = gridOf(TASK_SHEET);
     table.values.forEach((row, i) => {
       row.forEach((cell, k) => {
-        scored.values[table.top + i][table.left + k] = isFormulaCell(cell) ? cell.value : cell;
+        scored.values[table.top + i][table.left + k] = isStateCell(cell) ? cell.value : cell;
       });
     });
     const again = planSheetWrites(scored, scoreSheet(scored, { today }));

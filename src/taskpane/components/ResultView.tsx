@@ -89,6 +89,7 @@ export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.El
           </>
         ) : null}
         <Caption1>{headline(summary)}</Caption1>
+        <Caption1 className={styles.muted}>Bộ tiêu chí: {summary.criteriaSet?.name ?? "không dùng (chỉ theo dõi thời hạn)"}</Caption1>
         <div>
           <Badge appearance="tint" color={summary.warningTotal > 0 ? "warning" : "success"}>
             {summary.warningTotal} cảnh báo
