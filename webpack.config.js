@@ -83,7 +83,12 @@ module.exports = async (env, options) => {
             from: "manifest.xml",
             to: "manifest.xml",
             transform(content) {
-              return dev ? content : content.toString().replace(new RegExp(DEV_URL, "g"), PRODUCTION_URL);
+              if (dev) return content;
+              // Page and icon URLs move under PRODUCTION_URL; the AppDomain is its origin.
+              return content
+                .toString()
+                .replace(new RegExp(DEV_URL, "g"), PRODUCTION_URL)
+                .replace(new RegExp(DEV_URL.slice(0, -1), "g"), new URL(PRODUCTION_URL).origin);
             },
           },
         ],

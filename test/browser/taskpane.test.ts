@@ -10,6 +10,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { validateManifest } from "../../scripts/validate-manifest";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ROOT = path.join(__dirname, "..", "..");
@@ -101,6 +102,14 @@ describeInBrowser("task pane in Chromium", () => {
     await page.goto(url);
     return { page, errors, external };
   }
+
+  it("builds a production manifest that points only at the production address and still validates", async () => {
+    const manifest = await fs.readFile(path.join(OUT, "manifest.xml"), "utf8");
+    expect(manifest).not.toContain("localhost");
+    expect(manifest).toContain("<AppDomain>https://cchc.example.gov.vn</AppDomain>");
+    expect(manifest).toContain('DefaultValue="https://cchc.example.gov.vn/addin/taskpane.html"');
+    expect(await validateManifest(path.join(OUT, "manifest.xml"))).toEqual([]);
+  });
 
   it("renders the production pane outside Office without console errors and says to open it in Excel", async () => {
     const { page, errors } = await openPage(`${base}/taskpane.html`);
