@@ -6,6 +6,9 @@ import { formatNumberVi } from "./numbers";
 import type { SheetResult } from "./score";
 import { headline, type Summary } from "./summary";
 
+/** A terminal report lists at most this many warnings; the workbook and --json have them all. */
+const MAX_LISTED = 200;
+
 /**
  * Formats a run for a terminal.
  *
@@ -37,7 +40,14 @@ export function formatReport(
       )
     )
   );
-  if (warned.length > 0) lines.push("", `Cảnh báo (${warned.length}):`, ...warned);
+  if (warned.length > 0) {
+    lines.push("", `Cảnh báo (${warned.length}):`, ...warned.slice(0, MAX_LISTED));
+    if (warned.length > MAX_LISTED) {
+      lines.push(
+        `  … và ${warned.length - MAX_LISTED} cảnh báo khác: xem cột "Cảnh báo (tự động)" trong tệp kết quả, hoặc dùng --json.`
+      );
+    }
+  }
   if (summary.overdueByOwner.length > 0) {
     lines.push("", "Việc quá hạn theo đơn vị chủ trì:");
     for (const group of summary.overdueByOwner) {

@@ -83,6 +83,14 @@ describe("buildSummarySheet and formatReport", () => {
     expect(sheet.headerRows).toContain(5);
   });
 
+  it("caps a long warning list and says where the rest is", () => {
+    const many = [scoreSheet({ sheetName: "Lớn", values: [["STT", "Nội dung", "Thời gian hoàn thành"], ...Array.from({ length: 250 }, (_, i) => [i + 1, `Việc ${i}`, "khi nào xong"])] }, { today })];
+    const report = formatReport(summarize(many, null, today), many, null);
+    expect(report).toContain("Cảnh báo (250):");
+    expect(report).toContain("… và 50 cảnh báo khác");
+    expect(report.split("\n").filter((line) => line.startsWith("  Lớn!"))).toHaveLength(200);
+  });
+
   it("prints every warning with its sheet and row", () => {
     const report = formatReport(summary, results, "out.xlsx");
     expect(report).toContain("Tự chấm điểm 2025!10 [III.4]: Tỷ lệ 93,5% < 95%: không chấm điểm, mất 1,5 điểm");
