@@ -46,12 +46,15 @@ export function buildProgram(io: Io): Command {
     .option("-c, --criteria <set.json>", "tệp bộ tiêu chí (JSON)")
     .option("--today <YYYY-MM-DD>", "tính đến ngày (mặc định: hôm nay)", isoDate)
     .option("--year <năm>", "năm kế hoạch cho các thời hạn không ghi năm", positiveInteger)
-    .option("--soon-days <số ngày>", "số ngày coi là sắp đến hạn", positiveInteger, 7)
+    .option("--soon-days <số ngày>", "số ngày coi là sắp đến hạn (mặc định: 7)", positiveInteger)
     .option("-o, --out <scored.xlsx>", "tệp kết quả (mặc định: <tên>.scored.xlsx)")
     .option("--sheet <tên trang>", "chỉ chấm một trang")
     .option("--json", "chỉ in kết quả dạng JSON ra stdout")
     .enablePositionalOptions()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .helpOption("-h, --help", "hiển thị hướng dẫn")
+    .helpCommand(false)
+    // commander's own errors are English: main() prints a Vietnamese one instead.
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
     .exitOverride()
     .action(async (workbook: string, options: ScoreCommandOptions) => {
       await runScore(workbook, options, io);
@@ -65,10 +68,32 @@ export function buildProgram(io: Io): Command {
     .option("--into <workbook.xlsx>", "tệp Excel cần thêm trang")
     .option("-o, --out <new.xlsx>", "tệp kết quả (mặc định: <tên>.bo-tieu-chi.xlsx)")
     .option("--export <workbook.xlsx>", "in bộ tiêu chí trong trang của tệp ra dạng JSON")
+    .helpOption("-h, --help", "hiển thị hướng dẫn")
     .action(async (setFile: string | undefined, options: CriteriaSheetOptions) => {
       await runCriteriaSheet(setFile, options, io);
     });
   return program;
+}
+
+/** A Vietnamese message for a usage error commander reports in English. */
+export function usageMessage(error: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? "";
+  const hint = 'Xem "npm run score -- --help".';
+  switch (error.code) {
+    case "commander.missingArgument":
+      return `Thiếu tên tệp cần chấm: npm run score -- <tệp.xlsx> [--criteria <bộ-tiêu-chí.json>]. ${hint}`;
+    case "commander.unknownOption":
+      return `Không có tuỳ chọn ${quoted}. ${hint}`;
+    case "commander.optionMissingArgument":
+      return `Tuỳ chọn ${quoted} cần một giá trị. ${hint}`;
+    case "commander.excessArguments":
+      return `Thừa tham số: mỗi lần chấm một tệp. ${hint}`;
+    case "commander.invalidArgument":
+      // Our own parsers word these in Vietnamese; commander puts them after "is invalid.".
+      return error.message.split("is invalid.").pop()!.trim();
+    default:
+      return `Sai cách gọi lệnh. ${hint}`;
+  }
 }
 
 /** Runs the CLI and returns the exit code. */
@@ -79,7 +104,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : 2;
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
+      io.err(`Lỗi: ${usageMessage(error)}\n`);
+      return 2;
     }
     if (error instanceof CliError) {
       io.err(`Lỗi: ${error.message}\n`);

@@ -22,7 +22,7 @@ export interface ScoreCommandOptions {
   criteria?: string;
   today?: string;
   year?: number;
-  soonDays: number;
+  soonDays?: number;
   out?: string;
   sheet?: string;
   json?: boolean;

@@ -400,8 +400,10 @@ function addTotals(
 /** The set's criteria that no row covers (itself, an ancestor or a descendant). */
 function missingCriteria(index: CriteriaIndex, resolved: Resolution[]): string[] {
   const covered = new Set<string>();
+  const withRow = new Set<string>();
   for (const r of resolved) {
     if (!r || !("entry" in r)) continue;
+    withRow.add(r.entry.criterion.code);
     covered.add(r.entry.criterion.code);
     for (const code of r.entry.ancestors) covered.add(code);
   }
@@ -410,12 +412,8 @@ function missingCriteria(index: CriteriaIndex, resolved: Resolution[]): string[]
     if (covered.has(entry.criterion.code)) continue;
     // Report only the topmost missing criterion, and nothing under a covered one.
     if (entry.ancestors.some((code) => missing.includes(code))) continue;
-    if (entry.ancestors.some((code) => isCoveredByRow(code, resolved))) continue;
+    if (entry.ancestors.some((code) => withRow.has(code))) continue;
     missing.push(entry.criterion.code);
   }
   return missing;
-}
-
-function isCoveredByRow(code: string, resolved: Resolution[]): boolean {
-  return resolved.some((r) => r !== null && "entry" in r && r.entry.criterion.code === code);
 }

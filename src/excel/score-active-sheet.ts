@@ -156,7 +156,7 @@ function gridOf(sheetName: string, range: Excel.Range): Grid {
   return {
     sheetName,
     values: range.values as CellValue[][],
-    numberFormats: (range.numberFormat as string[][] | undefined) ?? undefined,
+    numberFormats: range.numberFormat as string[][] | undefined,
     firstRow: range.rowIndex + 1,
     firstColumn: range.columnIndex,
   };

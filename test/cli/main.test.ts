@@ -118,6 +118,16 @@ describe("score CLI", () => {
     expect(result.err).toContain("areas[0].maxPoints: Điểm tối đa phải là số lớn hơn 0");
   });
 
+  it("explains wrong usage in Vietnamese, never in commander's English", async () => {
+    const missing = await run([]);
+    expect(missing.err).toContain("Thiếu tên tệp cần chấm");
+    const unknown = await run([input, "--bogus"]);
+    expect(unknown.err).toContain("Không có tuỳ chọn --bogus");
+    const badDate = await run([input, "--today", "20/11/2025"]);
+    expect(badDate.err).toBe('Lỗi: "20/11/2025" không phải ngày hợp lệ, cần dạng YYYY-MM-DD (ví dụ 2025-11-20).\n');
+    for (const result of [missing, unknown, badDate]) expect(result.err).not.toMatch(/error:|invalid|unknown option/);
+  });
+
   it("exits 2 on wrong usage", async () => {
     expect((await run([])).code).toBe(2);
     expect((await run([input, "--today", "20/11/2025"])).code).toBe(2);
