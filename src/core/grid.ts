@@ -19,6 +19,23 @@ export interface Grid {
   firstColumn?: number;
   /** The tools' records of blocks they wrote on this sheet (defined names), sheet-absolute. */
   markers?: OwnedMarker[];
+  /**
+   * Merged areas, in grid coordinates (0-based, relative to values[0][0], inclusive).
+   * As in Office.js, only the top-left cell of an area holds its value in `values`.
+   */
+  merges?: MergedArea[];
+  /** 0-based grid columns the user has hidden (the tools never write there). */
+  hiddenColumns?: number[];
+  /** 0-based grid rows the user has hidden. */
+  hiddenRows?: number[];
+}
+
+/** A merged area in grid coordinates: 0-based, inclusive bounds. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 /** Reads a cell, treating missing cells as empty. */
