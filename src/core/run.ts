@@ -4,10 +4,16 @@
  */
 import { isIsoDate, type IsoDate } from "./dates";
 import type { Grid } from "./grid";
-import { isReservedSheet } from "./output-columns";
+import type { DefinedName } from "./markers";
 import type { CriteriaSet } from "./schema";
 import { scoreSheet, type SheetResult } from "./score";
 import { buildSummarySheet, summarize, type Summary, type SummarySheet } from "./summary";
+import {
+  isToolSheet,
+  ownSummarySheet,
+  planSummarySheet,
+  type SummarySheetPlacement,
+} from "./summary-sheet";
 import { conflictMessage, planSheetWrites, type SheetWritePlan } from "./write-plan";
 
 export interface RunOptions {
@@ -15,6 +21,11 @@ export interface RunOptions {
   today: IsoDate;
   soonDays?: number;
   planYear?: number;
+  /**
+   * Every sheet name of the workbook and its defined names, so that the run knows which
+   * summary sheet is ours and where a new one may go. Without it, only `grids` are known.
+   */
+  workbook?: { sheetNames: string[]; names: DefinedName[] };
 }
 
 export interface WorkbookRun {
@@ -22,13 +33,16 @@ export interface WorkbookRun {
   plans: SheetWritePlan[];
   summary: Summary;
   summarySheet: SummarySheet;
+  /** Where the summary goes: our marked sheet, or a free name (never the user's sheet). */
+  summaryPlacement: SummarySheetPlacement;
   /** Vietnamese reason not to write anything (conflicting user data), or null. */
   blocked: string | null;
 }
 
 /**
- * Scores the given sheets (reserved sheets such as "Tổng hợp" and "Bộ tiêu chí" are
- * skipped) and plans every write.
+ * Scores the given sheets (our own summary sheet, known by its marker, and the "Bộ tiêu
+ * chí" sheet are skipped; a user's sheet named "Tổng hợp" is scored like any other) and
+ * plans every write.
  *
  * @example scoreWorkbook([grid], { criteria: null, today: "2025-11-20" }).summary.overdueTotal
  */
@@ -36,7 +50,11 @@ export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
   if (!isIsoDate(options.today))
     throw new RangeError(`Ngày "${options.today}" không hợp lệ: cần dạng YYYY-MM-DD`);
   const soonDays = options.soonDays ?? 7;
-  const scored = grids.filter((grid) => !isReservedSheet(grid.sheetName));
+  const sheetNames = options.workbook?.sheetNames ?? grids.map((grid) => grid.sheetName);
+  const names = options.workbook?.names ?? [];
+  const ownSummary = ownSummarySheet(sheetNames, names);
+  const summaryPlacement = planSummarySheet(sheetNames, names);
+  const scored = grids.filter((grid) => !isToolSheet(grid.sheetName, ownSummary));
   const results = scored.map((grid) =>
     scoreSheet(grid, {
       criteria: options.criteria,
@@ -47,8 +65,16 @@ export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
   );
   const plans = scored.map((grid, i) => planSheetWrites(grid, results[i], soonDays));
   const summary = summarize(results, options.criteria, options.today);
+  if (summaryPlacement.notice) summary.notices.push(summaryPlacement.notice);
   const conflicted = plans.filter((plan) => plan.conflicts.length > 0);
   const blocked =
     conflicted.length > 0 ? conflicted.map((plan) => conflictMessage(plan)).join("\n") : null;
-  return { results, plans, summary, summarySheet: buildSummarySheet(summary), blocked };
+  return {
+    results,
+    plans,
+    summary,
+    summarySheet: buildSummarySheet(summary),
+    summaryPlacement,
+    blocked,
+  };
 }

@@ -61,7 +61,7 @@ export interface TableWritePlan {
   headerOffsets: number[];
 }
 
-export type ConflictReason = "user_data" | "header_changed" | "block_resized" | "edited";
+export type ConflictReason = "user_data" | "header_changed" | "block_resized" | "edited" | "merged";
 
 export interface Conflict {
   /** A1 address with the sheet name. */
@@ -109,8 +109,10 @@ export function planSheetWrites(grid: Grid, result: SheetResult, soonDays = 7): 
 
 function planTable(grid: Grid, table: TableResult, soonDays: number): TableWritePlan {
   const { layout } = table;
-  const left = layout.ownedColumn ?? layout.lastInputColumn + 1;
   const top = layout.headerRow;
+  const left =
+    layout.ownedColumn ??
+    freeBlockLeft(grid, top, layout.lastRow, layout.lastInputColumn + 1, OUTPUT_COLUMNS.length);
   const firstRow = grid.firstRow ?? 1;
   const firstColumn = grid.firstColumn ?? 0;
   const excelRow = (r: number) => r + firstRow;
@@ -175,6 +177,46 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
     stateFormulaR1C1,
     headerOffsets,
   };
+}
+
+/** How far right of a table the block may move to find free columns before it gives up. */
+const MAX_BLOCK_SHIFT = 64;
+
+/**
+ * The first column, from `start` rightwards, where `width` columns over rows top..bottom
+ * are free: no merged area reaches into them (writing into part of one fails in Excel and
+ * would erase the user's merged text), none is hidden (our columns must be seen), and no
+ * cell holds the user's data. When nothing is free within reach, `start`: the conflict
+ * check then stops the run and names the cells.
+ *
+ * @example freeBlockLeft({ sheetName: "S", values: [["STT", "Nội dung", "Ghi chú", ""]], merges: [{ top: 0, left: 2, bottom: 0, right: 3 }] }, 0, 0, 3, 5) === 4
+ */
+export function freeBlockLeft(
+  grid: Grid,
+  top: number,
+  bottom: number,
+  start: number,
+  width: number
+): number {
+  const hidden = new Set(grid.hiddenColumns ?? []);
+  const merges = (grid.merges ?? []).filter((m) => m.bottom >= top && m.top <= bottom);
+  // Columns that cannot hold any part of the block.
+  const blocked = (c: number): boolean => {
+    if (hidden.has(c)) return true;
+    if (merges.some((m) => m.left <= c && c <= m.right)) return true;
+    for (let r = top; r <= bottom; r++) if (!isBlankCell(cellAt(grid, r, c))) return true;
+    return false;
+  };
+  let left = start;
+  for (let c = start; c < start + MAX_BLOCK_SHIFT + width; c++) {
+    if (blocked(c)) {
+      left = c + 1;
+      if (left > start + MAX_BLOCK_SHIFT) return start;
+    } else if (c - left + 1 === width) {
+      return left;
+    }
+  }
+  return start;
 }
 
 /** The first row of an A1 range: the block's header, which is what a marker records. */
@@ -276,6 +318,14 @@ function findConflicts(grid: Grid, table: TableResult, plan: TableWritePlan): Co
     }
     return conflicts;
   }
+  // A merge made over our block since the last run: writing would split it (Excel refuses,
+  // and the merged text of the user's would be lost).
+  const blockRight = plan.left + OUTPUT_COLUMNS.length - 1;
+  for (const m of grid.merges ?? []) {
+    if (m.bottom >= plan.top && m.top <= layout.lastRow && m.right >= plan.left && m.left <= blockRight)
+      add(Math.max(m.top, plan.top), Math.max(m.left, plan.left), "merged");
+  }
+  if (conflicts.length > 0) return conflicts;
   if (layout.ownedWidth !== null && layout.ownedWidth !== OUTPUT_COLUMNS.length) {
     for (let k = 0; k < layout.ownedWidth; k++) add(plan.top, plan.left + k, "block_resized");
     return conflicts;
@@ -288,7 +338,7 @@ function findConflicts(grid: Grid, table: TableResult, plan: TableWritePlan): Co
   const headerRows = new Set(plan.headerOffsets.map((offset) => plan.top + offset));
   for (let r = plan.top + 1; r <= layout.lastRow; r++) {
     if (headerRows.has(r)) continue;
-    for (const key of ["points", "maxPoints", "warnings", "due"] as const) {
+    for (const key of ["points", "maxPoints", "warnings", "due", "dueState"] as const) {
       const c = plan.left + outputColumnIndex(key);
       if (!looksOwn(key, cellAt(grid, r, c))) add(r, c, "edited");
     }
@@ -296,7 +346,10 @@ function findConflicts(grid: Grid, table: TableResult, plan: TableWritePlan): Co
   return conflicts;
 }
 
-function looksOwn(key: "points" | "maxPoints" | "warnings" | "due", value: CellValue): boolean {
+function looksOwn(
+  key: "points" | "maxPoints" | "warnings" | "due" | "dueState",
+  value: CellValue
+): boolean {
   if (isBlankCell(value)) return true;
   switch (key) {
     case "points":
@@ -304,12 +357,29 @@ function looksOwn(key: "points" | "maxPoints" | "warnings" | "due", value: CellV
       return typeof value === "number";
     case "due":
       return typeof value === "number" || (typeof value === "string" && isDueLabel(value));
+    case "dueState":
+      // The state formula's results: its day counts, or the due column's label repeated.
+      return typeof value === "string" && (isStateText(value) || isDueLabel(value));
     case "warnings":
       return (
         typeof value === "string" &&
         value.split(/\r?\n/).every((line) => line.startsWith(WARNING_LINE_PREFIX.trim()))
       );
   }
+}
+
+/**
+ * True for a text the state formula computes for a dated row.
+ *
+ * @example isStateText("Quá hạn 12 ngày") === true
+ */
+export function isStateText(text: string): boolean {
+  const key = normalizeVi(text);
+  return (
+    /^(?:quá hạn|còn) \d+ ngày$/.test(key) ||
+    key === normalizeVi("Đến hạn hôm nay") ||
+    key === normalizeVi("Đã hoàn thành")
+  );
 }
 
 /**
@@ -337,6 +407,12 @@ export function conflictMessage(plan: SheetWritePlan): string {
   if (header.length > 0) {
     parts.push(
       `tiêu đề cột tự động ở ${list(header)} đã bị sửa; hãy trả lại tiêu đề cũ hoặc xoá hẳn các cột "(tự động)" để công cụ tạo lại`
+    );
+  }
+  const merged = byReason("merged");
+  if (merged.length > 0) {
+    parts.push(
+      `các ô ${list(merged)} đã được gộp (merge) vào vùng các cột "(tự động)"; hãy bỏ gộp các ô đó (hoặc xoá hẳn các cột "(tự động)" để công cụ tạo lại ở chỗ trống)`
     );
   }
   const edited = byReason("edited");

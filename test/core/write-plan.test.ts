@@ -1,6 +1,14 @@
 import { scoreWorkbook } from "../../src/core/run";
 import { OUTPUT_COLUMNS } from "../../src/core/output-columns";
-import { isOwnConditionalFormula, isStateCell, planSheetWrites, stateFormulaAt } from "../../src/core/write-plan";
+import {
+  conflictMessage,
+  freeBlockLeft,
+  isOwnConditionalFormula,
+  isStateCell,
+  isStateText,
+  planSheetWrites,
+  stateFormulaAt,
+} from "../../src/core/write-plan";
 import { scoreSheet } from "../../src/core/score";
 import { CRITERIA_SHEET, TASK_SHEET } from "../../samples/sample-tables";
 import { DIEN_BAN_2025, gridOf } from "./fixtures";
@@ -62,11 +70,31 @@ describe("planSheetWrites", () => {
     expect(soon.formula).toContain("$L8<=TODAY()+7");
   });
 
-  it("refuses to write over cells the user filled where the block would go", () => {
+  it("moves right past the user's cells where the block would go, and stops when nothing is free", () => {
     const dirty = gridOf(TASK_SHEET);
     dirty.values[10][9] = "ghi chú của tôi";
-    const blocked = planSheetWrites(dirty, scoreSheet(dirty, { today }));
-    expect(blocked.conflicts).toEqual([{ address: "'Phụ lục KH CCHC'!J11", reason: "user_data" }]);
+    const moved = planSheetWrites(dirty, scoreSheet(dirty, { today }));
+    expect(moved.conflicts).toEqual([]);
+    expect(moved.tables[0].range).toBe("K5:O31");
+
+    const full = gridOf(TASK_SHEET);
+    for (let c = 8; c < 8 + 80; c += 2) full.values[10][c] = "x"; // every other column taken
+    const blocked = planSheetWrites(full, scoreSheet(full, { today }));
+    expect(blocked.conflicts[0]).toEqual({ address: "'Phụ lục KH CCHC'!I11", reason: "user_data" });
+  });
+
+  it("never writes into a merged area or a hidden column", () => {
+    const merged = gridOf(TASK_SHEET);
+    // A section row merged across the print width (A6:K6) and hidden spare columns M:N.
+    merged.merges = [{ top: 5, left: 0, bottom: 5, right: 10 }];
+    merged.hiddenColumns = [12, 13];
+    const plan = planSheetWrites(merged, scoreSheet(merged, { today }));
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.tables[0].range).toBe("O5:S31");
+    // A merge below the table's last row does not matter.
+    const below = gridOf(TASK_SHEET);
+    below.merges = [{ top: 40, left: 0, bottom: 41, right: 20 }];
+    expect(planSheetWrites(below, scoreSheet(below, { today })).tables[0].range).toBe("I5:M31");
   });
 
   it("reuses its own block on a re-run and refuses one whose header was changed", () => {
@@ -84,17 +112,59 @@ describe("planSheetWrites", () => {
     scored.values[4][10] = "Ghi chú";
     expect(planSheetWrites(scored, scoreSheet(scored, { today })).conflicts).toEqual([{ address: "'Phụ lục KH CCHC'!K5", reason: "header_changed" }]);
   });
+
+  it("refuses a note typed in the state column and a merge made over the block", () => {
+    const scored = gridOf(TASK_SHEET);
+    table.values.forEach((row, i) => {
+      row.forEach((cell, k) => {
+        scored.values[table.top + i][table.left + k] = isStateCell(cell) ? cell.value : cell;
+      });
+    });
+    const noted = structuredClone(scored);
+    noted.values[9][12] = "Chờ huyện trả lời";
+    expect(planSheetWrites(noted, scoreSheet(noted, { today })).conflicts).toEqual([
+      { address: "'Phụ lục KH CCHC'!M10", reason: "edited" },
+    ]);
+    const mergedOver = structuredClone(scored);
+    mergedOver.merges = [{ top: 3, left: 0, bottom: 3, right: 12 }]; // A4:M4, above the header: fine
+    expect(planSheetWrites(mergedOver, scoreSheet(mergedOver, { today })).conflicts).toEqual([]);
+    mergedOver.merges = [{ top: 5, left: 0, bottom: 5, right: 12 }]; // A6:M6, across the block
+    const refused = planSheetWrites(mergedOver, scoreSheet(mergedOver, { today }));
+    expect(refused.conflicts).toEqual([{ address: "'Phụ lục KH CCHC'!I6", reason: "merged" }]);
+    expect(conflictMessage(refused)).toContain("bỏ gộp");
+  });
 });
 
 describe("scoreWorkbook", () => {
-  it("skips reserved sheets and blocks on conflicts with a Vietnamese message", () => {
+  it("skips only the summary sheet it marked; a user's own \"Tổng hợp\" is scored and kept", () => {
     const criteria = gridOf(CRITERIA_SHEET);
-    const summarySheet = { sheetName: "Tổng hợp", values: [["STT", "Nội dung", "Thời hạn"]] };
-    const run = scoreWorkbook([criteria, summarySheet], { criteria: DIEN_BAN_2025, today });
-    expect(run.results.map((r) => r.sheet)).toEqual(["Tự chấm điểm 2025"]);
-    expect(run.blocked).toBeNull();
-    expect(run.summary.points).toBe(4.24);
+    const summarySheet = { sheetName: "TỔNG HỢP", values: [["STT", "Nội dung", "Thời hạn"], [1, "Báo cáo", "Quý I/2025"]] };
+    const users = scoreWorkbook([criteria, summarySheet], { criteria: DIEN_BAN_2025, today });
+    expect(users.results.map((r) => r.sheet)).toEqual(["Tự chấm điểm 2025", "TỔNG HỢP"]);
+    expect(users.summaryPlacement).toMatchObject({ name: "Tổng hợp (tự động)", replaces: false });
+    expect(users.summary.notices.join("\n")).toContain('trang "TỔNG HỢP" của đơn vị: trang đó được giữ nguyên');
 
+    const names = [{ name: "_ParIndex_TongHop", reference: "='TỔNG HỢP'!$A$1" }];
+    const ours = scoreWorkbook([criteria, summarySheet], {
+      criteria: DIEN_BAN_2025,
+      today,
+      workbook: { sheetNames: ["Tự chấm điểm 2025", "TỔNG HỢP"], names },
+    });
+    expect(ours.results.map((r) => r.sheet)).toEqual(["Tự chấm điểm 2025"]);
+    expect(ours.summaryPlacement).toMatchObject({ name: "TỔNG HỢP", replaces: true });
+    expect(ours.blocked).toBeNull();
+    expect(ours.summary.points).toBe(4.24);
+  });
+
+  it("blocks on conflicts with a Vietnamese message that names the cell", () => {
+    const criteria = gridOf(CRITERIA_SHEET);
+    const first = scoreWorkbook([criteria], { criteria: DIEN_BAN_2025, today });
+    const table = first.plans[0].tables[0];
+    table.values.forEach((row, i) => {
+      row.forEach((cell, k) => {
+        criteria.values[table.top + i][table.left + k] = isStateCell(cell) ? cell.value : cell;
+      });
+    });
     criteria.values[5][9] = "x";
     const blocked = scoreWorkbook([criteria], { criteria: DIEN_BAN_2025, today });
     expect(blocked.blocked).toContain("'Tự chấm điểm 2025'!J6");
@@ -103,5 +173,23 @@ describe("scoreWorkbook", () => {
 
   it("rejects an invalid day", () => {
     expect(() => scoreWorkbook([], { criteria: null, today: "2025-02-30" })).toThrow("không hợp lệ");
+  });
+});
+
+describe("freeBlockLeft", () => {
+  it("skips a merged last column and stops within reach", () => {
+    const grid = { sheetName: "S", values: [["STT", "Nội dung", "Ghi chú", ""]], merges: [{ top: 0, left: 2, bottom: 0, right: 3 }] };
+    expect(freeBlockLeft(grid, 0, 0, 3, 5)).toBe(4);
+    expect(freeBlockLeft({ sheetName: "S", values: [["a"]] }, 0, 0, 1, 5)).toBe(1);
+  });
+});
+
+describe("isStateText", () => {
+  it("knows the state formula's own results in every byte form", () => {
+    expect(isStateText("Quá hạn 12 ngày")).toBe(true);
+    expect(isStateText("Còn 3 ngày".normalize("NFD"))).toBe(true);
+    expect(isStateText("Đến hạn hôm nay")).toBe(true);
+    expect(isStateText("Chờ huyện trả lời")).toBe(false);
+    expect(isStateText("Quá hạn nhiều ngày")).toBe(false);
   });
 });
