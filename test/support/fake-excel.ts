@@ -1,11 +1,27 @@
 /**
- * A small in-memory Excel for the adapter tests: the subset of the Office.js object
- * model the adapter uses, with a counter of `context.sync()` round trips and of the bytes
- * each request would carry. Loaded properties are only readable after a sync, as in
- * Office.js, so a missing load or sync fails the test.
+ * An in-memory Excel for the adapter tests, as strict as the real one where the adapter
+ * could go wrong. What it copies from Excel (see the Office.js docs and OfficeDev issues
+ * cited at each rule):
+ *
+ * - Every operation is queued and applied in order at `context.sync()`; an error there
+ *   leaves the operations before it applied and drops the rest (a batch is not atomic).
+ * - Loaded properties are readable only after load() names them and a sync runs.
+ * - Requests and responses above 5 MB fail (Excel on the web: "Resource limits and
+ *   performance optimization for Office Add-ins"), and one range read is limited to
+ *   5 million cells.
+ * - `Range.values` strings starting with "=", "+" or "-" become formulas, and
+ *   numeric-looking strings become numbers (en-US), unless the cell's format is "@".
+ * - Sheet and defined names are unique without regard to case (ItemAlreadyExists).
+ * - Workbook structure protection refuses adding and deleting sheets; very hidden
+ *   sheets exist (their names are taken) but cannot be activated.
+ * - Merged areas: getMergedAreasOrNullObject (ExcelApi 1.13) returns the areas whose
+ *   top-left cell is in the range (OfficeDev/office-js#3611); writing values into part
+ *   of a merged area fails.
+ * - Defined name values read "Sheet!$A$1" (quoted only when the name needs it), or
+ *   "#REF!" once the sheet is deleted.
+ * - APIs above the host's ExcelApi version throw ApiNotFound.
  */
 import type { CellValue } from "../../src/core/values";
-import { payloadBytes } from "../../src/excel/score-active-sheet";
 
 interface Cell {
   value: CellValue;
@@ -15,11 +31,34 @@ interface Cell {
   bold?: boolean;
 }
 
+export interface Bounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface FakeConditionalFormat {
   range: string;
   formula: string;
   fill?: string;
   deleted: boolean;
+}
+
+/** Excel on the web refuses requests and responses above 5 MB. */
+export const FAKE_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Cells one range read may return. */
+export const FAKE_CELL_LIMIT = 5_000_000;
+
+const utf8 = new TextEncoder();
+/** Size of a value as JSON, UTF-8. */
+function jsonBytes(value: unknown): number {
+  return utf8.encode(JSON.stringify(value ?? null)).length;
+}
+
+/** An error as Office.js raises it: a message and a code. */
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
 }
 
 function columnNumber(letters: string): number {
@@ -28,13 +67,25 @@ function columnNumber(letters: string): number {
   return n - 1;
 }
 
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
 /** Parses "A1", "A1:B2", "I:I", "10:10" into 0-based bounds. */
-function parseAddress(address: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b = a] = address.replace(/\$/g, "").split(":");
+export function parseAddress(address: string): Bounds {
+  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const [a, b = a] = local.split(":");
   if (/^\d+$/.test(a) && /^\d+$/.test(b)) return { top: Number(a) - 1, left: 0, bottom: Number(b) - 1, right: 16_383 };
   const part = (ref: string) => {
     const m = /^([A-Z]+)(\d*)$/.exec(ref);
-    if (!m) throw new Error(`Địa chỉ không hợp lệ trong fake: ${address}`);
+    if (!m) throw officeError("InvalidArgument", `Địa chỉ không hợp lệ trong fake: ${address}`);
     return { col: columnNumber(m[1]), row: m[2] ? Number(m[2]) - 1 : null };
   };
   const p = part(a);
@@ -42,25 +93,100 @@ function parseAddress(address: string): { top: number; left: number; bottom: num
   return { top: p.row ?? 0, left: p.col, bottom: q.row ?? 1_048_575, right: q.col };
 }
 
+function a1(bounds: Bounds): string {
+  const tl = `${columnLetters(bounds.left)}${bounds.top + 1}`;
+  const br = `${columnLetters(bounds.right)}${bounds.bottom + 1}`;
+  return tl === br ? tl : `${tl}:${br}`;
+}
+
+function intersects(a: Bounds, b: Bounds): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+function contains(outer: Bounds, inner: Bounds): boolean {
+  return outer.top <= inner.top && inner.bottom <= outer.bottom && outer.left <= inner.left && inner.right <= outer.right;
+}
+
+/** Excel quotes a sheet name in a reference only when it must. */
+function referenceSheetName(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const sameName = (a: string, b: string) => a.normalize("NFC").toLocaleLowerCase("vi") === b.normalize("NFC").toLocaleLowerCase("vi");
+
+/** Days from 1899-12-30 (Excel's date serial) for a UTC date. */
+function serialOf(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * What Excel stores when a string is written through `Range.values` into a cell whose
+ * format is not "@" (en-US parsing): a formula for "=…", "+…", "-…", a number for
+ * "1.10", "50%", "1,234", a date serial for "1/2/2025", a boolean for "TRUE".
+ * A formula Excel cannot parse ("- Văn phòng") fails the request, as in Excel.
+ */
+export function coerceWrittenValue(value: CellValue, numberFormat: string): { value: CellValue; formula?: string } {
+  if (typeof value !== "string" || numberFormat === "@") return { value };
+  const text = value.trim();
+  if (/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?([eE][-+]?\d+)?$/.test(text) || /^[-+]?\.\d+$/.test(text)) {
+    return { value: Number(text.replace(/,/g, "")) };
+  }
+  const percent = /^([-+]?\d+(\.\d+)?)%$/.exec(text);
+  if (percent) return { value: Number(percent[1]) / 100 };
+  const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (date && Number(date[1]) <= 12 && Number(date[2]) <= 31) {
+    return { value: serialOf(Number(date[3]), Number(date[1]), Number(date[2])) };
+  }
+  if (/^(true|false)$/i.test(text)) return { value: /^true$/i.test(text) };
+  if (/^[=+-]/.test(value) && value.length > 1) {
+    const body = value.startsWith("=") ? value.slice(1) : value;
+    // Outside string literals a formula holds only ASCII names, numbers and operators,
+    // and no two names side by side.
+    const outside = body.replace(/"[^"]*"/g, '""');
+    if (/[^\x20-\x7e]/.test(outside) || /[A-Za-z0-9_)]\s+[A-Za-z(_]/.test(outside)) {
+      throw officeError("InvalidArgument", `Excel không hiểu công thức "${value}" (chuỗi bắt đầu bằng ${value[0]}).`);
+    }
+    return { value: "", formula: `=${body}` };
+  }
+  return { value };
+}
+
+export interface FakeSheetOptions {
+  /** Merged areas as A1 ranges ("A5:N5"). */
+  merges?: string[];
+  /** Hidden columns, as letters ("C"). */
+  hiddenColumns?: string[];
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+}
+
 export class FakeSheet {
   cells = new Map<string, Cell>();
   conditionalFormats: FakeConditionalFormat[] = [];
   charts: Array<{ type: string; source: string; title?: string }> = [];
   columnWidths = new Map<number, number>();
+  merges: Bounds[];
+  hiddenColumns: Set<number>;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
   protected = false;
+  /** True once activate() ran at a sync. */
   activated = false;
   deleted = false;
 
   constructor(
     public name: string,
     values: CellValue[][] = [],
-    numberFormats?: string[][]
+    numberFormats?: string[][],
+    options: FakeSheetOptions = {}
   ) {
     values.forEach((row, r) =>
       row.forEach((value, c) => {
         if (value !== "" && value !== null) this.cells.set(`${r},${c}`, { value, numberFormat: numberFormats?.[r]?.[c] ?? "General" });
+        else if (numberFormats?.[r]?.[c]) this.cells.set(`${r},${c}`, { value: "", numberFormat: numberFormats[r][c] });
       })
     );
+    this.merges = (options.merges ?? []).map(parseAddress);
+    this.hiddenColumns = new Set((options.hiddenColumns ?? []).map(columnNumber));
+    this.visibility = options.visibility ?? "Visible";
   }
 
   cell(r: number, c: number): Cell | undefined {
@@ -76,92 +202,182 @@ export class FakeSheet {
     return cell;
   }
 
-  usedBounds(): { top: number; left: number; bottom: number; right: number } | null {
+  /** The used range (values only), or null for an empty sheet. */
+  usedBounds(): Bounds | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
     for (const [key, cell] of this.cells) {
       if (cell.value === "" && !cell.formula) continue;
-      const [r, c] = key.split(",").map(Number);
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
+      const comma = key.indexOf(",");
+      const r = Number(key.slice(0, comma));
+      const c = Number(key.slice(comma + 1));
+      if (r < top) top = r;
+      if (c < left) left = c;
+      if (r > bottom) bottom = r;
+      if (c > right) right = c;
     }
     return bottom < 0 ? null : { top, left, bottom, right };
   }
 
-  /** The value shown in a cell (formulas show their R1C1 text; the fake does not compute). */
+  /** The value shown in a cell (formulas show their text; the fake does not compute). */
   valueAt(address: string): CellValue | string | undefined {
     const { top, left } = parseAddress(address);
     const cell = this.cell(top, left);
     return cell?.formula ?? cell?.value;
   }
+
+  /** The number format of a cell. */
+  formatAt(address: string): string {
+    const { top, left } = parseAddress(address);
+    return this.cell(top, left)?.numberFormat ?? "General";
+  }
 }
+
+interface DefinedNameEntry {
+  name: string;
+  sheet: FakeSheet;
+  address: string;
+}
+
+export interface FakeExcelOptions {
+  /** The host's ExcelApi version (default "1.13"). */
+  apiVersion?: string;
+  /** Workbook structure protection (Review → Protect Workbook). */
+  structureProtected?: boolean;
+}
+
+function versionAtLeast(have: string, want: string): boolean {
+  const [a, b] = have.split(".").map(Number);
+  const [c, d] = want.split(".").map(Number);
+  return a > c || (a === c && b >= d);
+}
+
+/** What the fake's own objects read from a range passed to them (names.add, charts.add). */
+interface FakeRangeInternals {
+  fakeSheet: () => FakeSheet;
+  fakeAddress: () => string;
+}
+
+type Loader = (names: Set<string> | "all") => Record<string, unknown>;
 
 export class FakeExcel {
   sheets: FakeSheet[] = [];
-  /** Defined names: name → "'Sheet'!$I$5:$M$5". */
-  names = new Map<string, string>();
+  definedNames: DefinedNameEntry[] = [];
   active = 0;
   syncs = 0;
+  /** Bytes of each request (operations and values sent). */
   requestBytes: number[] = [];
+  /** Bytes of each response (values loaded). */
+  responseBytes: number[] = [];
+  apiVersion: string;
+  structureProtected: boolean;
+  /** The last row selected through the API, as "Sheet!row". */
+  selected: string | null = null;
+  /** Once true (the command's runtime ended), every call fails. */
+  ended = false;
+  private queue: Array<() => void> = [];
   private pendingBytes = 0;
-  private loaded = new Set<object>();
-  private pendingLoads: Array<() => void> = [];
+  private pendingResponse = 0;
 
-  constructor(sheets: FakeSheet[]) {
+  constructor(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     this.sheets = sheets;
+    this.apiVersion = options.apiVersion ?? "1.13";
+    this.structureProtected = options.structureProtected ?? false;
   }
 
   /** The `Excel` global the adapter uses for enums. */
-  /** The last row selected through the API, as "Sheet!row". */
-  selected: string | null = null;
-
   static readonly enums = {
     ConditionalFormatType: { custom: "Custom" },
     ChartType: { barClustered: "BarClustered" },
     ChartSeriesBy: { columns: "Columns" },
   };
 
+  /** Defined names as name → value, as the Name Manager shows them. */
+  get names(): Map<string, string> {
+    return new Map(this.definedNames.map((n) => [n.name, this.nameValue(n)]));
+  }
+
+  /** `Office.context.requirements.isSetSupported("ExcelApi", version)`. */
+  supports(version: string): boolean {
+    return versionAtLeast(this.apiVersion, version);
+  }
+
   context(): Excel.RequestContext {
+    this.alive();
     return { workbook: this.workbook(), sync: () => this.sync() } as unknown as Excel.RequestContext;
   }
 
-  private async sync(): Promise<void> {
-    this.syncs++;
-    for (const load of this.pendingLoads) load();
-    this.pendingLoads = [];
-    this.requestBytes.push(this.pendingBytes);
-    this.pendingBytes = 0;
+  /** `Excel.run` on this workbook. */
+  run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context());
+
+  private alive(): void {
+    if (this.ended) throw new Error("Runtime đã kết thúc (event.completed() đã được gọi): không còn gọi được Excel.");
   }
 
-  private send(value: unknown): void {
-    this.pendingBytes += payloadBytes(value ?? null);
+  private requireApi(version: string, what: string): void {
+    if (!this.supports(version)) throw officeError("ApiNotFound", `${what} cần ExcelApi ${version}; máy này có ${this.apiVersion}.`);
+  }
+
+  private async sync(): Promise<void> {
+    this.alive();
+    this.syncs++;
+    const ops = this.queue;
+    const bytes = this.pendingBytes;
+    this.queue = [];
+    this.pendingBytes = 0;
+    this.pendingResponse = 0;
+    this.requestBytes.push(bytes);
+    if (bytes > FAKE_PAYLOAD_LIMIT) {
+      this.responseBytes.push(0);
+      throw officeError("RequestPayloadSizeLimitExceeded", `Yêu cầu ${bytes} byte vượt 5 MB.`);
+    }
+    try {
+      for (const op of ops) op();
+    } finally {
+      this.responseBytes.push(this.pendingResponse);
+    }
+    if (this.pendingResponse > FAKE_PAYLOAD_LIMIT) {
+      throw officeError("ResponsePayloadSizeLimitExceeded", `Phản hồi ${this.pendingResponse} byte vượt 5 MB.`);
+    }
+  }
+
+  /** Queues an operation sent with `payload`; it runs at the next sync, in order. */
+  private enqueue(payload: unknown, op: () => void): void {
+    this.alive();
+    this.pendingBytes += jsonBytes(payload) + 20;
+    this.queue.push(op);
   }
 
   /**
-   * Defines loadable properties, readable only after load() names them and a sync runs
-   * (`load()` with no argument loads all), as in Office.js.
+   * Makes `target` loadable: the properties in `keys` are readable only after load()
+   * names them and a sync runs (`load()` with no argument loads all of them).
    */
-  private loadable<T extends object>(target: T, read: () => Record<string, unknown>): T {
+  private loadable<T extends object>(target: T, keys: string[], read: Loader): T {
     const state: { values: Record<string, unknown> | null; names: Set<string> | "all" } = { values: null, names: new Set() };
-    const proxy = new Proxy(target, {
+    const keySet = new Set(keys);
+    const proxy: T = new Proxy(target, {
       get: (obj, prop) => {
         if (prop === "load") {
-          return (properties?: string) => {
-            this.send(["load", properties ?? ""]);
-            const names = properties ? properties.split(",").map((p) => p.trim().split("/")[0]) : "all";
-            this.pendingLoads.push(() => {
-              state.values = read();
+          return (properties?: string | string[]) => {
+            const list = Array.isArray(properties) ? properties.join(",") : properties;
+            const names: Set<string> | "all" = list
+              ? new Set(list.split(",").map((p) => p.trim().split("/")[0]).filter((p) => keySet.has(p)))
+              : "all";
+            this.enqueue(["load", list ?? ""], () => {
+              const values = read(names);
+              state.values = { ...(state.values ?? {}), ...values };
               if (names === "all" || state.names === "all") state.names = "all";
               else names.forEach((n) => (state.names as Set<string>).add(n));
+              for (const [key, value] of Object.entries(values)) {
+                if (names === "all" || names.has(key)) this.pendingResponse += jsonBytes(value);
+              }
             });
             return proxy;
           };
         }
-        if (typeof prop === "string" && prop in read() && !(prop in obj)) {
+        if (typeof prop === "string" && keySet.has(prop)) {
           const loaded = state.values && (state.names === "all" || state.names.has(prop) || prop === "isNullObject");
           if (!loaded) throw new Error(`PropertyNotLoaded: ${prop} chưa được load() và sync()`);
           return state.values![prop];
@@ -172,180 +388,355 @@ export class FakeExcel {
     return proxy;
   }
 
+  private findSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => !s.deleted && sameName(s.name, name));
+  }
+
+  private nameValue(entry: DefinedNameEntry): string {
+    if (entry.sheet.deleted) return "#REF!";
+    const absolute = entry.address
+      .split(":")
+      .map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+      .join(":");
+    return `${referenceSheetName(entry.sheet.name)}!${absolute}`;
+  }
+
   private workbook() {
-    const worksheets = {
-      getActiveWorksheet: () => this.sheetApi(this.sheets[this.active]),
-      getItem: (name: string) => {
-        const sheet = this.sheets.find((s) => s.name === name && !s.deleted);
-        if (!sheet) throw Object.assign(new Error(`Không có trang ${name}`), { code: "ItemNotFound" });
-        return this.sheetApi(sheet);
+    const excel = this;
+    const worksheets = this.loadable(
+      {
+        getActiveWorksheet: () => {
+          const sheet = this.sheets[this.active];
+          return this.sheetApi(() => sheet);
+        },
+        getItem: (name: string) =>
+          this.sheetApi(() => {
+            const sheet = this.findSheet(name);
+            if (!sheet) throw officeError("ItemNotFound", `Không có trang ${name}`);
+            return sheet;
+          }),
+        getItemOrNullObject: (name: string) => this.sheetApi(() => this.findSheet(name) ?? null),
+        add: (name: string) => {
+          const sheet = new FakeSheet(name);
+          this.enqueue(["add-sheet", name], () => {
+            if (this.structureProtected) throw officeError("AccessDenied", "Cấu trúc sổ làm việc đang được bảo vệ: không thêm được trang.");
+            if (this.findSheet(name)) throw officeError("ItemAlreadyExists", `Đã có trang tên ${name}.`);
+            this.sheets.push(sheet);
+          });
+          return this.sheetApi(() => sheet);
+        },
       },
-      getItemOrNullObject: (name: string) => {
-        const sheet = this.sheets.find((s) => s.name === name && !s.deleted);
-        return sheet ? this.sheetApi(sheet) : this.loadable({ isNullObject: true }, () => ({ name: undefined }));
-      },
-      add: (name: string) => {
-        this.send(["add", name]);
-        const sheet = new FakeSheet(name);
-        this.sheets.push(sheet);
-        return this.sheetApi(sheet);
-      },
-    };
+      ["items"],
+      () => ({
+        items: this.sheets.filter((s) => !s.deleted).map((s) => ({ name: s.name, visibility: s.visibility })),
+      })
+    );
     const names = this.loadable(
       {
         getItem: (name: string) => ({
-          delete: () => {
-            this.send(["delete-name", name]);
-            if (!this.names.delete(name)) throw Object.assign(new Error(`Không có tên ${name}`), { code: "ItemNotFound" });
-          },
+          delete: () =>
+            this.enqueue(["delete-name", name], () => {
+              const index = this.definedNames.findIndex((n) => sameName(n.name, name));
+              if (index < 0) throw officeError("ItemNotFound", `Không có tên ${name}`);
+              this.definedNames.splice(index, 1);
+            }),
         }),
-        add: (name: string, range: { address: string; sheetName: string }) => {
-          this.send(["add-name", name]);
-          if (this.names.has(name)) throw Object.assign(new Error(`Tên ${name} đã có`), { code: "InvalidArgument" });
-          const absolute = range.address.split(":").map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")).join(":");
-          this.names.set(name, `'${range.sheetName}'!${absolute}`);
+        add: (name: string, range: FakeRangeInternals) => {
+          this.enqueue(["add-name", name], () => {
+            if (this.definedNames.some((n) => sameName(n.name, name))) throw officeError("ItemAlreadyExists", `Tên ${name} đã có.`);
+            this.definedNames.push({ name, sheet: range.fakeSheet(), address: range.fakeAddress() });
+          });
         },
       },
-      () => ({ items: [...this.names.entries()].map(([name, value]) => ({ name, value })) })
+      ["items"],
+      () => ({ items: this.definedNames.map((n) => ({ name: n.name, value: this.nameValue(n), type: "Range" })) })
     );
-    return { worksheets, names };
-  }
-
-  private sheetApi(sheet: FakeSheet) {
-    const api = {
-      isNullObject: false,
-      protection: this.loadable({}, () => ({ protected: sheet.protected })),
-      getUsedRangeOrNullObject: () => {
-        const target = {} as Record<string, unknown>;
-        return this.loadable(target, () => {
-          const bounds = sheet.usedBounds();
-          if (!bounds) return { isNullObject: true, values: undefined, numberFormat: undefined, rowIndex: undefined, columnIndex: undefined };
-          const values: CellValue[][] = [];
-          const numberFormat: string[][] = [];
-          for (let r = bounds.top; r <= bounds.bottom; r++) {
-            const row: CellValue[] = [];
-            const formats: string[] = [];
-            for (let c = bounds.left; c <= bounds.right; c++) {
-              const cell = sheet.cell(r, c);
-              row.push(cell?.value ?? "");
-              formats.push(cell?.numberFormat ?? "General");
-            }
-            values.push(row);
-            numberFormat.push(formats);
-          }
-          return { isNullObject: false, values, numberFormat, rowIndex: bounds.top, columnIndex: bounds.left };
-        });
-      },
-      getRange: (address?: string) => this.rangeApi(sheet, address ?? "A:XFD"),
-      charts: {
-        add: (type: string, source: { address: string }) => {
-          this.send(["chart", type]);
-          const chart = { type, source: source.address, title: undefined as string | undefined };
-          sheet.charts.push(chart);
-          return { title: { set text(t: string) { chart.title = t; } }, setPosition: () => undefined };
-        },
-      },
-      delete: () => {
-        this.send("delete");
-        sheet.deleted = true;
-        this.sheets = this.sheets.filter((s) => s !== sheet);
-      },
-      activate: () => {
-        sheet.activated = true;
+    const protection = this.loadable({}, ["protected"], () => {
+      excel.requireApi("1.7", "workbook.protection");
+      return { protected: excel.structureProtected };
+    });
+    return {
+      worksheets,
+      names,
+      get protection() {
+        excel.requireApi("1.7", "workbook.protection");
+        return protection;
       },
     };
-    const proxy = this.loadable(api, () => ({ name: sheet.name }));
+  }
+
+  private sheetApi(resolve: () => FakeSheet | null) {
+    const excel = this;
+    const sheetOf = (): FakeSheet => {
+      const sheet = resolve();
+      if (!sheet) throw officeError("InvalidObjectPath", "Đối tượng null (trang không tồn tại).");
+      return sheet;
+    };
+    const protection = this.loadable({}, ["protected"], () => ({ protected: sheetOf().protected }));
+    const api = {
+      protection,
+      getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
+        void valuesOnly;
+        return this.rangeApi(sheetOf, () => sheetOf().usedBounds());
+      },
+      getRange: (address?: string) => this.rangeApi(sheetOf, () => parseAddress(address ?? "A:XFD")),
+      charts: {
+        add: (type: string, source: FakeRangeInternals) => {
+          const chart = { type, source: "", title: undefined as string | undefined };
+          this.enqueue(["chart", type], () => {
+            chart.source = source.fakeAddress();
+            sheetOf().charts.push(chart);
+          });
+          return {
+            title: {
+              set text(t: string) {
+                excel.enqueue(["chart-title", t], () => (chart.title = t));
+              },
+            },
+            setPosition: (cell: string) => this.enqueue(["chart-position", cell], () => undefined),
+          };
+        },
+      },
+      delete: () =>
+        this.enqueue("delete-sheet", () => {
+          const sheet = sheetOf();
+          if (this.structureProtected) throw officeError("AccessDenied", "Cấu trúc sổ làm việc đang được bảo vệ: không xoá được trang.");
+          if (this.sheets.filter((s) => !s.deleted && s.visibility === "Visible").length === 1 && sheet.visibility === "Visible") {
+            throw officeError("InvalidOperation", "Không xoá được trang nhìn thấy cuối cùng.");
+          }
+          const activeSheet = this.sheets[this.active];
+          sheet.deleted = true;
+          this.sheets = this.sheets.filter((s) => s !== sheet);
+          const stillActive = this.sheets.indexOf(activeSheet);
+          this.active = stillActive >= 0 ? stillActive : Math.max(0, this.sheets.findIndex((s) => s.visibility === "Visible"));
+        }),
+      activate: () =>
+        this.enqueue("activate", () => {
+          const sheet = sheetOf();
+          if (sheet.visibility !== "Visible") throw officeError("InvalidOperation", `Trang ${sheet.name} đang ẩn: không kích hoạt được.`);
+          this.active = this.sheets.indexOf(sheet);
+          sheet.activated = true;
+        }),
+      set name(name: string) {
+        excel.enqueue(["rename", name], () => {
+          const sheet = sheetOf();
+          const other = excel.findSheet(name);
+          if (other && other !== sheet) throw officeError("ItemAlreadyExists", `Đã có trang tên ${name}.`);
+          sheet.name = name;
+        });
+      },
+      set visibility(visibility: "Visible" | "Hidden" | "VeryHidden") {
+        excel.enqueue(["visibility", visibility], () => (sheetOf().visibility = visibility));
+      },
+    };
+    const proxy = this.loadable(api, ["name", "visibility", "isNullObject"], () => {
+      const sheet = resolve();
+      return sheet ? { isNullObject: false, name: sheet.name, visibility: sheet.visibility } : { isNullObject: true, name: undefined, visibility: undefined };
+    });
     const loadSheet = (proxy as unknown as { load: (properties?: string) => unknown }).load;
     // "protection/protected" in the sheet's load string loads the protection object too.
     return Object.assign(Object.create(proxy) as typeof proxy, {
       load: (properties = "") => {
-        if (properties.includes("protection/protected")) (api.protection as unknown as { load: (p: string) => void }).load("protected");
+        if (properties.includes("protection/protected")) (protection as unknown as { load: (p: string) => void }).load("protected");
         loadSheet(properties);
         return proxy;
       },
     });
   }
 
-  private rangeApi(sheet: FakeSheet, address: string) {
-    const bounds = parseAddress(address);
-    const each = (fn: (cell: Cell, r: number, c: number) => void) => {
-      for (let r = bounds.top; r <= bounds.bottom; r++) for (let c = bounds.left; c <= bounds.right; c++) fn(sheet.ensure(r, c), r, c);
+  private rangeApi(sheetOf: () => FakeSheet, boundsOf: () => Bounds | null) {
+    const excel = this;
+    let cachedBounds: Bounds | null | undefined;
+    const bounds = (): Bounds => {
+      if (cachedBounds === undefined) cachedBounds = boundsOf();
+      if (!cachedBounds) throw officeError("InvalidObjectPath", "Vùng null (trang trống).");
+      return cachedBounds;
     };
-    const rows = bounds.bottom - bounds.top + 1;
-    const cols = bounds.right - bounds.left + 1;
+    const each = (fn: (cell: Cell, r: number, c: number) => void) => {
+      const b = bounds();
+      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) fn(sheetOf().ensure(r, c), r, c);
+    };
+    const shape = () => {
+      const b = bounds();
+      return { rows: b.bottom - b.top + 1, cols: b.right - b.left + 1 };
+    };
     const assign = (value: unknown, apply: (cell: Cell, v: unknown) => void) => {
-      this.send(value);
+      const b = bounds();
+      const { rows, cols } = shape();
       if (Array.isArray(value)) {
-        if (value.length !== rows || value.some((row: unknown[]) => row.length !== cols)) {
-          throw new Error(`InvalidArgument: mảng ${value.length}×${(value[0] as unknown[])?.length} không khớp vùng ${address} (${rows}×${cols})`);
+        if (value.length !== rows || value.some((row: unknown[]) => !Array.isArray(row) || row.length !== cols)) {
+          throw officeError("InvalidArgument", `Mảng ${value.length}×${(value[0] as unknown[])?.length} không khớp vùng ${a1(b)} (${rows}×${cols}).`);
         }
-        each((cell, r, c) => apply(cell, (value as unknown[][])[r - bounds.top][c - bounds.left]));
+        each((cell, r, c) => apply(cell, (value as unknown[][])[r - b.top][c - b.left]));
       } else {
         each((cell) => apply(cell, value));
       }
     };
+    /** Writing values or formulas into part of a merged area fails in Excel. */
+    const refusePartialMerge = () => {
+      const b = bounds();
+      const cut = sheetOf().merges.find((m) => intersects(m, b) && !contains(b, m));
+      if (cut) throw officeError("InvalidOperation", `Không ghi được vào một phần vùng gộp ô ${a1(cut)} (vùng ghi ${a1(b)}).`);
+    };
+    const write = (payload: unknown, op: () => void) => this.enqueue(payload, op);
     const format = {
-      fill: { set color(color: string) { each((cell) => (cell.fill = color)); } },
-      font: { set bold(b: boolean) { each((cell) => (cell.bold = b)); }, set size(_: number) {} },
-      set wrapText(_: boolean) {},
-      set verticalAlignment(_: string) {},
+      fill: {
+        set color(color: string) {
+          write(["fill", color], () => each((cell) => (cell.fill = color)));
+        },
+      },
+      font: {
+        set bold(bold: boolean) {
+          write(["bold", bold], () => each((cell) => (cell.bold = bold)));
+        },
+        set size(size: number) {
+          write(["size", size], () => undefined);
+        },
+      },
+      set wrapText(wrap: boolean) {
+        write(["wrap", wrap], () => undefined);
+      },
+      set verticalAlignment(alignment: string) {
+        write(["valign", alignment], () => undefined);
+      },
       set columnWidth(width: number) {
-        for (let c = bounds.left; c <= bounds.right; c++) sheet.columnWidths.set(c, width);
+        write(["width", width], () => {
+          const b = bounds();
+          for (let c = b.left; c <= b.right; c++) sheetOf().columnWidths.set(c, width);
+        });
       },
     };
-    const formats = sheet.conditionalFormats;
     const conditionalFormats = this.loadable(
       {
-        add: (_type: string) => {
-          this.send(["cf", address]);
-          const cf: FakeConditionalFormat = { range: address, formula: "", deleted: false };
-          formats.push(cf);
+        add: (type: string) => {
+          const cf: FakeConditionalFormat = { range: "", formula: "", deleted: false };
+          write(["cf", type], () => {
+            cf.range = a1(bounds());
+            sheetOf().conditionalFormats.push(cf);
+          });
           return {
             custom: {
-              rule: { set formula(f: string) { cf.formula = f; } },
-              format: { fill: { set color(c: string) { cf.fill = c; } } },
+              rule: {
+                set formula(f: string) {
+                  write(["cf-formula", f], () => (cf.formula = f));
+                },
+              },
+              format: {
+                fill: {
+                  set color(c: string) {
+                    write(["cf-fill", c], () => (cf.fill = c));
+                  },
+                },
+              },
             },
           };
         },
       },
+      ["items"],
       () => ({
-        items: formats
-          .filter((cf) => !cf.deleted)
+        items: sheetOf()
+          .conditionalFormats.filter((cf) => !cf.deleted && intersects(parseAddress(cf.range), bounds()))
           .map((cf) => ({
             type: "Custom",
             customOrNullObject: { isNullObject: false, rule: { formula: cf.formula } },
-            delete: () => {
-              this.send("delete-cf");
-              cf.deleted = true;
-              sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
-            },
+            delete: () =>
+              write("delete-cf", () => {
+                const sheet = sheetOf();
+                cf.deleted = true;
+                sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
+              }),
           })),
       })
     );
-    const excel = this;
-    return {
-      address,
-      sheetName: sheet.name,
+    const read: Loader = (names) => {
+      const want = (key: string) => names === "all" || names.has(key);
+      const b = boundsOf();
+      cachedBounds = b;
+      if (!b) return { isNullObject: true };
+      const sheet = sheetOf();
+      const { rows, cols } = shape();
+      const out: Record<string, unknown> = {
+        isNullObject: false,
+        rowIndex: b.top,
+        columnIndex: b.left,
+        rowCount: rows,
+        columnCount: cols,
+        address: `${referenceSheetName(sheet.name)}!${a1(b)}`,
+      };
+      if ((want("values") || want("numberFormat") || want("formulas")) && rows * cols > FAKE_CELL_LIMIT) {
+        throw officeError("ResponsePayloadSizeLimitExceeded", `Đọc ${rows * cols} ô một lần vượt giới hạn 5 triệu ô.`);
+      }
+      const grid = (pick: (cell: Cell | undefined) => unknown) => {
+        const result: unknown[][] = [];
+        for (let r = b.top; r <= b.bottom; r++) {
+          const row: unknown[] = [];
+          for (let c = b.left; c <= b.right; c++) row.push(pick(sheet.cell(r, c)));
+          result.push(row);
+        }
+        return result;
+      };
+      if (want("values")) out.values = grid((cell) => cell?.value ?? "");
+      if (want("numberFormat")) out.numberFormat = grid((cell) => cell?.numberFormat ?? "General");
+      if (want("formulas")) out.formulas = grid((cell) => cell?.formula ?? cell?.value ?? "");
+      if (want("columnHidden")) {
+        const hidden = [...Array(cols).keys()].map((k) => sheet.hiddenColumns.has(b.left + k));
+        out.columnHidden = hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false;
+      }
+      return out;
+    };
+    const target = {
       select() {
-        excel.selected = `${sheet.name}!${bounds.top + 1}`;
+        write("select", () => (excel.selected = `${sheetOf().name}!${bounds().top + 1}`));
       },
+      fakeSheet: sheetOf,
+      fakeAddress: () => a1(bounds()),
       set values(v: unknown) {
-        assign(v, (cell, x) => {
-          cell.value = x as CellValue;
-          delete cell.formula;
+        write(v, () => {
+          refusePartialMerge();
+          assign(v, (cell, x) => {
+            const stored = coerceWrittenValue(x as CellValue, cell.numberFormat);
+            cell.value = stored.value;
+            if (stored.formula) cell.formula = stored.formula;
+            else delete cell.formula;
+          });
         });
       },
       set formulasR1C1(v: unknown) {
-        assign(v, (cell, x) => {
-          cell.formula = String(x);
-          cell.value = "";
+        write(v, () => {
+          refusePartialMerge();
+          assign(v, (cell, x) => {
+            cell.formula = String(x);
+            cell.value = "";
+          });
         });
       },
       set numberFormat(v: unknown) {
-        assign(v, (cell, x) => (cell.numberFormat = String(x)));
+        write(v, () => assign(v, (cell, x) => (cell.numberFormat = String(x))));
       },
       format,
       conditionalFormats,
+      getMergedAreasOrNullObject: () => {
+        excel.requireApi("1.13", "Range.getMergedAreasOrNullObject");
+        return this.loadable({}, ["isNullObject", "areaCount", "areas"], () => {
+          const b = bounds();
+          const found = sheetOf().merges.filter((m) => m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right);
+          if (found.length === 0) return { isNullObject: true };
+          return {
+            isNullObject: false,
+            areaCount: found.length,
+            areas: {
+              items: found.map((m) => ({
+                address: `${referenceSheetName(sheetOf().name)}!${a1(m)}`,
+                rowIndex: m.top,
+                columnIndex: m.left,
+                rowCount: m.bottom - m.top + 1,
+                columnCount: m.right - m.left + 1,
+              })),
+            },
+          };
+        });
+      },
     };
+    return this.loadable(target, ["isNullObject", "values", "numberFormat", "formulas", "rowIndex", "columnIndex", "rowCount", "columnCount", "address", "columnHidden"], read);
   }
 }
