@@ -27,6 +27,8 @@ export interface ReadLimits {
   maxCells: number;
   /** Characters in one cell's text (Excel's own limit). */
   maxCellTextLength: number;
+  /** Merged areas on one sheet. */
+  maxMerges: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
@@ -39,6 +41,7 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxColumns: 1_000,
   maxCells: 5_000_000,
   maxCellTextLength: 32_767,
+  maxMerges: 100_000,
 });
 
 /** The defaults with some limits replaced. */
@@ -118,5 +121,19 @@ export function cellTextTooLong(address: string, length: number, limits: ReadLim
   return new PackageError(
     "limit",
     `Ô ${address} chứa ${count(length)} ký tự, vượt giới hạn ${count(limits.maxCellTextLength)} ký tự của Excel cho một ô: rút ngắn nội dung ô này rồi chạy lại.`
+  );
+}
+
+export function tooManyMerges(sheet: string, limits: ReadLimits): PackageError {
+  return new PackageError(
+    "limit",
+    `Trang "${sheet}" có hơn ${count(limits.maxMerges)} vùng gộp ô: bỏ gộp các ô thừa (Trang đầu → Gộp và căn giữa) rồi chạy lại.`
+  );
+}
+
+export function overlappingMerges(sheet: string): PackageError {
+  return new PackageError(
+    "corrupt",
+    `Trang "${sheet}" có các vùng gộp ô chồng lên nhau (tệp bị hỏng): mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chạy lại.`
   );
 }

@@ -1,0 +1,81 @@
+/**
+ * An .xlsx/.xlsm file's bytes → what the core reads: every worksheet as a Grid (with its
+ * markers), the workbook's defined names and its date system. Platform-neutral; no
+ * business rule. Chart sheets and other non-grid sheets are left out.
+ */
+import type { Grid } from "../core/grid";
+import { markersOnSheet, type DefinedName } from "../core/markers";
+import type { ReadLimits } from "./limits";
+import { openPackage, type PackageDefinedName, type SheetState, type XlsxPackage } from "./package";
+import { PackageError } from "./package-error";
+import { readSharedStrings } from "./read-shared-strings";
+import { readSheet } from "./read-sheet";
+import { readCellStyles } from "./read-styles";
+
+export interface WorkbookSheet {
+  name: string;
+  state: SheetState;
+  partPath: string;
+  grid: Grid;
+}
+
+export interface ReadWorkbookResult {
+  kind: "xlsx" | "xlsm";
+  /** The file uses the 1904 date system; date serials in the grids are already 1900-based. */
+  date1904: boolean;
+  /** Defined names (reference without "="). A sheet-scoped name appears once per sheet scope. */
+  names: DefinedName[];
+  sheets: WorkbookSheet[];
+  /** The opened package, for a writer that patches it. */
+  package: XlsxPackage;
+}
+
+/** The names a sheet sees: workbook-wide ones and those scoped to that sheet. */
+function namesVisibleTo(names: PackageDefinedName[], sheetIndex: number): DefinedName[] {
+  return names
+    .filter((n) => n.localSheetId === undefined || n.localSheetId === sheetIndex)
+    .map((n) => ({ name: n.name, reference: n.reference }));
+}
+
+function missingSheetPart(sheetName: string): PackageError {
+  return new PackageError(
+    "corrupt",
+    `Tệp bị hỏng: thiếu nội dung của trang "${sheetName}". Mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chạy lại.`
+  );
+}
+
+/** Reads a workbook. Throws PackageError (Vietnamese message) for what it will not read. */
+export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>): ReadWorkbookResult {
+  const pkg = openPackage(bytes, limits);
+  const stylesBytes = pkg.stylesPath ? pkg.parts.get(pkg.stylesPath) : undefined;
+  const styles = readCellStyles(stylesBytes, pkg.stylesPath ?? "");
+  const sharedStringsBytes = pkg.sharedStringsPath
+    ? pkg.parts.get(pkg.sharedStringsPath)
+    : undefined;
+  const sharedStrings = readSharedStrings(sharedStringsBytes, pkg.sharedStringsPath ?? "");
+
+  const sheets: WorkbookSheet[] = [];
+  pkg.sheets.forEach((entry, index) => {
+    if (entry.kind !== "worksheet") return;
+    const part = pkg.parts.get(entry.partPath);
+    if (!part) throw missingSheetPart(entry.name);
+    const grid = readSheet(part, {
+      sheetName: entry.name,
+      partPath: entry.partPath,
+      sharedStrings,
+      styles,
+      date1904: pkg.date1904,
+      limits: pkg.limits,
+    });
+    grid.markers = markersOnSheet(namesVisibleTo(pkg.definedNames, index), entry.name);
+    sheets.push({ name: entry.name, state: entry.state, partPath: entry.partPath, grid });
+  });
+
+  return {
+    kind: pkg.isMacroEnabled ? "xlsm" : "xlsx",
+    date1904: pkg.date1904,
+    names: pkg.definedNames.map((n) => ({ name: n.name, reference: n.reference })),
+    sheets,
+    package: pkg,
+  };
+}
