@@ -4,11 +4,11 @@
  *   npm run score -- criteria-sheet <set.json> --into <workbook.xlsx> --out <new.xlsx>
  *   npm run score -- criteria-sheet --export <workbook.xlsx>
  */
-import path from "node:path";
 import { criteriaSetToSheet } from "../core/criteria-sheet";
 import { CRITERIA_SHEET_NAME } from "../core/output-columns";
 import { CliError, criteriaFromWorkbook, loadCriteriaSet, loadWorkbook } from "./score-command";
 import { writeCriteriaSheet } from "./xlsx";
+import { chooseOutput, resolveUserPath, shownPath, writeFileAtomic } from "./files";
 
 export interface CriteriaSheetOptions {
   into?: string;
@@ -36,18 +36,17 @@ export async function runCriteriaSheet(
       2
     );
   }
-  const out =
-    options.out ??
-    path.join(path.dirname(options.into), `${path.parse(options.into).name}.bo-tieu-chi.xlsx`);
-  if (path.resolve(out) === path.resolve(options.into)) {
-    throw new CliError(
-      "Tệp kết quả (--out) phải khác tệp đầu vào: công cụ luôn ghi ra một bản sao.",
-      2
-    );
-  }
+  const output = await chooseOutput(
+    resolveUserPath(options.into),
+    options.out === undefined ? undefined : resolveUserPath(options.out),
+    ".bo-tieu-chi"
+  );
+  const out = shownPath(output.path);
   const set = await loadCriteriaSet(setFile);
   const workbook = await loadWorkbook(options.into);
   writeCriteriaSheet(workbook, criteriaSetToSheet(set));
-  await workbook.xlsx.writeFile(out);
+  await writeFileAtomic(output.path, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  if (output.keptExisting)
+    io.out(`Đã có "${shownPath(output.keptExisting)}" nên không ghi đè: ghi ra tệp mới.\n`);
   io.out(`Đã thêm trang "${CRITERIA_SHEET_NAME}" (${set.name}) vào ${out}\n`);
 }

@@ -1,16 +1,26 @@
 #!/usr/bin/env node
 /**
- * Command line: score an .xlsx workbook, or manage its "Bộ tiêu chí" sheet.
- *   npm run score -- <workbook.xlsx> [--criteria set.json] [--today YYYY-MM-DD] [--out scored.xlsx] [--json] [--sheet name]
- *   npm run score -- criteria-sheet <set.json> --into <workbook.xlsx> [--out new.xlsx]
- *   npm run score -- criteria-sheet --export <workbook.xlsx>
- * Exit 0 when scored (warnings included), 1 when the file or criteria set cannot be
- * used, 2 on wrong usage.
+ * Command line: score an .xlsx workbook, or manage its "Bộ tiêu chí" sheet. Compiled to
+ * build/cli/cli/main.js (tsconfig.cli.json), installed as the `cham-diem-cchc` command.
+ *   cham-diem-cchc <workbook.xlsx> [--criteria set.json] [--today YYYY-MM-DD] [--out scored.xlsx] [--json] [--sheet name]
+ *   cham-diem-cchc criteria-sheet <set.json> --into <workbook.xlsx> [--out new.xlsx]
+ *   cham-diem-cchc criteria-sheet --export <workbook.xlsx>
+ * (or `npm run score -- …` in the repository). Exit 0 when scored (warnings included),
+ * 1 when a file or the criteria set cannot be used or written, 2 on wrong usage.
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { runScore, CliError, type ScoreCommandOptions } from "./score-command";
+import { runScore, type ScoreCommandOptions } from "./score-command";
 import { runCriteriaSheet, type CriteriaSheetOptions } from "./criteria-sheet-command";
+import {
+  CliError,
+  isFileSystemError,
+  unexpectedErrorMessage,
+  writeFailureMessage,
+} from "./messages";
 import { isIsoDate } from "../core/dates";
+
+/** The command's name once installed (package.json "bin"). */
+export const COMMAND_NAME = "cham-diem-cchc";
 
 function isoDate(value: string): string {
   if (!isIsoDate(value))
@@ -20,10 +30,24 @@ function isoDate(value: string): string {
   return value;
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new InvalidArgumentError(`"${value}" phải là số nguyên không âm.`);
+/** Longest "due soon" window: a year. */
+export const MAX_SOON_DAYS = 366;
+
+function soonDays(value: string): number {
+  const n = Number(value.trim());
+  if (value.trim() === "" || !Number.isInteger(n) || n < 0 || n > MAX_SOON_DAYS)
+    throw new InvalidArgumentError(
+      `--soon-days "${value}" phải là số ngày nguyên từ 0 đến ${MAX_SOON_DAYS} (ví dụ --soon-days 7).`
+    );
+  return n;
+}
+
+function planYear(value: string): number {
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < 1900 || n > 9999)
+    throw new InvalidArgumentError(
+      `--year "${value}" phải là năm có bốn chữ số, ví dụ --year 2025.`
+    );
   return n;
 }
 
@@ -40,15 +64,27 @@ const processIo: Io = {
 export function buildProgram(io: Io): Command {
   const program = new Command();
   program
-    .name("score")
-    .description("Chấm điểm bảng phụ lục Chỉ số CCHC (PAR INDEX) trong tệp Excel .xlsx")
-    .argument("<workbook>", "tệp .xlsx cần chấm")
-    .option("-c, --criteria <set.json>", "tệp bộ tiêu chí (JSON)")
+    .name(COMMAND_NAME)
+    .description(
+      "Chấm điểm bảng phụ lục Chỉ số CCHC (PAR INDEX) trong tệp Excel .xlsx/.xlsm. Tệp gốc không bao giờ bị ghi; kết quả ghi ra một bản sao."
+    )
+    .argument("<workbook>", "tệp .xlsx/.xlsm cần chấm (đường dẫn tính từ thư mục đang đứng)")
+    .option(
+      "-c, --criteria <set.json>",
+      "tệp bộ tiêu chí (JSON), hoặc mã bộ có sẵn: xa-2025-dien-ban, phuong-2024-ha-dong, xa-2024-hung-yen"
+    )
     .option("--today <YYYY-MM-DD>", "tính đến ngày (mặc định: hôm nay)", isoDate)
-    .option("--year <năm>", "năm kế hoạch cho các thời hạn không ghi năm", positiveInteger)
-    .option("--soon-days <số ngày>", "số ngày coi là sắp đến hạn (mặc định: 7)", positiveInteger)
-    .option("-o, --out <scored.xlsx>", "tệp kết quả (mặc định: <tên>.scored.xlsx)")
-    .option("--sheet <tên trang>", "chỉ chấm một trang")
+    .option("--year <năm>", "năm kế hoạch cho các thời hạn không ghi năm", planYear)
+    .option(
+      "--soon-days <số ngày>",
+      `số ngày coi là sắp đến hạn, 0 đến ${MAX_SOON_DAYS} (mặc định: 7)`,
+      soonDays
+    )
+    .option(
+      "-o, --out <scored.xlsx>",
+      'tệp kết quả; có sẵn thì được thay (trừ tệp gốc). Mặc định <tên>.scored.xlsx (.xlsm cho tệp .xlsm) cạnh tệp gốc; nếu tên đó đã có thì không ghi đè mà ghi ra "<tên>.scored (2).xlsx", "(3)"… và báo tên tệp'
+    )
+    .option("--sheet <tên trang>", "chỉ chấm một trang (không phân biệt hoa thường)")
     .option("--json", "chỉ in kết quả dạng JSON ra stdout")
     .enablePositionalOptions()
     .helpOption("-h, --help", "hiển thị hướng dẫn")
@@ -66,7 +102,10 @@ export function buildProgram(io: Io): Command {
     )
     .argument("[set.json]", "tệp bộ tiêu chí (JSON)")
     .option("--into <workbook.xlsx>", "tệp Excel cần thêm trang")
-    .option("-o, --out <new.xlsx>", "tệp kết quả (mặc định: <tên>.bo-tieu-chi.xlsx)")
+    .option(
+      "-o, --out <new.xlsx>",
+      'tệp kết quả (mặc định: <tên>.bo-tieu-chi.xlsx; đã có thì ghi ra "<tên>.bo-tieu-chi (2).xlsx")'
+    )
     .option("--export <workbook.xlsx>", "in bộ tiêu chí trong trang của tệp ra dạng JSON")
     .helpOption("-h, --help", "hiển thị hướng dẫn")
     .action(async (setFile: string | undefined, options: CriteriaSheetOptions) => {
@@ -78,10 +117,10 @@ export function buildProgram(io: Io): Command {
 /** A Vietnamese message for a usage error commander reports in English. */
 export function usageMessage(error: CommanderError): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? "";
-  const hint = 'Xem "npm run score -- --help".';
+  const hint = `Xem "${COMMAND_NAME} --help" (hoặc "npm run score -- --help").`;
   switch (error.code) {
     case "commander.missingArgument":
-      return `Thiếu tên tệp cần chấm: npm run score -- <tệp.xlsx> [--criteria <bộ-tiêu-chí.json>]. ${hint}`;
+      return `Thiếu tên tệp cần chấm: ${COMMAND_NAME} <tệp.xlsx> [--criteria <bộ-tiêu-chí.json>]. ${hint}`;
     case "commander.unknownOption":
       return `Không có tuỳ chọn ${quoted}. ${hint}`;
     case "commander.optionMissingArgument":
@@ -96,7 +135,10 @@ export function usageMessage(error: CommanderError): string {
   }
 }
 
-/** Runs the CLI and returns the exit code. */
+/**
+ * Runs the CLI and returns the exit code: 0 done, 1 a file or criteria set that cannot be
+ * used or written, 2 wrong usage. Every error ends here as a Vietnamese message.
+ */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const program = buildProgram(io);
   try {
@@ -112,18 +154,32 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`Lỗi: ${error.message}\n`);
       return error.exitCode;
     }
-    throw error;
+    // A file-system call no front door anticipated (they all map their own): still words.
+    if (isFileSystemError(error)) {
+      io.err(`Lỗi: ${writeFailureMessage(error.code, error.path ?? "tệp")}\n`);
+      return 1;
+    }
+    io.err(unexpectedErrorMessage(error));
+    return 1;
   }
 }
 
+/** The last resort for the process: anything that escapes main() (a stray rejection). */
+export function installLastResort(
+  exit: (code: number) => void = (code) => process.exit(code),
+  write: (text: string) => void = processIo.err
+): void {
+  const handler = (error: unknown) => {
+    write(unexpectedErrorMessage(error));
+    exit(1);
+  };
+  process.on("uncaughtException", handler);
+  process.on("unhandledRejection", handler);
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(
-        `Lỗi không mong đợi: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
-      );
-      process.exit(1);
-    }
-  );
+  installLastResort();
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

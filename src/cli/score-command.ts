@@ -1,8 +1,6 @@
 /**
  * The score command: read the workbook and the criteria set, run the core, write a copy.
  */
-import { promises as fs } from "node:fs";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import { toIso } from "../core/dates";
 import { formatReport } from "../core/report-text";
@@ -10,13 +8,22 @@ import { scoreWorkbook } from "../core/run";
 import { parseCriteriaSet, type CriteriaSet } from "../core/schema";
 import { normalizeVi } from "../core/text";
 import { isCriteriaSheet, readCriteriaSheet } from "../core/criteria-sheet";
+import { findBuiltInSet, builtInCriteriaSets } from "../core/criteria-sets";
+import { DEFAULT_LIMITS, inputTooLarge } from "../xlsx/limits";
+import { byteKind, unreadableKind } from "../xlsx/file-kind";
+import { isPackageError } from "../xlsx/package-error";
 import {
-  applyMarkers,
-  applySheetPlan,
-  definedNames,
-  worksheetToGrid,
-  writeSummarySheet,
-} from "./xlsx";
+  MAX_CRITERIA_BYTES,
+  chooseOutput,
+  pathExists,
+  readInputFile,
+  resolveUserPath,
+  shownPath,
+  writeFileAtomic,
+} from "./files";
+import { CliError } from "./messages";
+import { definedNames, worksheetToGrid } from "./xlsx";
+import { patchWorkbook } from "../xlsx/patch-workbook";
 
 export interface ScoreCommandOptions {
   criteria?: string;
@@ -28,52 +35,89 @@ export interface ScoreCommandOptions {
   json?: boolean;
 }
 
-/** An error the user can act on; exitCode 1 (unusable input) or 2 (wrong usage). */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2 = 1
-  ) {
-    super(message);
-  }
-}
+export { CliError };
 
+/**
+ * A criteria set from a JSON file (path relative to the user's folder), or a built-in set
+ * by its id (`--criteria xa-2025-dien-ban`) when no such file exists, so that the same
+ * command works from any folder.
+ */
 export async function loadCriteriaSet(file: string): Promise<CriteriaSet> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch {
-    throw new CliError(`Không mở được tệp bộ tiêu chí "${file}": kiểm tra đường dẫn.`);
-  }
+  const absolute = resolveUserPath(file);
+  const builtIn = findBuiltInSet(file);
+  if (builtIn && !(await pathExists(absolute))) return builtIn;
+  const bytes = await readInputFile(absolute, {
+    maxBytes: MAX_CRITERIA_BYTES,
+    kind: "tệp bộ tiêu chí (JSON)",
+    tooLargeHint: "bộ tiêu chí thật chỉ vài trăm KB, hãy kiểm tra đúng tệp.",
+    notFoundHint: `Bộ tiêu chí có sẵn (dùng được ở mọi thư mục): ${builtInCriteriaSets()
+      .map((set) => set.id)
+      .join(", ")}.`,
+  });
+  // A UTF-8 byte-order mark (Notepad on Windows writes one) is not part of the JSON.
+  const text = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
+  const shown = shownPath(absolute);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new CliError(
-      `Tệp bộ tiêu chí "${file}" không phải JSON hợp lệ (${(error as Error).message}).`
+      `Tệp bộ tiêu chí "${shown}" không phải JSON hợp lệ${jsonErrorPlace(text, error)}: sửa tệp bằng trình soạn thảo (thường do thiếu hoặc thừa dấu phẩy, ngoặc, dấu nháy).`
     );
   }
   const parsed = parseCriteriaSet(json);
   if (!parsed.ok) {
     throw new CliError(
-      `Bộ tiêu chí "${file}" không hợp lệ:\n${parsed.problems.map((p) => `  - ${p.message}`).join("\n")}`
+      `Bộ tiêu chí "${shown}" không hợp lệ:\n${parsed.problems.map((p) => `  - ${p.message}`).join("\n")}`
     );
   }
   return parsed.value;
 }
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  try {
-    await fs.access(file);
-  } catch {
-    throw new CliError(`Không tìm thấy tệp "${file}".`);
+/** " (dòng 3, cột 14)" from JSON.parse's "at position 57", or "" when it gives none. */
+function jsonErrorPlace(text: string, error: unknown): string {
+  const position = /position (\d+)/.exec(String((error as Error)?.message))?.[1];
+  if (position === undefined) return "";
+  const before = text.slice(0, Number(position)).split("\n");
+  return ` (dòng ${before.length}, cột ${before[before.length - 1].length + 1})`;
+}
+
+/** The workbook file's bytes: a regular file within the reader's size limit, read once. */
+export async function readWorkbookBytes(file: string): Promise<Buffer> {
+  const absolute = resolveUserPath(file);
+  const shown = shownPath(absolute);
+  const bytes = await readInputFile(absolute, {
+    maxBytes: DEFAULT_LIMITS.maxInputBytes,
+    kind: "tệp Excel",
+    tooLargeMessage: (size) =>
+      `Không đọc được "${shown}": ${inputTooLarge(size, DEFAULT_LIMITS).message}`,
+    emptyMessage: `Không đọc được "${shown}": ${unreadableKind("empty").message}`,
+  });
+  // .xls, .ods, CSV, a password-protected file: the reader names the kind and what to do.
+  const kind = byteKind(bytes);
+  if (kind !== "zip") {
+    const refusal = kind === "cfb" ? unreadableKind("xls") : unreadableKind(kind);
+    throw new CliError(`Không đọc được "${shown}": ${refusal.message}`);
   }
+  return bytes;
+}
+
+/** The reader's refusal (PackageError) as a message that names the file. */
+export function packageErrorMessage(file: string, error: unknown): string | null {
+  return isPackageError(error)
+    ? `Không đọc được "${shownPath(resolveUserPath(file))}": ${error.message}`
+    : null;
+}
+
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const bytes = await readWorkbookBytes(file);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
-  } catch {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
     throw new CliError(
-      `Không đọc được "${file}": tệp không phải .xlsx hợp lệ hoặc bị hỏng. Hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx).`
+      packageErrorMessage(file, error) ??
+        `Không đọc được "${shownPath(resolveUserPath(file))}": tệp không phải .xlsx hợp lệ hoặc bị hỏng. Hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx).`
     );
   }
   return workbook;
@@ -92,24 +136,19 @@ export function criteriaFromWorkbook(workbook: ExcelJS.Workbook): CriteriaSet | 
   );
 }
 
-function defaultOutPath(input: string): string {
-  const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}.scored.xlsx`);
-}
-
 export async function runScore(
   file: string,
   options: ScoreCommandOptions,
   io: { out: (text: string) => void; err: (text: string) => void }
 ): Promise<void> {
-  const outPath = options.out ?? defaultOutPath(file);
-  if (path.resolve(outPath) === path.resolve(file)) {
-    throw new CliError(
-      "Tệp kết quả (--out) phải khác tệp đầu vào: công cụ luôn ghi ra một bản sao.",
-      2
-    );
-  }
+  const output = await chooseOutput(
+    resolveUserPath(file),
+    options.out === undefined ? undefined : resolveUserPath(options.out),
+    ".scored"
+  );
+  const outPath = shownPath(output.path);
   const given = options.criteria ? await loadCriteriaSet(options.criteria) : null;
+  const bytes = await readWorkbookBytes(file);
   const workbook = await loadWorkbook(file);
   // Without --criteria, a set kept in the workbook's own "Bộ tiêu chí" sheet is used.
   const criteria = given ?? criteriaFromWorkbook(workbook);
@@ -131,6 +170,7 @@ export async function runScore(
       today,
       soonDays: options.soonDays,
       planYear: options.year,
+      workbook: { sheetNames: workbook.worksheets.map((ws) => ws.name), names },
     }
   );
   if (run.blocked) throw new CliError(run.blocked);
@@ -140,16 +180,24 @@ export async function runScore(
     );
   }
 
-  const scoredSheets = sheets.filter((ws) => run.plans.some((plan) => plan.sheet === ws.name));
-  for (const plan of run.plans) {
-    const sheet = scoredSheets.find((ws) => ws.name === plan.sheet);
-    if (sheet) {
-      applySheetPlan(sheet, plan);
-      applyMarkers(workbook, plan);
-    }
+  // The copy is the input package with our cells, names and summary sheet patched in.
+  let copy: Uint8Array;
+  try {
+    copy = patchWorkbook(bytes, {
+      plans: run.plans,
+      summary: { content: run.summarySheet, placement: run.summaryPlacement },
+    });
+  } catch (error) {
+    const refusal = packageErrorMessage(file, error);
+    if (refusal) throw new CliError(refusal);
+    throw error;
   }
-  writeSummarySheet(workbook, run.summarySheet);
-  await workbook.xlsx.writeFile(outPath);
+  await writeFileAtomic(output.path, copy);
+  if (output.keptExisting) {
+    const note = `Đã có "${shownPath(output.keptExisting)}" (có thể đã được sửa) nên không ghi đè: kết quả ghi ra "${outPath}". Muốn ghi vào tên khác, dùng --out <tệp>.\n`;
+    if (options.json) io.err(note);
+    else io.out(note);
+  }
 
   if (options.json) {
     io.out(`${JSON.stringify(toJson(run, criteria, outPath), null, 2)}\n`);
