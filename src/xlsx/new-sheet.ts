@@ -1,0 +1,64 @@
+/**
+ * Worksheet parts we write whole: the summary sheet and the criteria sheet. They are new
+ * sheets (or, on a re-run, the summary sheet we marked as ours), so nothing of the user's
+ * is in them.
+ */
+import type { CellValue } from "../core/values";
+import { cellRef, valueCellXml } from "./cell-xml";
+import type { CellLook, StylesPatch } from "./patch-styles";
+import { escapeAttribute } from "./xml-splice";
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+export interface NewSheet {
+  values: ReadonlyArray<ReadonlyArray<CellValue>>;
+  /** Look of a cell (0-based row and column); undefined for the default. */
+  lookAt: (row: number, column: number, value: CellValue) => CellLook | undefined;
+  /** Column widths in characters, from column A. */
+  widths: number[];
+  /** Rows kept in view while scrolling (a frozen pane below them). */
+  frozenRows?: number;
+  /** Relationship id of the sheet's drawing (our chart), if any. */
+  drawingRelId?: string;
+}
+
+/**
+ * The XML of a worksheet holding `sheet.values` (empty cells left out).
+ *
+ * @example newSheetXml({ values: [["A"]], lookAt: () => undefined, widths: [] }, styles).includes("<c r=\"A1\"")
+ */
+export function newSheetXml(sheet: NewSheet, styles: StylesPatch): string {
+  const rows: string[] = [];
+  let lastColumn = 0;
+  sheet.values.forEach((values, r) => {
+    let cells = "";
+    values.forEach((value, c) => {
+      if (value === "" || value === null || value === undefined) return;
+      const look = sheet.lookAt(r, c, value);
+      const style = look ? styles.cellStyle(look) : 0;
+      cells += valueCellXml("", cellRef(r + 1, c), value, style);
+      lastColumn = Math.max(lastColumn, c);
+    });
+    if (cells) rows.push(`<row r="${r + 1}">${cells}</row>`);
+  });
+  const lastRow = Math.max(1, sheet.values.length);
+  const cols = sheet.widths
+    .map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`)
+    .join("");
+  const frozen = sheet.frozenRows
+    ? `<sheetView workbookViewId="0"><pane ySplit="${sheet.frozenRows}" topLeftCell="${escapeAttribute(cellRef(sheet.frozenRows + 1, 0))}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView>`
+    : `<sheetView workbookViewId="0"/>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<dimension ref="A1:${cellRef(lastRow, lastColumn)}"/>` +
+    `<sheetViews>${frozen}</sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    (cols ? `<cols>${cols}</cols>` : "") +
+    `<sheetData>${rows.join("")}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    (sheet.drawingRelId ? `<drawing r:id="${escapeAttribute(sheet.drawingRelId)}"/>` : "") +
+    `</worksheet>`
+  );
+}
