@@ -5,12 +5,14 @@
  *   cham-diem-cchc <workbook.xlsx> [--criteria set.json] [--today YYYY-MM-DD] [--out scored.xlsx] [--json] [--sheet name]
  *   cham-diem-cchc criteria-sheet <set.json> --into <workbook.xlsx> [--out new.xlsx]
  *   cham-diem-cchc criteria-sheet --export <workbook.xlsx>
+ *   cham-diem-cchc rollup <files or folders…> [--recursive] [--criteria set.json] [--out tong-hop.xlsx] [--json]
  * (or `npm run score -- …` in the repository). Exit 0 when scored (warnings included),
  * 1 when a file or the criteria set cannot be used or written, 2 on wrong usage.
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { runScore, type ScoreCommandOptions } from "./score-command";
 import { runCriteriaSheet, type CriteriaSheetOptions } from "./criteria-sheet-command";
+import { registerRollupCommand } from "./rollup-command";
 import {
   CliError,
   isFileSystemError,
@@ -107,10 +109,12 @@ export function buildProgram(io: Io): Command {
       'tệp kết quả (mặc định: <tên>.bo-tieu-chi.xlsx; đã có thì ghi ra "<tên>.bo-tieu-chi (2).xlsx")'
     )
     .option("--export <workbook.xlsx>", "in bộ tiêu chí trong trang của tệp ra dạng JSON")
+    .option("--replace", 'thay trang "Bộ tiêu chí" đã có trong tệp (mặc định: không thay, báo lỗi)')
     .helpOption("-h, --help", "hiển thị hướng dẫn")
     .action(async (setFile: string | undefined, options: CriteriaSheetOptions) => {
       await runCriteriaSheet(setFile, options, io);
     });
+  registerRollupCommand(program, io);
   return program;
 }
 

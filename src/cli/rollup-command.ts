@@ -1,0 +1,423 @@
+/**
+ * rollup: many units' workbooks (files or folders) into one new roll-up workbook.
+ *   cham-diem-cchc rollup <tệp hoặc thư mục…> [--recursive] [--criteria set.json]
+ *     [--today YYYY-MM-DD] [--out tong-hop.xlsx] [--json]
+ * Each file is read and scored in a worker thread (two on a two-core machine, one
+ * workbook in memory per worker); a file that cannot be read is listed with its reason
+ * and the others go on. Input files are only read.
+ */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { InvalidArgumentError, type Command } from "commander";
+import cliProgress from "cli-progress";
+import ExcelJS from "exceljs";
+import { isIsoDate, toIso } from "../core/dates";
+import {
+  buildRollupSheets,
+  rollUp,
+  rollupReport,
+  ROLLUP_COLORS,
+  type Rollup,
+  type RollupSheet,
+  type UnitFailure,
+  type UnitOptions,
+  type UnitResult,
+} from "../core/rollup";
+import type { CriteriaSet } from "../core/schema";
+import { pathExists, resolveUserPath, shownPath, writeFileAtomic } from "./files";
+import { CliError, loadCriteriaSet } from "./score-command";
+import { rollupFile, type FileOutcome, type WorkerReply, type WorkerSetup } from "./rollup-worker";
+
+export interface RollupCommandOptions {
+  recursive?: boolean;
+  criteria?: string;
+  today?: string;
+  soonDays?: number;
+  out?: string;
+  json?: boolean;
+  /** Worker threads; 0 scores in this thread (for measurements). Default: cores, at most 2. */
+  jobs?: number;
+}
+
+const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
+
+/** True for a workbook file name, not Excel's "~$name.xlsx" lock file. */
+function isWorkbookName(name: string): boolean {
+  return WORKBOOK_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith("~$");
+}
+
+/** Natural order: "don-vi-2" before "don-vi-10". */
+const byName = (a: string, b: string) =>
+  a.localeCompare(b, "vi", { numeric: true, sensitivity: "base" });
+
+/**
+ * The workbooks named: files as given, folders listed (their sub-folders only with
+ * `recursive`). A path that does not exist is a failure, not a stop.
+ */
+export async function collectInputs(
+  inputs: string[],
+  recursive: boolean
+): Promise<{ files: string[]; failures: UnitFailure[] }> {
+  const files: string[] = [];
+  const failures: UnitFailure[] = [];
+  const walk = async (dir: string, depth: number) => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    const names = entries.map((e) => e.name).sort(byName);
+    for (const name of names) {
+      const entry = entries.find((e) => e.name === name)!;
+      const full = path.join(dir, name);
+      if (entry.isDirectory()) {
+        if (recursive) await walk(full, depth + 1);
+      } else if (isWorkbookName(name)) {
+        files.push(full);
+      }
+    }
+  };
+  for (const input of inputs) {
+    let stats;
+    try {
+      stats = await fs.stat(input);
+    } catch {
+      failures.push({
+        file: input,
+        reason: "Không tìm thấy tệp hoặc thư mục này: kiểm tra đường dẫn.",
+      });
+      continue;
+    }
+    if (stats.isDirectory()) await walk(input, 0);
+    else files.push(input);
+  }
+  // The same file named twice (a file and its folder) is scored once.
+  const seen = new Set<string>();
+  const unique = files.filter((f) => {
+    const key = path.resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { files: unique, failures };
+}
+
+function workerFor(setup: WorkerSetup): Worker {
+  const ext = path.extname(__filename);
+  const file = path.join(__dirname, `rollup-worker${ext}`);
+  // From the TypeScript sources (tsx, jest) the worker registers tsx first; the compiled
+  // build (build/cli) loads plain JavaScript.
+  if (ext === ".ts") {
+    return new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, {
+      eval: true,
+      workerData: setup,
+    });
+  }
+  return new Worker(file, { workerData: setup });
+}
+
+/** Default number of workers: the machine's cores, at most two (one workbook each in memory). */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
+}
+
+/**
+ * Scores every file in a pool of worker threads, calling `onDone` as each finishes;
+ * outcomes come back in the order of `files`.
+ */
+export async function scoreFiles(
+  files: string[],
+  options: UnitOptions,
+  jobs: number,
+  onDone: () => void = () => undefined
+): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(files.length);
+  if (jobs <= 0) {
+    for (let i = 0; i < files.length; i++) {
+      outcomes[i] = await rollupFile(files[i], options);
+      onDone();
+    }
+    return outcomes;
+  }
+  const count = Math.min(jobs, files.length);
+  let next = 0;
+  const workers = Array.from({ length: count }, () => workerFor({ rollupWorker: true, options }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const give = () => {
+              if (next >= files.length) {
+                resolve();
+                return;
+              }
+              const id = next++;
+              worker.postMessage({ id, file: files[id] });
+            };
+            worker.on("message", (reply: WorkerReply) => {
+              outcomes[reply.id] = reply.outcome;
+              onDone();
+              give();
+            });
+            worker.on("error", reject);
+            worker.on("exit", (code) => {
+              if (code !== 0) reject(new Error(`worker exited with code ${code}`));
+            });
+            give();
+          })
+      )
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return outcomes;
+}
+
+const argb = (hex: string) => `FF${hex.replace("#", "")}`;
+
+/** Adds one roll-up sheet to a new workbook (ExcelJS: the roll-up file is ours entirely). */
+export function addRollupSheet(
+  workbook: ExcelJS.Workbook,
+  content: RollupSheet
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(content.name, {
+    views: [
+      {
+        state: "frozen",
+        xSplit: content.frozenColumns,
+        ySplit: content.frozenRows,
+      },
+    ],
+  });
+  content.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value === "" || value === null) return;
+      const cell = sheet.getCell(r + 1, c + 1);
+      cell.value = value;
+      const format = content.numberFormats[r][c];
+      if (format !== "General") cell.numFmt = format;
+    })
+  );
+  const headerFill: ExcelJS.Fill = {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { argb: argb(ROLLUP_COLORS.headerFill) },
+  };
+  for (const r of content.headerRows) {
+    content.values[r].forEach((value, c) => {
+      const cell = sheet.getCell(r + 1, c + 1);
+      cell.font = { bold: true };
+      cell.fill = headerFill;
+      cell.alignment = { wrapText: true, vertical: "middle" };
+    });
+  }
+  for (const r of content.summaryRows) {
+    content.values[r].forEach((_, c) => {
+      const cell = sheet.getCell(r + 1, c + 1);
+      cell.font = { bold: true };
+      cell.fill = {
+        type: "pattern",
+        pattern: "solid",
+        fgColor: { argb: argb(ROLLUP_COLORS.summaryFill) },
+      };
+    });
+  }
+  for (const { row, column } of content.lostCells) {
+    sheet.getCell(row + 1, column + 1).fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: argb(ROLLUP_COLORS.lostFill) },
+    };
+  }
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  content.widths.forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  return sheet;
+}
+
+/** The roll-up workbook as bytes. */
+export async function rollupWorkbookBytes(rollup: Rollup): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Chấm điểm CCHC";
+  for (const content of buildRollupSheets(rollup)) addRollupSheet(workbook, content);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function unitJson(unit: UnitResult) {
+  return {
+    name: unit.name,
+    nameSource: unit.nameSource,
+    file: unit.file,
+    criteriaSet: unit.criteriaSet ? { id: unit.criteriaSet.id, name: unit.criteriaSet.name } : null,
+    selfPoints: unit.selfPoints,
+    points: unit.points,
+    appraisedPoints: unit.appraisedPoints,
+    maxPoints: unit.maxPoints,
+    areas: unit.areas,
+    criterionPoints: unit.criterionPoints,
+    warnings: unit.warnings,
+    overdue: unit.overdue,
+  };
+}
+
+/** The roll-up for machines (--json). */
+export function rollupJson(rollup: Rollup, output: string | null) {
+  return {
+    today: rollup.today,
+    output,
+    groups: rollup.groups.map((g) => ({
+      index: g.index,
+      criteriaSet: g.set ? { id: g.set.id, name: g.set.name } : null,
+      units: g.units.length,
+      difference: g.difference,
+    })),
+    ranking: rollup.ranking.map((r) => ({
+      rank: r.rank,
+      group: r.group,
+      note: r.note,
+      ...unitJson(r.unit),
+    })),
+    failures: rollup.failures,
+  };
+}
+
+/** Numbered copies tried before asking for --out. */
+const MAX_COPIES = 99;
+
+/** The default roll-up file in the user's folder; an existing one is never replaced. */
+async function defaultOut(today: string): Promise<string> {
+  for (let copy = 1; copy <= MAX_COPIES; copy++) {
+    const candidate = resolveUserPath(`tong-hop-cchc-${today}${copy > 1 ? ` (${copy})` : ""}.xlsx`);
+    if (!(await pathExists(candidate))) return candidate;
+  }
+  throw new CliError("Đã có quá nhiều tệp tổng hợp cùng tên: chọn tên tệp bằng --out <tệp>.", 2);
+}
+
+/** The same file, even through another path or a link. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    return (await fs.realpath(a)) === (await fs.realpath(b));
+  } catch {
+    return false;
+  }
+}
+
+export async function runRollup(
+  inputs: string[],
+  options: RollupCommandOptions,
+  io: { out: (text: string) => void; err: (text: string) => void }
+): Promise<void> {
+  const today = options.today ?? toIso(new Date());
+  const out = options.out ? resolveUserPath(options.out) : await defaultOut(today);
+  const shared: CriteriaSet | null = options.criteria
+    ? await loadCriteriaSet(options.criteria)
+    : null;
+  const { files, failures: missing } = await collectInputs(
+    inputs.map((input) => resolveUserPath(input)),
+    options.recursive ?? false
+  );
+  for (const file of files) {
+    if (await sameFile(file, out)) {
+      throw new CliError(
+        `Tệp tổng hợp (--out "${shownPath(out)}") trùng một tệp đầu vào: công cụ không bao giờ ghi vào tệp của đơn vị. Chọn tên khác.`,
+        2
+      );
+    }
+  }
+  if (files.length === 0) {
+    throw new CliError(
+      `Không có tệp .xlsx/.xlsm nào để tổng hợp trong: ${inputs.join(", ")}` +
+        (options.recursive ? "." : " (thêm --recursive để tìm cả trong thư mục con).")
+    );
+  }
+  const unitOptions: UnitOptions = { criteria: shared, today, soonDays: options.soonDays };
+  const bar =
+    process.stderr.isTTY && !options.json
+      ? new cliProgress.SingleBar(
+          {
+            format: "Đang chấm {bar} {value}/{total} tệp · còn khoảng {eta}s",
+            stream: process.stderr,
+            hideCursor: true,
+            clearOnComplete: true,
+          },
+          cliProgress.Presets.shades_classic
+        )
+      : null;
+  bar?.start(files.length, 0);
+  let outcomes: FileOutcome[];
+  try {
+    outcomes = await scoreFiles(files, unitOptions, options.jobs ?? defaultJobs(), () =>
+      bar?.increment()
+    );
+  } finally {
+    bar?.stop();
+  }
+  const units: UnitResult[] = [];
+  const failures: UnitFailure[] = missing.map((f) => ({ ...f, file: shownPath(f.file) }));
+  for (const outcome of outcomes) {
+    if (outcome.ok) units.push({ ...outcome.unit, file: shownPath(outcome.unit.file) });
+    else failures.push({ ...outcome.failure, file: shownPath(outcome.failure.file) });
+  }
+  if (units.length === 0) {
+    throw new CliError(
+      `Không tổng hợp được tệp nào, chưa ghi tệp tổng hợp:\n${failures.map((f) => `  - ${f.file}: ${f.reason}`).join("\n")}`
+    );
+  }
+  const rollup = rollUp(units, failures, today);
+  await writeFileAtomic(out, await rollupWorkbookBytes(rollup));
+  if (options.json) io.out(`${JSON.stringify(rollupJson(rollup, shownPath(out)), null, 2)}\n`);
+  else io.out(`${rollupReport(rollup, shownPath(out))}\n`);
+}
+
+function isoDate(value: string): string {
+  if (!isIsoDate(value))
+    throw new InvalidArgumentError(
+      `"${value}" không phải ngày hợp lệ, cần dạng YYYY-MM-DD (ví dụ 2025-11-20).`
+    );
+  return value;
+}
+
+function wholeNumber(max: number, option: string) {
+  return (value: string): number => {
+    const n = Number(value.trim());
+    if (value.trim() === "" || !Number.isInteger(n) || n < 0 || n > max)
+      throw new InvalidArgumentError(`${option} "${value}" phải là số nguyên từ 0 đến ${max}.`);
+    return n;
+  };
+}
+
+/** Adds the rollup sub-command to the program (one line in main.ts). */
+export function registerRollupCommand(
+  program: Command,
+  io: { out: (text: string) => void; err: (text: string) => void }
+): void {
+  program
+    .command("rollup")
+    .description(
+      "Tổng hợp nhiều tệp của các đơn vị (phường, xã) thành một bảng xếp hạng trong tệp Excel mới"
+    )
+    .argument("<tệp-hoặc-thư-mục...>", "các tệp .xlsx/.xlsm hoặc thư mục chứa chúng")
+    .option("-r, --recursive", "tìm cả trong thư mục con")
+    .option(
+      "-c, --criteria <set.json>",
+      "một bộ tiêu chí chung cho mọi tệp (mặc định: trang “Bộ tiêu chí” của từng tệp)"
+    )
+    .option("--today <YYYY-MM-DD>", "tính đến ngày (mặc định: hôm nay)", isoDate)
+    .option(
+      "--soon-days <số ngày>",
+      "số ngày coi là sắp đến hạn (mặc định: 7)",
+      wholeNumber(366, "--soon-days")
+    )
+    .option("-o, --out <tong-hop.xlsx>", "tệp tổng hợp (mặc định: tong-hop-cchc-<ngày>.xlsx)")
+    .option("--json", "chỉ in kết quả dạng JSON ra stdout")
+    .option(
+      "--jobs <số>",
+      "số luồng chấm song song (mặc định: số lõi, tối đa 2; 0: chấm tuần tự không dùng luồng)",
+      wholeNumber(16, "--jobs")
+    )
+    .helpOption("-h, --help", "hiển thị hướng dẫn")
+    .action(async (inputs: string[], options: RollupCommandOptions) => {
+      await runRollup(inputs, options, io);
+    });
+}

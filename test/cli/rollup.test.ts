@@ -1,0 +1,238 @@
+/**
+ * The rollup command end to end, on a generated folder of 30 ward workbooks in mixed
+ * layouts with two broken files (worker threads, as users run it).
+ */
+import { createHash } from "node:crypto";
+import { mkdtempSync, promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { generateRollupFolder, type GeneratedFolder } from "../fixtures/rollup/generate";
+import { runCli } from "../support/cli";
+
+jest.setTimeout(180_000);
+
+interface RankingJson {
+  rank: number | null;
+  group: number;
+  note: string;
+  name: string;
+  nameSource: string;
+  file: string;
+  points: number;
+  maxPoints: number;
+  selfPoints: number | null;
+  appraisedPoints: number | null;
+  warnings: Array<{ sheet: string; cell: string; code: string }>;
+  overdue: Array<{ sheet: string; cell: string; daysLate: number }>;
+}
+
+const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
+
+describe("rollup command", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "rollup-cli-"));
+  const input = path.join(dir, "don-vi");
+  const out = path.join(dir, "tong-hop.xlsx");
+  let folder: GeneratedFolder;
+  let hashes: Map<string, string>;
+  let json: {
+    ranking: RankingJson[];
+    failures: Array<{ file: string; reason: string }>;
+    groups: Array<{ units: number; difference: string }>;
+  };
+  let code: number;
+
+  const hashAll = async () => {
+    const map = new Map<string, string>();
+    for (const name of await fs.readdir(input)) {
+      map.set(
+        name,
+        createHash("sha256")
+          .update(await fs.readFile(path.join(input, name)))
+          .digest("hex")
+      );
+    }
+    return map;
+  };
+
+  beforeAll(async () => {
+    folder = await generateRollupFolder(input, 30);
+    hashes = await hashAll();
+    const run = await runCli(["rollup", input, "--today", "2025-11-20", "--out", out, "--json"]);
+    code = run.code;
+    expect(run.err).toBe("");
+    json = JSON.parse(run.out);
+  });
+
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("rolls up every readable workbook and lists the two broken ones with their reasons", () => {
+    expect(code).toBe(0);
+    expect(json.ranking).toHaveLength(30);
+    expect(json.failures.map((f) => path.basename(f.file)).sort()).toEqual(
+      folder.broken.map((b) => b.file).sort()
+    );
+    for (const failure of json.failures)
+      expect(failure.reason).toMatch(/(hỏng|không phải sổ làm việc).*chạy lại|lưu.*\.xlsx/);
+  });
+
+  it("names each unit from its Tên đơn vị line, its title, or else its file name", () => {
+    const byFile = new Map(json.ranking.map((r) => [path.basename(r.file), r]));
+    for (const ward of folder.wards) {
+      expect(byFile.get(ward.file)).toMatchObject({
+        name: ward.expectedName,
+        nameSource: ward.nameStyle,
+      });
+    }
+  });
+
+  it("ranks the main group by computed points with shared ranks (1, 2, 2, 4 style)", () => {
+    const main = json.ranking.filter((r) => r.group === 0);
+    expect(main).toHaveLength(29);
+    for (const r of main) expect(r.rank).toBe(1 + main.filter((o) => o.points > r.points).length);
+    for (let i = 1; i < main.length; i++)
+      expect(main[i].points).toBeLessThanOrEqual(main[i - 1].points);
+    // Wards 4 and 5 sent the same figures in different layouts: same points, same rank.
+    const [a, b] = ["don-vi-004.xlsx", "don-vi-005.xlsx"].map((f) =>
+      main.find((r) => path.basename(r.file) === f)!
+    );
+    expect(a.points).toBe(b.points);
+    expect(a.rank).toBe(b.rank);
+    const after = main.find((r) => r.points < a.points);
+    if (after) expect(after.rank).toBe(a.rank! + 2);
+  });
+
+  it("flags the unit scored with a different criteria set instead of ranking it with the others", () => {
+    const other = folder.wards.find((w) => w.set === "other")!;
+    const unit = json.ranking.find((r) => path.basename(r.file) === other.file)!;
+    expect(unit.group).toBe(1);
+    expect(unit.rank).toBe(1);
+    expect(unit.note).toContain("Bộ tiêu chí khác nhóm chính");
+    expect(unit.note).toContain("VI.1 (1 → 2)");
+    expect(json.groups.map((g) => g.units)).toEqual([29, 1]);
+  });
+
+  it("totals the self-scores and the appraised scores as the wards wrote them", () => {
+    for (const ward of folder.wards) {
+      const unit = json.ranking.find((r) => path.basename(r.file) === ward.file)!;
+      expect(unit.selfPoints).toBe(sum(Object.values(ward.selfScores)));
+      expect(unit.appraisedPoints).toBe(ward.appraised ? sum(Object.values(ward.appraised)) : null);
+      expect(unit.points).toBeGreaterThanOrEqual(0);
+      expect(unit.points).toBeLessThanOrEqual(unit.maxPoints);
+    }
+    expect(folder.wards.filter((w) => w.appraised).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("gives each unit the points the score command gives the same file alone", async () => {
+    for (const ward of [folder.wards[0], folder.wards[3], folder.wards[29]]) {
+      const single = await runCli([
+        path.join(input, ward.file),
+        "--today",
+        "2025-11-20",
+        "--out",
+        path.join(dir, `${ward.file}.scored.xlsx`),
+        "--json",
+      ]);
+      expect(single.code).toBe(0);
+      const points = JSON.parse(single.out).summary.points;
+      expect(json.ranking.find((r) => path.basename(r.file) === ward.file)!.points).toBe(points);
+    }
+  });
+
+  it("lists every overdue task with its sheet and deadline cell", () => {
+    for (const ward of folder.wards) {
+      const unit = json.ranking.find((r) => path.basename(r.file) === ward.file)!;
+      expect(unit.overdue).toHaveLength(ward.overdueTasks);
+      for (const task of unit.overdue) {
+        expect(task.sheet).toBe("Phụ lục KH CCHC");
+        expect(task.cell).toMatch(/^C\d+$/);
+      }
+    }
+  });
+
+  it("writes the four sheets, readable without the tool, and leaves every input file unchanged", async () => {
+    expect(await hashAll()).toEqual(hashes);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      "Xếp hạng",
+      "Theo tiêu chí",
+      "Cảnh báo",
+      "Việc quá hạn",
+    ]);
+    const ranking = workbook.getWorksheet("Xếp hạng")!;
+    const cellText = (ws: ExcelJS.Worksheet, r: number, c: number) => ws.getCell(r, c).text;
+    expect([cellText(ranking, 3, 1), cellText(ranking, 3, 2)]).toEqual(["Hạng", "Đơn vị"]);
+    expect(ranking.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    const first = json.ranking[0];
+    expect(ranking.getRow(4).getCell(2).value).toBe(first.name);
+    expect(ranking.getRow(4).getCell(3).value).toBe(first.points);
+    const criteria = workbook.getWorksheet("Theo tiêu chí")!;
+    let lostFills = 0;
+    criteria.eachRow((row) =>
+      row.eachCell((cell) => {
+        const fill = cell.fill as ExcelJS.FillPattern | undefined;
+        if (fill?.fgColor?.argb === "FFF8CBAD") lostFills++;
+      })
+    );
+    expect(lostFills).toBeGreaterThan(0);
+    const labels: unknown[] = [];
+    criteria.eachRow((row) => labels.push(row.getCell(2).value));
+    expect(labels).toContain("Trung bình");
+    expect(labels).toContain("Số đơn vị đạt điểm tối đa");
+    const overdue = workbook.getWorksheet("Việc quá hạn")!;
+    expect(overdue.rowCount - 3).toBe(sum(folder.wards.map((w) => w.overdueTasks)));
+  });
+
+  it("prints a one-screen Vietnamese summary, lists a missing path without stopping, and never writes over an input", async () => {
+    const missing = path.join(dir, "khong-co.xlsx");
+    const run = await runCli([
+      "rollup",
+      path.join(input, "don-vi-001.xlsx"),
+      path.join(input, "don-vi-002.xlsx"),
+      missing,
+      "--today",
+      "2025-11-20",
+      "--out",
+      path.join(dir, "hai.xlsx"),
+      "--jobs",
+      "1",
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("Tổng hợp 2 đơn vị (tính đến 20/11/2025), 1 tệp không đọc được.");
+    expect(run.out).toContain("Không tìm thấy tệp hoặc thư mục này");
+    expect(run.out.split("\n").length).toBeLessThan(30);
+    const clash = await runCli(["rollup", input, "--out", path.join(input, "don-vi-001.xlsx")]);
+    expect(clash.code).toBe(2);
+    expect(clash.err).toContain("trùng một tệp đầu vào");
+    expect(await hashAll()).toEqual(hashes);
+  });
+
+  it("looks into sub-folders only with --recursive, and says so when a folder has no workbook", async () => {
+    const nested = path.join(dir, "tinh");
+    await fs.mkdir(path.join(nested, "huyen-a"), { recursive: true });
+    await fs.copyFile(
+      path.join(input, "don-vi-001.xlsx"),
+      path.join(nested, "huyen-a", "don-vi-001.xlsx")
+    );
+    const flat = await runCli(["rollup", nested, "--out", path.join(dir, "r1.xlsx")]);
+    expect(flat.code).toBe(1);
+    expect(flat.err).toContain("--recursive");
+    const deep = await runCli([
+      "rollup",
+      nested,
+      "--recursive",
+      "--today",
+      "2025-11-20",
+      "--out",
+      path.join(dir, "r2.xlsx"),
+      "--json",
+      "--jobs",
+      "0",
+    ]);
+    expect(deep.code).toBe(0);
+    expect(JSON.parse(deep.out).ranking).toHaveLength(1);
+  });
+});
