@@ -3,11 +3,19 @@
  */
 export const MAX_DIALOG_MESSAGE = 1500;
 
-export function dialogUrl(origin: string, message: string, kind: "ok" | "error"): string {
+/**
+ * The dialog's address, resolved against the command page's own address so that an
+ * add-in served under a path (https://server/cham-diem-cchc/) opens
+ * https://server/cham-diem-cchc/dialog.html, not a 404 at the server's root (error 12002).
+ *
+ * @example dialogUrl("https://server/cham-diem-cchc/commands.html", "Xong", "ok") // "https://server/cham-diem-cchc/dialog.html?m=Xong&k=ok"
+ */
+export function dialogUrl(pageUrl: string, message: string, kind: "ok" | "error"): string {
   const text =
     message.length > MAX_DIALOG_MESSAGE ? `${message.slice(0, MAX_DIALOG_MESSAGE - 1)}…` : message;
-  const params = new URLSearchParams({ m: text, k: kind });
-  return `${origin}/dialog.html?${params.toString()}`;
+  const url = new URL("dialog.html", pageUrl);
+  url.search = new URLSearchParams({ m: text, k: kind }).toString();
+  return url.toString();
 }
 
 /** Reads what dialogUrl wrote. Unknown kinds become "ok"; the message is plain text. */

@@ -1,4 +1,7 @@
 /* global Office */
 import { registerCommands } from "./commands";
 
-void Office.onReady(registerCommands);
+// Where the ES5 guard (legacy-webview-guard.js) took over, it answers the button itself.
+if (!(window as { parIndexLegacyWebview?: boolean }).parIndexLegacyWebview) {
+  void Office.onReady(registerCommands);
+}

@@ -17,4 +17,6 @@ function render(): void {
   });
 }
 
-Office.onReady(render);
+// Where the ES5 guard (legacy-webview-guard.js) took over, the page already shows its message.
+if (!(window as { parIndexLegacyWebview?: boolean }).parIndexLegacyWebview)
+  void Office.onReady(render);

@@ -1,11 +1,21 @@
 /* global Excel */
 /**
- * The Office.js adapter: read the active sheet in one round trip, run the core, write
- * the core's plan back in one more. API sets: ExcelApi 1.6 at most (Excel 2019 has 1.8),
- * no shared runtime.
+ * The Office.js adapter: read the active sheet, run the core, carry out the core's plan.
+ *
+ * API levels (Microsoft's "Excel JavaScript API requirement sets" page): ExcelApi 1.1 is
+ * all a volume-licensed Excel 2016 has, Excel 2019 has up to 1.8, Microsoft 365 and
+ * Excel on the web the newest. Everything above 1.4 is used only behind
+ * `supports(version)` (Office.context.requirements.isSetSupported): workbook structure
+ * protection (1.7), merged areas (1.13). No shared runtime.
+ *
+ * Round trips: one for what can be known beforehand (names, sheets, protection, the used
+ * range's size), then the sheet's values in row blocks sized by bytes (Excel on the web
+ * refuses responses over 5 MB and every host limits a read to about 5 million cells:
+ * "Resource limits and performance optimization for Office Add-ins", learn.microsoft.com),
+ * then the writes in requests under 4 MB.
  */
-import { columnIndex, columnLetter, type Grid } from "../core/grid";
-import { CRITERIA_SHEET_NAME, isReservedSheet, SUMMARY_SHEET_NAME } from "../core/output-columns";
+import { columnIndex, columnLetter, type Grid, type MergedArea } from "../core/grid";
+import { CRITERIA_SHEET_NAME } from "../core/output-columns";
 import { readCriteriaSheet, type SheetProblem } from "../core/criteria-sheet";
 import { markersOnSheet, type DefinedName } from "../core/markers";
 import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../core/run";
@@ -17,47 +27,91 @@ import {
   type TableWritePlan,
 } from "../core/write-plan";
 import type { SummarySheet } from "../core/summary";
+import {
+  isToolSheet,
+  ownSummarySheet,
+  planSummarySheet,
+  sameSheetName,
+  SUMMARY_MARKER_NAME,
+  type SummarySheetPlacement,
+} from "../core/summary-sheet";
 
 export type ScoreOutcome =
-  | { ok: true; sheet: string; run: WorkbookRun }
+  | {
+      ok: true;
+      sheet: string;
+      run: WorkbookRun;
+      /** Vietnamese notices about where things went (e.g. the summary's sheet name). */
+      notices: string[];
+    }
   | { ok: false; message: string; problems?: SheetProblem[] };
 
 /** Requests above this many bytes are split (Excel on the web refuses requests over 5 MB). */
 export const MAX_REQUEST_BYTES = 4_000_000;
+/** Bytes a read block aims at: under the 5 MB response limit with room for JSON framing. */
+export const READ_BLOCK_BYTES = 3_500_000;
+/** Cells a read block may hold (every host limits one read to about 5 million cells). */
+export const READ_BLOCK_CELLS = 4_000_000;
+/** A first guess of the bytes one cell takes in a response (value and number format). */
+const FIRST_GUESS_BYTES_PER_CELL = 48;
 /** Room kept in each request for the small operations (formats, rules, names) around the values. */
 const REQUEST_HEADROOM_BYTES = 50_000;
+/** Columns right of the used range whose hidden state and merges are read (room for the block). */
+const COLUMNS_BEYOND_USED = 16;
 
-/** Points per character for column widths (Calibri 11). */
-const POINTS_PER_CHAR = 7;
+/**
+ * Points per character for column widths: Excel's columnWidth is in points, and one
+ * character of Calibri 11 (the default font) is about 5.25 points wide.
+ */
+export const POINTS_PER_CHAR = 5.25;
+
+/** Whether the host supports an ExcelApi version (isSetSupported). */
+export type SupportsExcelApi = (version: string) => boolean;
+
+/** `Office.context.requirements.isSetSupported("ExcelApi", version)`, false outside Office. */
+export const officeSupports: SupportsExcelApi = (version) => {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return office?.context?.requirements?.isSetSupported?.("ExcelApi", version) ?? false;
+};
+
+export interface ScoreActiveSheetOptions {
+  supports?: SupportsExcelApi;
+}
 
 /**
  * Scores the active worksheet and writes the results. Returns a Vietnamese message
  * instead of throwing for every situation a user can meet (protected sheet, empty sheet,
- * no table, user data in the way); Office errors other than those propagate.
+ * no table, user data in the way, an interrupted write); Office errors while reading
+ * propagate (nothing has been written then).
  */
 export async function scoreActiveSheet(
   context: Excel.RequestContext,
   options: RunOptions,
-  { showSummary = false }: { showSummary?: boolean } = {}
+  { supports = officeSupports }: ScoreActiveSheetOptions = {}
 ): Promise<ScoreOutcome> {
-  // Round trip 1: everything we need to know.
+  // Round trip 1: everything that can be known before reading the cells.
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name, protection/protected");
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("values,numberFormat,rowIndex,columnIndex");
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
   const wholeSheet = sheet.getRange();
   // A navigation property, not a loaded value: the lint rule cannot tell the difference.
   // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
   const formats = wholeSheet.conditionalFormats;
   formats.load("items/type,items/customOrNullObject/rule/formula");
-  const oldSummary = context.workbook.worksheets.getItemOrNullObject(SUMMARY_SHEET_NAME);
-  oldSummary.load("name");
-  const criteriaSheet = context.workbook.worksheets.getItemOrNullObject(CRITERIA_SHEET_NAME);
-  criteriaSheet.load("name");
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
   const names = context.workbook.names;
   names.load("items/name,items/value");
+  const structure = supports("1.7") ? context.workbook.protection : null;
+  structure?.load("protected");
   await context.sync();
 
+  const sheetNames = worksheets.items.map((ws) => ws.name);
+  const definedNames: DefinedName[] = names.items.map((item) => ({
+    name: item.name,
+    reference: String(item.value),
+  }));
   if (sheet.protection.protected) {
     return fail(
       `Trang "${sheet.name}" đang được bảo vệ (Protect Sheet): hãy bỏ bảo vệ trang (Review → Unprotect Sheet) rồi chấm điểm lại. Chưa có ô nào bị thay đổi.`
@@ -68,47 +122,42 @@ export async function scoreActiveSheet(
       `Trang "${sheet.name}" đang trống: hãy mở trang có bảng phụ lục rồi bấm Chấm điểm.`
     );
   }
-  if (isReservedSheet(sheet.name)) {
+  if (isToolSheet(sheet.name, ownSummarySheet(sheetNames, definedNames))) {
     return fail(
       `Trang "${sheet.name}" là trang của công cụ (kết quả hoặc bộ tiêu chí), không phải bảng phụ lục: hãy mở trang có bảng phụ lục rồi bấm Chấm điểm.`
     );
   }
-
-  // A set kept in the workbook's "Bộ tiêu chí" sheet wins over the chosen built-in set.
-  // Reading it costs one more round trip, only in workbooks that have the sheet.
-  let criteria = options.criteria;
-  if (!criteriaSheet.isNullObject) {
-    const criteriaRange = criteriaSheet.getUsedRangeOrNullObject(true);
-    criteriaRange.load("values,numberFormat,rowIndex,columnIndex");
-    await context.sync();
-    const parsed = readCriteriaSheet(
-      criteriaRange.isNullObject
-        ? { sheetName: criteriaSheet.name, values: [] }
-        : gridOf(criteriaSheet.name, criteriaRange)
+  const summaryPlace = planSummarySheet(sheetNames, definedNames);
+  if (!summaryPlace.replaces && structure?.protected) {
+    return fail(
+      `Sổ làm việc đang được bảo vệ cấu trúc (Protect Workbook) nên không thêm được trang "${summaryPlace.name}": hãy bỏ bảo vệ (Review → Protect Workbook) rồi chấm điểm lại. Chưa có ô nào bị thay đổi.`
     );
+  }
+
+  // Round trips 2…: the cells, in row blocks; merged areas and hidden columns with the first.
+  const criteriaName = sheetNames.find((name) => sameSheetName(name, CRITERIA_SHEET_NAME));
+  // Our summary from an earlier run is rewritten in place: its charts go, read with the cells.
+  const oldCharts = summaryPlace.replaces
+    ? context.workbook.worksheets.getItem(summaryPlace.name).charts.load("items/name")
+    : null;
+  const read = await readUsedRange(context, sheet, used, supports, criteriaName);
+  if (read.criteria) {
+    const parsed = readCriteriaSheet(read.criteria);
     if (!parsed.ok) {
       return {
         ok: false,
-        message: `Trang "${criteriaSheet.name}" có ${parsed.problems.length} lỗi, chưa chấm điểm. Sửa các ô dưới đây rồi chấm lại.`,
+        message: `Trang "${read.criteria.sheetName}" có ${parsed.problems.length} lỗi, chưa chấm điểm. Sửa các ô dưới đây rồi chấm lại.`,
         problems: parsed.problems,
       };
     }
-    criteria = parsed.value;
+    options = { ...options, criteria: parsed.value };
   }
 
-  const definedNames: DefinedName[] = names.items.map((item) => ({
-    name: item.name,
-    reference: String(item.value),
-  }));
-  const grid: Grid = {
-    ...gridOf(sheet.name, used),
-    markers: markersOnSheet(definedNames, sheet.name),
-  };
-  const run = scoreWorkbook([grid], { ...options, criteria });
+  const grid: Grid = { ...read.grid, markers: markersOnSheet(definedNames, sheet.name) };
+  const run = scoreWorkbook([grid], options);
   if (run.results[0]?.tables.length === 0) return fail(run.results[0].notices[0]);
   if (run.blocked) return fail(run.blocked);
 
-  // Round trip 2 (more only for writes above MAX_REQUEST_BYTES): carry out the plan.
   const plan = run.plans[0];
   const ownFormats = formats.items.filter(
     (cf) =>
@@ -117,38 +166,144 @@ export async function scoreActiveSheet(
         isOwnConditionalFormula(cf.customOrNullObject.rule.formula, t.dueLetter)
       )
   );
-  for (const cf of ownFormats) cf.delete();
-  // Values are queued block by block; a block that would take the request past the
-  // limit first sends what is queued (only tables of tens of thousands of rows need it).
-  // The first request also carries the formats, rules and names: keep room for them.
-  let queuedBytes = REQUEST_HEADROOM_BYTES;
-  const reserve = async (bytes: number) => {
-    if (queuedBytes + bytes > MAX_REQUEST_BYTES && queuedBytes > REQUEST_HEADROOM_BYTES) {
-      await context.sync();
-      queuedBytes = REQUEST_HEADROOM_BYTES;
-    }
-    queuedBytes += bytes;
+  try {
+    const reserve = requestSplitter(context);
+    await writePlan(sheet, plan, ownFormats, definedNames, reserve, context);
+    await reserve(payloadBytes(run.summarySheet.values) * 2);
+    writeSummary(context, summaryPlace, oldCharts, run.summarySheet, definedNames);
+    await context.sync();
+  } catch (error) {
+    return fail(interruptedMessage(sheet.name, error));
+  }
+  return {
+    ok: true,
+    sheet: sheet.name,
+    run,
+    notices: summaryPlace.notice ? [summaryPlace.notice] : [],
   };
-  for (const table of plan.tables) await writeTable(sheet, table, reserve);
-  // The workbook-level record of the blocks (defined names), replaced as a whole.
-  const existing = new Set(definedNames.map((n) => n.name));
-  for (const name of new Set([...plan.staleMarkers, ...plan.markers.map((m) => m.name)])) {
-    if (existing.has(name)) context.workbook.names.getItem(name).delete();
-  }
-  for (const marker of plan.markers) {
-    context.workbook.names.add(
-      marker.name,
-      sheet.getRange(marker.reference.slice(marker.reference.lastIndexOf("!") + 1))
-    );
-  }
-  await reserve(payloadBytes(run.summarySheet.values));
-  writeSummary(context, oldSummary, run.summarySheet, showSummary);
-  await context.sync();
-  return { ok: true, sheet: sheet.name, run };
 
   function fail(message: string): ScoreOutcome {
     return { ok: false, message };
   }
+}
+
+/** What a user is told when Excel stopped a run part way through its writes. */
+function interruptedMessage(sheetName: string, error: unknown): string {
+  const code = (error as { code?: string } | null)?.code ?? "không rõ mã";
+  return `Excel dừng việc ghi giữa chừng (${code}): một phần kết quả đã được ghi vào các cột "(tự động)" của trang "${sheetName}" và trang tổng hợp; dữ liệu của đơn vị không bị thay đổi. Hãy bấm Chấm điểm lại: lần chấm sau nhận ra phần đã ghi là của công cụ và ghi hoàn tất.`;
+}
+
+interface UsedRangeRead {
+  grid: Grid;
+  criteria: Grid | null;
+}
+
+/**
+ * Reads the used range in row blocks whose responses stay under READ_BLOCK_BYTES: the
+ * first block is sized by a guess, the next ones by the bytes per row measured so far;
+ * a block Excel still refuses as too large is read again in halves (a read changes
+ * nothing, so repeating it is safe).
+ */
+async function readUsedRange(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  used: Excel.Range,
+  supports: SupportsExcelApi,
+  criteriaName: string | undefined
+): Promise<UsedRangeRead> {
+  const top = used.rowIndex;
+  const left = used.columnIndex;
+  const rows = used.rowCount;
+  const columns = used.columnCount;
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  const maxRowsByCells = Math.max(1, Math.floor(READ_BLOCK_CELLS / columns));
+  let rowsPerBlock = Math.min(
+    maxRowsByCells,
+    Math.max(1, Math.floor(READ_BLOCK_BYTES / (columns * FIRST_GUESS_BYTES_PER_CELL)))
+  );
+  let bytesRead = 0;
+
+  // Extras read with the first block.
+  const lastRow = top + rows;
+  const span = sheet.getRange(`${top + 1}:${lastRow}`);
+  const merged = supports("1.13") ? span.getMergedAreasOrNullObject() : null;
+  merged?.load(
+    "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount"
+  );
+  const hiddenProbes = Array.from({ length: columns + COLUMNS_BEYOND_USED }, (_, k) => {
+    const letter = columnLetter(left + k);
+    return sheet.getRange(`${letter}:${letter}`).load("columnHidden");
+  });
+  const criteriaRange = criteriaName
+    ? context.workbook.worksheets.getItem(criteriaName).getUsedRangeOrNullObject(true)
+    : null;
+  criteriaRange?.load("values,numberFormat,rowIndex,columnIndex");
+
+  let start = 0;
+  while (start < rows || start === 0) {
+    const count = Math.min(rowsPerBlock, rows - start);
+    const block = sheet.getRange(
+      `${columnLetter(left)}${top + start + 1}:${columnLetter(left + columns - 1)}${top + start + count}`
+    );
+    block.load("values,numberFormat");
+    try {
+      // One block per request on purpose: each response must stay under the size limit,
+      // and the next block's size depends on this one's measured bytes.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      if ((error as { code?: string }).code === "ResponsePayloadSizeLimitExceeded" && count > 1) {
+        rowsPerBlock = Math.max(1, Math.floor(count / 2));
+        continue;
+      }
+      throw error;
+    }
+    const blockValues = block.values as CellValue[][];
+    const blockFormats = block.numberFormat as string[][];
+    for (const row of blockValues) values.push(row);
+    for (const row of blockFormats) numberFormats.push(row);
+    bytesRead += payloadBytes(blockValues) + payloadBytes(blockFormats);
+    start += count;
+    const bytesPerRow = bytesRead / start;
+    rowsPerBlock = Math.min(
+      maxRowsByCells,
+      Math.max(1, Math.floor(READ_BLOCK_BYTES / bytesPerRow))
+    );
+    if (start >= rows) break;
+  }
+
+  const merges: MergedArea[] = [];
+  if (merged && !merged.isNullObject) {
+    for (const area of merged.areas.items) {
+      const m = {
+        top: area.rowIndex - top,
+        left: area.columnIndex - left,
+        bottom: area.rowIndex - top + area.rowCount - 1,
+        right: area.columnIndex - left + area.columnCount - 1,
+      };
+      if (m.right >= 0) merges.push({ ...m, left: Math.max(0, m.left) });
+    }
+  }
+  const hiddenColumns = hiddenProbes.flatMap((probe, k) => (probe.columnHidden ? [k] : []));
+  const criteria =
+    criteriaRange && criteriaName
+      ? criteriaRange.isNullObject
+        ? { sheetName: criteriaName, values: [] }
+        : gridOf(criteriaName, criteriaRange)
+      : null;
+  return {
+    grid: {
+      sheetName: sheet.name,
+      values,
+      numberFormats,
+      firstRow: top + 1,
+      firstColumn: left,
+      merges,
+      hiddenColumns,
+    },
+    criteria,
+  };
 }
 
 /** A loaded range as the core's grid. */
@@ -170,63 +325,151 @@ export function payloadBytes(value: unknown): number {
   return utf8.encode(JSON.stringify(value)).length;
 }
 
-async function writeTable(
+/**
+ * Number formats that make Excel keep each string as text: a string written through
+ * `Range.values` into a cell that is not formatted "@" is parsed as the user would have
+ * typed it ("- Văn phòng" becomes a formula and fails, "1.10" becomes the number 1.1).
+ * Setting "@" first, in the same request, keeps it as written.
+ *
+ * @example textFormats([["1.10", 4.5]], "0.00") // [["@", "0.00"]]
+ */
+export function textFormats(
+  values: ReadonlyArray<ReadonlyArray<unknown>>,
+  otherwise: string
+): string[][] {
+  return values.map((row) => row.map((cell) => (typeof cell === "string" ? "@" : otherwise)));
+}
+
+/**
+ * Carries out a sheet's plan. Order matters, because a request can fail part way and
+ * the next run must finish the job: the markers (defined names) and header rows go
+ * first, so that whatever else got written is recognised as ours next time; only our
+ * own rules and names are removed, and only right before their replacements.
+ */
+async function writePlan(
   sheet: Excel.Worksheet,
-  table: TableWritePlan,
-  reserve: (bytes: number) => Promise<void>
+  plan: SheetWritePlan,
+  ownFormats: Excel.ConditionalFormat[],
+  definedNames: DefinedName[],
+  reserve: Reserve,
+  context: Excel.RequestContext
 ): Promise<void> {
-  const block = sheet.getRange(table.range);
+  const existing = new Map(definedNames.map((n) => [n.name.toLowerCase(), n.name]));
+  for (const name of new Set([...plan.staleMarkers, ...plan.markers.map((m) => m.name)])) {
+    const actual = existing.get(name.toLowerCase());
+    if (actual !== undefined) context.workbook.names.getItem(actual).delete();
+  }
+  for (const marker of plan.markers) {
+    context.workbook.names.add(
+      marker.name,
+      sheet.getRange(marker.reference.slice(marker.reference.lastIndexOf("!") + 1))
+    );
+  }
+  for (const table of plan.tables) prepareBlock(sheet, table);
+  for (const cf of ownFormats) cf.delete();
+  for (const table of plan.tables) await writeTable(sheet, table, reserve);
+}
+
+/** Makes room for `bytes` more in the current request, sending what is queued if needed. */
+type Reserve = (bytes: number) => Promise<void>;
+
+/**
+ * Splits the writes into requests under MAX_REQUEST_BYTES: a block that would take the
+ * request past the limit first sends what is queued. The first request also carries the
+ * formats, rules and names: room is kept for them.
+ */
+function requestSplitter(context: Excel.RequestContext): Reserve {
+  let queuedBytes = REQUEST_HEADROOM_BYTES;
+  return async (bytes) => {
+    if (queuedBytes + bytes > MAX_REQUEST_BYTES && queuedBytes > REQUEST_HEADROOM_BYTES) {
+      await context.sync();
+      queuedBytes = REQUEST_HEADROOM_BYTES;
+    }
+    queuedBytes += bytes;
+  };
+}
+
+/**
+ * The block's formats (fill, number formats before any value, widths) and its header
+ * rows (the first and any repeated ones), as text.
+ */
+function prepareBlock(sheet: Excel.Worksheet, table: TableWritePlan): void {
+  const { firstRow, lastRow, letterAt } = tableGeometry(table);
+  if (lastRow > firstRow) {
+    const body = sheet.getRange(`${letterAt(0)}${firstRow + 1}:${letterAt(4)}${lastRow}`);
+    body.format.fill.color = COLORS.outputFill;
+    body.format.wrapText = true;
+    body.format.verticalAlignment = "Top";
+    // Column formats come before the values, so that text columns ("@") keep their text.
+    table.numberFormats.forEach((format, k) => {
+      sheet.getRange(`${letterAt(k)}${firstRow + 1}:${letterAt(k)}${lastRow}`).numberFormat =
+        format as unknown as string[][];
+    });
+  }
+  table.widths.forEach((width, k) => {
+    sheet.getRange(`${letterAt(k)}:${letterAt(k)}`).format.columnWidth = width * POINTS_PER_CHAR;
+  });
+  for (const offset of table.headerOffsets) {
+    const header = sheet.getRange(
+      `${letterAt(0)}${firstRow + offset}:${letterAt(4)}${firstRow + offset}`
+    );
+    const row = [table.values[offset] as string[]];
+    header.numberFormat = textFormats(row, "General");
+    header.values = row;
+    header.format.fill.color = COLORS.outputHeaderFill;
+    header.format.font.bold = true;
+    header.format.wrapText = true;
+  }
+}
+
+function tableGeometry(table: TableWritePlan) {
   const [first, last] = table.range.split(":");
   const firstRow = Number(/\d+/.exec(first)![0]);
   const lastRow = Number(/\d+/.exec(last)![0]);
-  const letters = (a1: string) => /^[A-Z]+/.exec(a1)![0];
-  const columnLetter = (k: number) => columnOffset(letters(first), k);
+  const firstLetters = /^[A-Z]+/.exec(first)![0];
+  return { firstRow, lastRow, letterAt: (k: number) => columnOffset(firstLetters, k) };
+}
 
-  block.format.fill.color = COLORS.outputFill;
-  block.format.wrapText = true;
-  block.format.verticalAlignment = "Top";
-  table.numberFormats.forEach((format, k) => {
-    // A single value assigned to a range applies to every cell of it.
-    if (lastRow > firstRow)
-      sheet.getRange(
-        `${columnLetter(k)}${firstRow + 1}:${columnLetter(k)}${lastRow}`
-      ).numberFormat = format as unknown as string[][];
-    sheet.getRange(`${columnLetter(k)}:${columnLetter(k)}`).format.columnWidth =
-      table.widths[k] * POINTS_PER_CHAR;
-  });
+async function writeTable(
+  sheet: Excel.Worksheet,
+  table: TableWritePlan,
+  reserve: Reserve
+): Promise<void> {
+  const { firstRow, lastRow, letterAt } = tableGeometry(table);
+  const headerRows = new Set(table.headerOffsets.map((offset) => firstRow + offset));
 
-  // Values of the first four columns: one 2D array, in blocks if it is very large.
-  const values = table.values.map((row) =>
-    row.slice(0, 4).map((cell) => (typeof cell === "object" ? cell.value : cell))
-  );
-  let written = 0;
-  const rowsPerBlock = Math.max(
-    1,
-    Math.floor(
-      values.length / Math.ceil(payloadBytes(values) / (MAX_REQUEST_BYTES - REQUEST_HEADROOM_BYTES))
-    )
-  );
-  while (written < values.length) {
-    const chunk = values.slice(written, written + rowsPerBlock);
-    const bytes = payloadBytes(chunk);
-    await reserve(bytes);
-    sheet.getRange(
-      `${columnLetter(0)}${firstRow + written}:${columnLetter(3)}${firstRow + written + chunk.length - 1}`
-    ).values = chunk;
-    written += chunk.length;
+  // Values of the first four columns, body rows only (the header rows are written
+  // already): one 2D array per run of rows between repeated headers, in blocks if large.
+  const cells = (offset: number) =>
+    table.values[offset]
+      .slice(0, 4)
+      .map((cell) => (typeof cell === "object" ? cell.value : cell)) as CellValue[];
+  const runs: Array<{ from: number; rows: CellValue[][] }> = [];
+  for (let row = firstRow + 1; row <= lastRow; row++) {
+    if (headerRows.has(row)) continue;
+    const last = runs.at(-1);
+    if (last && last.from + last.rows.length === row) last.rows.push(cells(row - firstRow));
+    else runs.push({ from: row, rows: [cells(row - firstRow)] });
   }
-  // The state column: one relative formula for every row, then the header cells.
-  if (lastRow > firstRow) {
-    sheet.getRange(`${columnLetter(4)}${firstRow + 1}:${columnLetter(4)}${lastRow}`).formulasR1C1 =
-      table.stateFormulaR1C1 as unknown as string[][];
-  }
-  for (const offset of table.headerOffsets) {
-    const header = sheet.getRange(
-      `${columnLetter(0)}${firstRow + offset}:${columnLetter(4)}${firstRow + offset}`
+  for (const run of runs) {
+    const rowsPerBlock = Math.max(
+      1,
+      Math.floor(
+        run.rows.length /
+          Math.ceil(payloadBytes(run.rows) / (MAX_REQUEST_BYTES - REQUEST_HEADROOM_BYTES))
+      )
     );
-    header.values = [table.values[offset] as string[]];
-    header.format.fill.color = COLORS.outputHeaderFill;
-    header.format.font.bold = true;
+    for (let written = 0; written < run.rows.length; written += rowsPerBlock) {
+      const chunk = run.rows.slice(written, written + rowsPerBlock);
+      await reserve(payloadBytes(chunk));
+      const from = run.from + written;
+      sheet.getRange(`${letterAt(0)}${from}:${letterAt(3)}${from + chunk.length - 1}`).values =
+        chunk as (string | number | boolean)[][];
+    }
+    // The state column: one relative formula for the run's rows.
+    sheet.getRange(
+      `${letterAt(4)}${run.from}:${letterAt(4)}${run.from + run.rows.length - 1}`
+    ).formulasR1C1 = table.stateFormulaR1C1 as unknown as string[][];
   }
   for (const rule of table.conditionalRules) {
     const cf = sheet
@@ -242,17 +485,38 @@ function columnOffset(letters: string, k: number): string {
   return columnLetter(columnIndex(letters) + k);
 }
 
+/**
+ * Writes the summary sheet where the core placed it. Our own summary from an earlier
+ * run is cleared and rewritten in place (no sheet is deleted); otherwise a new sheet is
+ * added and marked as ours in the same request, before its content, so that a run
+ * stopped part way leaves a sheet the next run recognises and completes. A user's own
+ * "Tổng hợp" is never touched: the core gives ours another name then.
+ */
 function writeSummary(
   context: Excel.RequestContext,
-  old: Excel.Worksheet,
+  place: SummarySheetPlacement,
+  oldCharts: Excel.ChartCollection | null,
   summary: SummarySheet,
-  activate: boolean
+  definedNames: DefinedName[]
 ): void {
-  if (!old.isNullObject) old.delete();
-  const sheet = context.workbook.worksheets.add(SUMMARY_SHEET_NAME);
+  let sheet: Excel.Worksheet;
+  if (place.replaces) {
+    sheet = context.workbook.worksheets.getItem(place.name);
+    for (const chart of oldCharts?.items ?? []) chart.delete();
+    sheet.getRange().clear();
+  } else {
+    sheet = context.workbook.worksheets.add(place.name);
+  }
+  const oldMarker = definedNames.find(
+    (n) => n.name.toLowerCase() === SUMMARY_MARKER_NAME.toLowerCase()
+  );
+  if (oldMarker) context.workbook.names.getItem(oldMarker.name).delete();
+  context.workbook.names.add(place.marker.name, sheet.getRange("A1"));
+
   const width = Math.max(...summary.values.map((row) => row.length));
   const rows = summary.values.map((row) => [...row, ...Array<string>(width - row.length).fill("")]);
   const range = sheet.getRange(`A1:${columnOffset("A", width - 1)}${rows.length}`);
+  range.numberFormat = textFormats(rows, "General");
   range.values = rows;
   sheet.getRange("A1").format.font.bold = true;
   sheet.getRange("A1").format.font.size = 14;
@@ -271,7 +535,6 @@ function writeSummary(
     chart.title.text = "Điểm từng lĩnh vực so với điểm tối đa";
     chart.setPosition(`G${first}`);
   }
-  if (activate) sheet.activate();
 }
 
 export type { SheetWritePlan };

@@ -6,7 +6,12 @@
 import { toIso } from "../core/dates";
 import { findBuiltInSet } from "../core/criteria-sets";
 import type { ScoringSettings } from "../core/settings";
-import { scoreActiveSheet, type ScoreOutcome } from "./score-active-sheet";
+import {
+  officeSupports,
+  scoreActiveSheet,
+  type ScoreOutcome,
+  type SupportsExcelApi,
+} from "./score-active-sheet";
 import { insertCriteriaSheet, type InsertOutcome } from "./criteria-sheet";
 
 /**
@@ -24,7 +29,7 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
 export type RunInExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface WorkbookApi {
-  score(settings: ScoringSettings, options?: { showSummary?: boolean }): Promise<ScoreOutcome>;
+  score(settings: ScoringSettings): Promise<ScoreOutcome>;
   selectRow(sheet: string, row: number): Promise<void>;
   /** Selects a cell given as "'Bộ tiêu chí'!D7". */
   selectAddress(address: string): Promise<void>;
@@ -35,27 +40,33 @@ export interface WorkbookApi {
 /** Office error codes a user can meet, with what to do about them. */
 const OFFICE_ERRORS: Record<string, string> = {
   InvalidOperationInCellEditMode:
-    "Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi bấm Chấm điểm lại. Chưa có ô nào bị thay đổi.",
+    "Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi bấm Chấm điểm lại.",
   AccessDenied:
     "Excel không cho phép ghi vào sổ làm việc này (có thể đang ở chế độ chỉ đọc hoặc bị bảo vệ): hãy mở bản có quyền sửa rồi chấm lại.",
   ItemNotFound:
     "Không tìm thấy trang hoặc dòng cần chọn: có thể trang đã bị đổi tên hoặc xoá; hãy chấm điểm lại.",
 };
 
-/** A Vietnamese message for an error thrown by Office.js or the adapter. */
-export function describeError(error: unknown): string {
+/**
+ * A Vietnamese message for an error thrown by Office.js or the adapter. Only a caller
+ * that knows nothing was written yet (`nothingWritten`) may say so: a batch is not
+ * atomic, and an error at a sync can follow writes that were applied.
+ */
+export function describeError(error: unknown, { nothingWritten = false } = {}): string {
   const code = (error as { code?: string } | null)?.code;
-  if (code && OFFICE_ERRORS[code]) return OFFICE_ERRORS[code];
+  const unchanged = nothingWritten ? " Chưa có ô nào bị thay đổi." : "";
+  if (code && OFFICE_ERRORS[code]) return `${OFFICE_ERRORS[code]}${unchanged}`;
   const detail = error instanceof Error ? error.message : String(error);
-  return `Không chấm điểm được do lỗi từ Excel (${code ?? "không rõ mã"}: ${detail}). Chưa có ô nào bị thay đổi nếu lỗi xảy ra trước khi ghi; hãy thử lại, nếu vẫn lỗi hãy gửi thông báo này cho bộ phận hỗ trợ.`;
+  return `Không thực hiện được do lỗi từ Excel (${code ?? "không rõ mã"}: ${detail}).${unchanged} Hãy thử lại; nếu vẫn lỗi, hãy gửi thông báo này cho bộ phận hỗ trợ.`;
 }
 
 export function createWorkbookApi(
   run: RunInExcel,
-  clock: () => Date = () => new Date()
+  clock: () => Date = () => new Date(),
+  supports: SupportsExcelApi = officeSupports
 ): WorkbookApi {
   return {
-    async score(settings, options) {
+    async score(settings) {
       const criteria = settings.criteriaSetId
         ? (findBuiltInSet(settings.criteriaSetId) ?? null)
         : null;
@@ -70,11 +81,12 @@ export function createWorkbookApi(
           scoreActiveSheet(
             context,
             { criteria, today: settings.today ?? toIso(clock()), soonDays: settings.soonDays },
-            options
+            { supports }
           )
         );
       } catch (error) {
-        return { ok: false, message: describeError(error) };
+        // scoreActiveSheet reports write failures itself: what reaches here failed while reading.
+        return { ok: false, message: describeError(error, { nothingWritten: true }) };
       }
     },
     async selectAddress(address) {

@@ -1,44 +1,35 @@
-import { OfficeMockObject } from "office-addin-mock";
 import { scoreActiveSheetCommand, registerCommands } from "../../src/commands/commands";
 import { dialogUrl, readDialogParams, MAX_DIALOG_MESSAGE } from "../../src/commands/dialog-url";
 import { SETTING_KEYS } from "../../src/core/settings";
 import { CRITERIA_SHEET } from "../../samples/sample-tables";
-import { FakeExcel, FakeSheet } from "../support/fake-excel";
+import { FakeExcel, FakeOffice, FakeSheet } from "../support/fake-excel";
 
 const globals = globalThis as unknown as Record<string, unknown>;
 
-/** Office (document settings, dialog) through office-addin-mock; Excel through the counting fake. */
-function setUp(sheet: FakeSheet, settings: Record<string, unknown>) {
-  const urls: string[] = [];
-  const associated: Record<string, unknown> = {};
-  const officeMock = new OfficeMockObject({
-    context: {
-      document: {
-        settings: {
-          get: (key: string) => settings[key] ?? null,
-        },
-      },
-      ui: {
-        displayDialogAsync: function (url: string, _options: unknown, callback: (result: unknown) => void) {
-          urls.push(url);
-          callback({ status: "failed", error: { message: "dialog đã mở" } });
-        },
-      },
-    },
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    EventType: { DialogMessageReceived: "dialogMessageReceived" },
-    actions: {
-      associate: function (name: string, fn: unknown) {
-        associated[name] = fn;
-      },
-    },
-  });
-  const excel = new FakeExcel([sheet]);
-  globals.Office = officeMock;
-  globals.Excel = { ...FakeExcel.enums, run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => batch(excel.context()) };
-  globals.window = { location: { origin: "https://localhost:3000" } };
-  return { officeMock, excel, urls, associated };
+/** Office through the strict fake (its runtime ends at completed()); Excel through the fake workbook. */
+function setUp(
+  sheets: FakeSheet[],
+  settings: Record<string, unknown>,
+  { dialogOpens = true, href = "https://localhost:3000/commands.html" } = {}
+) {
+  const excel = new FakeExcel(sheets);
+  const office = new FakeOffice(excel, settings, dialogOpens);
+  globals.Office = office.global();
+  globals.Excel = { ...FakeExcel.enums, run: excel.run };
+  globals.window = { location: { href } };
+  return { office, excel };
 }
+
+const sample = () =>
+  new FakeSheet(
+    CRITERIA_SHEET.name,
+    CRITERIA_SHEET.rows.map((r) => r.map((v) => v ?? ""))
+  );
+const settings = {
+  [SETTING_KEYS.criteriaSetId]: "xa-2025-dien-ban",
+  [SETTING_KEYS.today]: "2025-11-20",
+};
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 afterEach(() => {
   delete globals.Office;
@@ -47,31 +38,79 @@ afterEach(() => {
 });
 
 describe("the ribbon command", () => {
-  it("scores the active sheet with the workbook's settings, shows the headline and completes the event", async () => {
-    const sheet = new FakeSheet(CRITERIA_SHEET.name, CRITERIA_SHEET.rows.map((r) => r.map((v) => v ?? "")));
-    const { urls, excel } = setUp(sheet, { [SETTING_KEYS.criteriaSetId]: "xa-2025-dien-ban", [SETTING_KEYS.today]: "2025-11-20" });
-    const completed = jest.fn();
-    await scoreActiveSheetCommand({ completed } as unknown as Office.AddinCommands.Event);
-    expect(completed).toHaveBeenCalledTimes(1);
-    expect(excel.syncs).toBe(2);
-    expect(urls).toHaveLength(1);
-    const { message, kind } = readDialogParams(new URL(urls[0]).search);
+  it("keeps the runtime until the user closes the dialog with its button, then completes once", async () => {
+    const { office, excel } = setUp([sample()], settings);
+    await scoreActiveSheetCommand(office.event());
+    await tick();
+    expect(office.dialogs).toHaveLength(1);
+    expect(office.completedCalls).toBe(0); // the dialog is still open: the runtime must live
+    const { message, kind } = readDialogParams(new URL(office.dialogs[0].url).search);
     expect(kind).toBe("ok");
     expect(message).toContain("Tổng điểm 4,24/8,5");
-    expect(excel.sheets.find((s) => s.name === "Tổng hợp")!.activated).toBe(true);
+    expect(excel.active).toBe(0); // the user stays on the scored sheet
+    office.dialogs[0].clickClose();
+    expect(office.dialogs[0].closed).toBe(true);
+    expect(office.completedCalls).toBe(1);
+    // The runtime has ended: Office is gone, and a late event changes nothing.
+    expect(() => (globals.Office as typeof Office).context).toThrow(/Runtime đã kết thúc/);
+    office.dialogs[0].closeByUser();
+    expect(office.completedCalls).toBe(1);
   });
 
-  it("reports a refusal the same way and still completes the event", async () => {
-    const sheet = new FakeSheet("Trống");
-    const { urls } = setUp(sheet, {});
-    const completed = jest.fn();
-    await scoreActiveSheetCommand({ completed } as unknown as Office.AddinCommands.Event);
-    expect(completed).toHaveBeenCalledTimes(1);
-    expect(readDialogParams(new URL(urls[0]).search)).toEqual({ kind: "error", message: 'Trang "Trống" đang trống: hãy mở trang có bảng phụ lục rồi bấm Chấm điểm.' });
+  it("completes once when the user closes the dialog with its X (12006)", async () => {
+    const { office } = setUp([sample()], settings);
+    await scoreActiveSheetCommand(office.event());
+    await tick();
+    office.dialogs[0].closeByUser();
+    expect(office.completedCalls).toBe(1);
+  });
+
+  it("completes once when the dialog cannot open", async () => {
+    const { office } = setUp([sample()], settings, { dialogOpens: false });
+    await scoreActiveSheetCommand(office.event());
+    await tick();
+    expect(office.completedCalls).toBe(1);
+  });
+
+  it("scores the same sheet on a second click (the user was not moved to the summary)", async () => {
+    const { office, excel } = setUp([sample()], settings);
+    await scoreActiveSheetCommand(office.event());
+    await tick();
+    office.dialogs[0].clickClose();
+    const again = new FakeOffice(excel, settings);
+    excel.ended = false;
+    globals.Office = again.global();
+    await scoreActiveSheetCommand(again.event());
+    await tick();
+    expect(readDialogParams(new URL(again.dialogs[0].url).search).kind).toBe("ok");
+  });
+
+  it("opens the dialog next to the command page when the add-in is served under a path", async () => {
+    const { office } = setUp([sample()], settings, {
+      href: "https://server/cham-diem-cchc/commands.html?_host_Info=Excel",
+    });
+    await scoreActiveSheetCommand(office.event());
+    await tick();
+    expect(office.dialogs[0].url).toMatch(/^https:\/\/server\/cham-diem-cchc\/dialog\.html\?m=/);
+  });
+
+  it("reports a refusal the same way", async () => {
+    const { office } = setUp([new FakeSheet("Trống")], {});
+    await scoreActiveSheetCommand(office.event());
+    await tick();
+    expect(readDialogParams(new URL(office.dialogs[0].url).search)).toEqual({
+      kind: "error",
+      message: 'Trang "Trống" đang trống: hãy mở trang có bảng phụ lục rồi bấm Chấm điểm.',
+    });
+    office.dialogs[0].clickClose();
+    expect(office.completedCalls).toBe(1);
   });
 
   it("registers the function the manifest names", () => {
-    const { associated } = setUp(new FakeSheet("A"), {});
+    const associated: Record<string, unknown> = {};
+    globals.Office = {
+      actions: { associate: (name: string, fn: unknown) => (associated[name] = fn) },
+    };
     registerCommands();
     expect(globals.scoreActiveSheet).toBe(scoreActiveSheetCommand);
     expect(associated.scoreActiveSheet).toBe(scoreActiveSheetCommand);
@@ -80,10 +119,21 @@ describe("the ribbon command", () => {
 
 describe("dialogUrl", () => {
   it("round-trips the message, truncating very long ones", () => {
-    const url = dialogUrl("https://x", "Tổng điểm 4,24 & <b>", "ok");
-    expect(readDialogParams(new URL(url).search)).toEqual({ message: "Tổng điểm 4,24 & <b>", kind: "ok" });
-    const long = readDialogParams(new URL(dialogUrl("https://x", "a".repeat(5000), "error")).search);
+    const url = dialogUrl("https://x/commands.html", "Tổng điểm 4,24 & <b>", "ok");
+    expect(readDialogParams(new URL(url).search)).toEqual({
+      message: "Tổng điểm 4,24 & <b>",
+      kind: "ok",
+    });
+    const long = readDialogParams(
+      new URL(dialogUrl("https://x/", "a".repeat(5000), "error")).search
+    );
     expect(long.message).toHaveLength(MAX_DIALOG_MESSAGE);
     expect(long.kind).toBe("error");
+  });
+
+  it("resolves against the page's own address, keeping the deployment path", () => {
+    expect(dialogUrl("https://server/cham-diem-cchc/commands.html", "Xong", "ok")).toBe(
+      "https://server/cham-diem-cchc/dialog.html?m=Xong&k=ok"
+    );
   });
 });

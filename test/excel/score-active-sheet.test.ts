@@ -2,7 +2,7 @@ import { scoreActiveSheet, MAX_REQUEST_BYTES } from "../../src/excel/score-activ
 import { syntheticGrid } from "../../bench/synthetic-table";
 import { CRITERIA_SHEET, TASK_SHEET } from "../../samples/sample-tables";
 import { DIEN_BAN_2025 } from "../core/fixtures";
-import { FakeExcel, FakeSheet } from "../support/fake-excel";
+import { FAKE_PAYLOAD_LIMIT, FakeExcel, FakeSheet } from "../support/fake-excel";
 import type { SampleSheet } from "../../samples/sample-tables";
 import { criteriaSetToSheet, readCriteriaSheet } from "../../src/core/criteria-sheet";
 import { insertCriteriaSheet } from "../../src/excel/criteria-sheet";
@@ -12,7 +12,14 @@ beforeAll(() => {
 });
 
 const options = { criteria: DIEN_BAN_2025, today: "2025-11-20" };
-const sheetOf = (sample: SampleSheet) => new FakeSheet(sample.name, sample.rows.map((r) => r.map((v) => v ?? "")));
+/** Scores the fake's active sheet, with the fake's ExcelApi version as the host's. */
+const scoreIn = (excel: FakeExcel, runOptions: Parameters<typeof scoreActiveSheet>[1]) =>
+  scoreActiveSheet(excel.context(), runOptions, { supports: (version) => excel.supports(version) });
+const sheetOf = (sample: SampleSheet) =>
+  new FakeSheet(
+    sample.name,
+    sample.rows.map((r) => r.map((v) => v ?? ""))
+  );
 
 /** Every input cell, to compare before and after. */
 function inputSnapshot(sheet: FakeSheet, lastColumn: number): string[] {
@@ -23,19 +30,21 @@ function inputSnapshot(sheet: FakeSheet, lastColumn: number): string[] {
 }
 
 describe("scoreActiveSheet", () => {
-  it("scores the sample's criteria sheet in two round trips and writes the owned block", async () => {
+  it("scores the sample's criteria sheet in three round trips (facts, cells, writes) and writes the owned block", async () => {
     const sheet = sheetOf(CRITERIA_SHEET);
     const excel = new FakeExcel([sheet]);
     const before = inputSnapshot(sheet, 8);
-    const outcome = await scoreActiveSheet(excel.context(), options);
+    const outcome = await scoreIn(excel, options);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(excel.syncs).toBe(2);
+    expect(excel.syncs).toBe(3);
     expect(outcome.run.summary.points).toBe(4.24);
     expect(inputSnapshot(sheet, 8)).toEqual(before);
     expect(sheet.valueAt("J4")).toBe("Điểm tính toán (tự động)");
     expect(sheet.valueAt("J6")).toBe(1.28);
-    expect(sheet.valueAt("L10")).toBe("⚠ Tỷ lệ 93,5% < 95%: không chấm điểm, mất 1,5 điểm\n⚠ Ô 'Tự chấm điểm 2025'!G10: điểm tự chấm 1,5 khác điểm tính toán 0");
+    expect(sheet.valueAt("L10")).toBe(
+      "⚠ Tỷ lệ 93,5% < 95%: không chấm điểm, mất 1,5 điểm\n⚠ Ô 'Tự chấm điểm 2025'!G10: điểm tự chấm 1,5 khác điểm tính toán 0"
+    );
     expect(String(sheet.valueAt("N6"))).toMatch(/^=IF\(RC\[-1\]="",""/);
     expect(sheet.valueAt("N14")).toBe("Tình trạng hạn (tự động)"); // the repeated header row
     expect(sheet.conditionalFormats.map((cf) => cf.range)).toEqual(["A6:N21", "A6:N21"]);
@@ -48,35 +57,44 @@ describe("scoreActiveSheet", () => {
   it("is idempotent: a second run keeps one block, one pair of rules and one summary sheet", async () => {
     const sheet = sheetOf(TASK_SHEET);
     const excel = new FakeExcel([sheet]);
-    await scoreActiveSheet(excel.context(), options);
+    await scoreIn(excel, options);
     const first = [...sheet.cells.entries()].map(([k, c]) => `${k}=${JSON.stringify(c)}`).sort();
-    const second = await scoreActiveSheet(excel.context(), options, { showSummary: true });
+    const second = await scoreIn(excel, options);
     expect(second.ok).toBe(true);
-    expect([...sheet.cells.entries()].map(([k, c]) => `${k}=${JSON.stringify(c)}`).sort()).toEqual(first);
+    expect([...sheet.cells.entries()].map(([k, c]) => `${k}=${JSON.stringify(c)}`).sort()).toEqual(
+      first
+    );
     expect(sheet.conditionalFormats).toHaveLength(2);
-    expect([...excel.names.values()]).toEqual(["'Phụ lục KH CCHC'!$I$5:$M$5"]);
+    expect([...excel.names.values()]).toEqual(["'Phụ lục KH CCHC'!$I$5:$M$5", "'Tổng hợp'!$A$1"]);
     expect(excel.sheets.filter((s) => s.name === "Tổng hợp")).toHaveLength(1);
-    expect(excel.sheets.find((s) => s.name === "Tổng hợp")!.activated).toBe(true);
+    expect(excel.active).toBe(0); // the user stays on the sheet they scored
   });
 
-  it.each([10, 50_000])("uses a constant number of round trips for %i rows, each request under 4 MB", async (rows) => {
-    const grid = syntheticGrid(rows);
-    const excel = new FakeExcel([new FakeSheet(grid.sheetName, grid.values)]);
-    const outcome = await scoreActiveSheet(excel.context(), options);
-    expect(outcome.ok).toBe(true);
-    expect(excel.syncs).toBe(2);
-    expect(Math.max(...excel.requestBytes)).toBeLessThan(MAX_REQUEST_BYTES);
-  });
+  it.each([
+    [10, 3],
+    [50_000, 9],
+  ])(
+    "reads and writes %i rows in at most %i round trips, every request and response under the 5 MB limit",
+    async (rows, most) => {
+      const grid = syntheticGrid(rows);
+      const excel = new FakeExcel([new FakeSheet(grid.sheetName, grid.values)]);
+      const outcome = await scoreIn(excel, options);
+      expect(outcome.ok).toBe(true);
+      expect(excel.syncs).toBeLessThanOrEqual(most);
+      expect(Math.max(...excel.requestBytes)).toBeLessThan(MAX_REQUEST_BYTES);
+      expect(Math.max(...excel.responseBytes)).toBeLessThan(FAKE_PAYLOAD_LIMIT);
+    }
+  );
 
   describe("changes nothing and explains, in Vietnamese", () => {
     async function refused(sheet: FakeSheet): Promise<string> {
       const excel = new FakeExcel([sheet]);
       const before = JSON.stringify([...sheet.cells.entries()]);
-      const outcome = await scoreActiveSheet(excel.context(), options);
+      const outcome = await scoreIn(excel, options);
       expect(outcome.ok).toBe(false);
       expect(JSON.stringify([...sheet.cells.entries()])).toBe(before);
       expect(excel.sheets.map((s) => s.name)).toEqual([sheet.name]);
-      expect(excel.syncs).toBe(1);
+      expect(excel.names.size).toBe(0);
       return outcome.ok ? "" : outcome.message;
     }
 
@@ -91,41 +109,171 @@ describe("scoreActiveSheet", () => {
     });
 
     it("on a sheet without a table", async () => {
-      expect(await refused(new FakeSheet("Ghi chú", [["Danh sách cán bộ"], ["Nguyễn Văn A", 1980]]))).toContain("không có bảng phụ lục");
+      expect(
+        await refused(new FakeSheet("Ghi chú", [["Danh sách cán bộ"], ["Nguyễn Văn A", 1980]]))
+      ).toContain("không có bảng phụ lục");
     });
 
     it("when a header of its own block was retyped (found through the defined name)", async () => {
       const sheet = sheetOf(TASK_SHEET);
       const excel = new FakeExcel([sheet]);
-      await scoreActiveSheet(excel.context(), options);
+      await scoreIn(excel, options);
       sheet.ensure(4, 8).value = "Điểm";
-      const again = await scoreActiveSheet(excel.context(), options);
+      const again = await scoreIn(excel, options);
       expect(again.ok ? "" : again.message).toContain("'Phụ lục KH CCHC'!I5 đã bị sửa");
     });
+  });
+});
 
-    it("when the user typed where the block would go", async () => {
-      const sheet = sheetOf(TASK_SHEET);
-      sheet.ensure(10, 9).value = "ghi chú riêng";
-      expect(await refused(sheet)).toContain("'Phụ lục KH CCHC'!J11");
+describe("what real Excel would refuse or change (issue 11)", () => {
+  /** Every string of the planned summary, read back from the sheet it was written to. */
+  function summaryStrings(excel: FakeExcel, name: string, planned: Array<Array<string | number>>) {
+    const sheet = excel.sheets.find((s) => s.name === name)!;
+    const mismatches: string[] = [];
+    planned.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const cell = sheet.cell(r, c);
+        if (typeof value === "string" && value !== "" && (cell?.value !== value || cell?.formula)) {
+          mismatches.push(`${r},${c}: ${JSON.stringify(value)} → ${JSON.stringify(cell)}`);
+        }
+      })
+    );
+    return mismatches;
+  }
+
+  it("writes owner names starting with '-' and code-like text ('1.10') as text, on every run", async () => {
+    const sheet = sheetOf(TASK_SHEET);
+    sheet.ensure(15, 4).value = "- Văn phòng HĐND và UBND";
+    sheet.ensure(10, 4).value = "1.10";
+    const excel = new FakeExcel([sheet]);
+    for (let run = 0; run < 2; run++) {
+      const outcome = await scoreIn(excel, options);
+      expect(outcome).toMatchObject({ ok: true });
+      if (!outcome.ok) return;
+      expect(outcome.run.summarySheet.values.flat()).toEqual(
+        expect.arrayContaining([expect.stringContaining("- Văn phòng HĐND và UBND")])
+      );
+      expect(summaryStrings(excel, "Tổng hợp", outcome.run.summarySheet.values)).toEqual([]);
+    }
+  });
+
+  it("never changes the user's own 'Tổng hợp' sheet: ours goes beside it, and the run says so", async () => {
+    const own = new FakeSheet("TỔNG HỢP", [["Bảng tổng hợp của phường"], ["=SUM(B1:B3)"]]);
+    const before = JSON.stringify([...own.cells.entries()]);
+    const excel = new FakeExcel([sheetOf(TASK_SHEET), own]);
+    const outcome = await scoreIn(excel, options);
+    expect(outcome).toMatchObject({
+      ok: true,
+      notices: [expect.stringContaining("Tổng hợp (tự động)")],
     });
+    expect(JSON.stringify([...own.cells.entries()])).toBe(before);
+    expect(excel.sheets.map((s) => s.name)).toEqual([
+      "Phụ lục KH CCHC",
+      "TỔNG HỢP",
+      "Tổng hợp (tự động)",
+    ]);
+    await scoreIn(excel, options);
+    expect(excel.sheets.map((s) => s.name)).toEqual([
+      "Phụ lục KH CCHC",
+      "TỔNG HỢP",
+      "Tổng hợp (tự động)",
+    ]);
+  });
+
+  it("counts a very hidden sheet's name as taken", async () => {
+    const hidden = new FakeSheet("Tổng hợp", [["dữ liệu ẩn"]], undefined, {
+      visibility: "VeryHidden",
+    });
+    const excel = new FakeExcel([sheetOf(TASK_SHEET), hidden]);
+    const outcome = await scoreIn(excel, options);
+    expect(outcome).toMatchObject({ ok: true });
+    expect(hidden.valueAt("A1")).toBe("dữ liệu ẩn");
+  });
+
+  it("refuses before writing anything when the workbook structure is protected and a sheet must be added", async () => {
+    const sheet = sheetOf(TASK_SHEET);
+    const before = JSON.stringify([...sheet.cells.entries()]);
+    const excel = new FakeExcel([sheet], { structureProtected: true });
+    const outcome = await scoreIn(excel, options);
+    expect(outcome.ok ? "" : outcome.message).toContain("bảo vệ cấu trúc");
+    expect(outcome.ok ? "" : outcome.message).toContain("Chưa có ô nào bị thay đổi");
+    expect(JSON.stringify([...sheet.cells.entries()])).toBe(before);
+  });
+
+  it("says what was written when Excel stops a run part way, and the next run completes it", async () => {
+    // ExcelApi 1.6 cannot see structure protection: the sheet add fails after the block was written.
+    const sheet = sheetOf(TASK_SHEET);
+    const excel = new FakeExcel([sheet], { structureProtected: true, apiVersion: "1.6" });
+    const stopped = await scoreIn(excel, options);
+    expect(stopped.ok).toBe(false);
+    const message = stopped.ok ? "" : stopped.message;
+    expect(message).not.toContain("Chưa có ô nào bị thay đổi");
+    expect(message).toContain("một phần kết quả đã được ghi");
+    expect(message).toContain("Chấm điểm lại");
+    expect(sheet.valueAt("I5")).toBe("Điểm tính toán (tự động)");
+    excel.structureProtected = false;
+    const again = await scoreIn(excel, options);
+    expect(again).toMatchObject({ ok: true });
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Phụ lục KH CCHC", "Tổng hợp"]);
+    expect([...excel.names.keys()]).toHaveLength(2);
+  });
+
+  it("never writes into a merged area: a section row merged past the table moves the block or stops the run", async () => {
+    const sheet = sheetOf(TASK_SHEET);
+    sheet.merges.push({ top: 6, left: 0, bottom: 6, right: 10 });
+    const excel = new FakeExcel([sheet]);
+    const outcome = await scoreIn(excel, options);
+    expect(outcome).toMatchObject({ ok: true });
+    for (let c = 8; c <= 10; c++) expect(sheet.cell(6, c)).toBeUndefined();
+    expect(sheet.valueAt("L5")).toBe("Điểm tính toán (tự động)");
+  });
+
+  it("keeps out of hidden columns", async () => {
+    const sheet = new FakeSheet(
+      TASK_SHEET.name,
+      TASK_SHEET.rows.map((r) => r.map((v) => v ?? "")),
+      undefined,
+      { hiddenColumns: ["I"] }
+    );
+    const excel = new FakeExcel([sheet]);
+    expect(await scoreIn(excel, options)).toMatchObject({ ok: true });
+    expect(sheet.valueAt("I5")).toBeUndefined();
+    expect(sheet.valueAt("J5")).toBe("Điểm tính toán (tự động)");
+  });
+
+  it("sets column widths in points (about 5.25 per character of Calibri 11)", async () => {
+    const sheet = sheetOf(TASK_SHEET);
+    const excel = new FakeExcel([sheet]);
+    await scoreIn(excel, options);
+    expect(sheet.columnWidths.get(10)).toBeCloseTo(48 * 5.25); // "Cảnh báo (tự động)", 48 characters
+  });
+
+  it("still scores on ExcelApi 1.1 (volume-licensed Excel 2016): no merged areas, no protection check", async () => {
+    const excel = new FakeExcel([sheetOf(TASK_SHEET)], { apiVersion: "1.1" });
+    expect(await scoreIn(excel, options)).toMatchObject({ ok: true });
   });
 });
 
 describe("the workbook's criteria sheet in the add-in", () => {
   const criteriaSheetOf = (grid: { values: Array<Array<string | number | boolean | null>> }) =>
-    new FakeSheet("Bộ tiêu chí", grid.values.map((r) => r.map((v) => v ?? "")));
+    new FakeSheet(
+      "Bộ tiêu chí",
+      grid.values.map((r) => r.map((v) => v ?? ""))
+    );
 
-  it("scores with the set in the sheet, over the chosen one, in one more round trip", async () => {
+  it("scores with the set in the sheet, over the chosen one, read with the cells (no extra round trip)", async () => {
     const content = criteriaSetToSheet(DIEN_BAN_2025);
     const r = content.values.findIndex((row) => row[0] === "III.4");
     content.values[r][5] = 0.9;
     const excel = new FakeExcel([sheetOf(CRITERIA_SHEET), criteriaSheetOf(content)]);
-    const outcome = await scoreActiveSheet(excel.context(), { criteria: null, today: "2025-11-20" });
+    const outcome = await scoreIn(excel, { criteria: null, today: "2025-11-20" });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(excel.syncs).toBe(3);
     expect(outcome.run.summary.criteriaSet?.id).toBe("xa-2025-dien-ban");
-    expect(outcome.run.results[0].tables[0].rows.find((row) => row.criterion === "III.4")!.points).toBe(1.4);
+    expect(
+      outcome.run.results[0].tables[0].rows.find((row) => row.criterion === "III.4")!.points
+    ).toBe(1.4);
   });
 
   it("stops with every problem located at its cell, writing nothing", async () => {
@@ -135,16 +283,21 @@ describe("the workbook's criteria sheet in the add-in", () => {
     const scored = sheetOf(CRITERIA_SHEET);
     const excel = new FakeExcel([scored, criteriaSheetOf(content)]);
     const before = JSON.stringify([...scored.cells.entries()]);
-    const outcome = await scoreActiveSheet(excel.context(), options);
+    const outcome = await scoreIn(excel, options);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.problems).toEqual([{ address: `'Bộ tiêu chí'!D${r + 1}`, message: `'Bộ tiêu chí'!D${r + 1}: Điểm tối đa phải là số lớn hơn 0` }]);
+    expect(outcome.problems).toEqual([
+      {
+        address: `'Bộ tiêu chí'!D${r + 1}`,
+        message: `'Bộ tiêu chí'!D${r + 1}: Điểm tối đa phải là số lớn hơn 0`,
+      },
+    ]);
     expect(JSON.stringify([...scored.cells.entries()])).toBe(before);
   });
 
   it("refuses to score the criteria sheet itself", async () => {
     const excel = new FakeExcel([criteriaSheetOf(criteriaSetToSheet(DIEN_BAN_2025))]);
-    const outcome = await scoreActiveSheet(excel.context(), options);
+    const outcome = await scoreIn(excel, options);
     expect(outcome).toMatchObject({ ok: false });
     expect(outcome.ok ? "" : outcome.message).toContain("không phải bảng phụ lục");
   });
@@ -153,7 +306,12 @@ describe("the workbook's criteria sheet in the add-in", () => {
     const excel = new FakeExcel([sheetOf(CRITERIA_SHEET)]);
     expect(await insertCriteriaSheet(excel.context(), DIEN_BAN_2025)).toEqual({ ok: true });
     const inserted = excel.sheets.find((s) => s.name === "Bộ tiêu chí")!;
-    const grid = { sheetName: "Bộ tiêu chí", values: criteriaSetToSheet(DIEN_BAN_2025).values.map((row, r) => row.map((_, c) => inserted.cell(r, c)?.value ?? "")) };
+    const grid = {
+      sheetName: "Bộ tiêu chí",
+      values: criteriaSetToSheet(DIEN_BAN_2025).values.map((row, r) =>
+        row.map((_, c) => inserted.cell(r, c)?.value ?? "")
+      ),
+    };
     expect(readCriteriaSheet(grid)).toEqual({ ok: true, value: DIEN_BAN_2025 });
     const again = await insertCriteriaSheet(excel.context(), DIEN_BAN_2025);
     expect(again).toMatchObject({ ok: false });

@@ -4,14 +4,18 @@ import { SETTING_KEYS } from "../../src/core/settings";
 
 const globals = globalThis as unknown as Record<string, unknown>;
 
-function mockSettings(initial: Record<string, unknown>, saveStatus: "succeeded" | "failed" = "succeeded") {
+function mockSettings(
+  initial: Record<string, unknown>,
+  saveStatus: "succeeded" | "failed" = "succeeded"
+) {
   const stored: Record<string, unknown> = { ...initial };
   const mock = new OfficeMockObject({
     get: (key: string) => stored[key] ?? null,
     set: (key: string, value: unknown) => {
       stored[key] = value;
     },
-    saveAsync: (callback: (result: unknown) => void) => callback({ status: saveStatus, error: { message: "tệp chỉ đọc" } }),
+    saveAsync: (callback: (result: unknown) => void) =>
+      callback({ status: saveStatus, error: { message: "tệp chỉ đọc" } }),
   });
   return { settings: mock as unknown as Office.Settings, stored };
 }
@@ -25,18 +29,32 @@ afterAll(() => {
 
 describe("document settings", () => {
   it("reads valid values and repairs invalid ones one by one", () => {
-    const { settings } = mockSettings({ [SETTING_KEYS.today]: "2025-02-30", [SETTING_KEYS.soonDays]: 3, [SETTING_KEYS.criteriaSetId]: "xa-2025-dien-ban" });
-    expect(loadDocumentSettings(settings)).toEqual({ today: null, soonDays: 3, criteriaSetId: "xa-2025-dien-ban" });
+    const { settings } = mockSettings({
+      [SETTING_KEYS.today]: "2025-02-30",
+      [SETTING_KEYS.soonDays]: 3,
+      [SETTING_KEYS.criteriaSetId]: "xa-2025-dien-ban",
+    });
+    expect(loadDocumentSettings(settings)).toEqual({
+      today: null,
+      soonDays: 3,
+      criteriaSetId: "xa-2025-dien-ban",
+    });
   });
 
   it("saves into the workbook", async () => {
     const { settings, stored } = mockSettings({});
     await saveDocumentSettings(settings, { today: "2025-11-20", soonDays: 5, criteriaSetId: null });
-    expect(stored).toEqual({ [SETTING_KEYS.today]: "2025-11-20", [SETTING_KEYS.soonDays]: 5, [SETTING_KEYS.criteriaSetId]: null });
+    expect(stored).toEqual({
+      [SETTING_KEYS.today]: "2025-11-20",
+      [SETTING_KEYS.soonDays]: 5,
+      [SETTING_KEYS.criteriaSetId]: null,
+    });
   });
 
   it("rejects with a Vietnamese message when Excel cannot save", async () => {
     const { settings } = mockSettings({}, "failed");
-    await expect(saveDocumentSettings(settings, { today: null, soonDays: 7, criteriaSetId: null })).rejects.toThrow("Không lưu được cài đặt vào sổ làm việc: tệp chỉ đọc");
+    await expect(
+      saveDocumentSettings(settings, { today: null, soonDays: 7, criteriaSetId: null })
+    ).rejects.toThrow("Không lưu được cài đặt vào sổ làm việc: tệp chỉ đọc");
   });
 });

@@ -82,7 +82,8 @@ function columnLetters(index: number): string {
 export function parseAddress(address: string): Bounds {
   const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
   const [a, b = a] = local.split(":");
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return { top: Number(a) - 1, left: 0, bottom: Number(b) - 1, right: 16_383 };
+  if (/^\d+$/.test(a) && /^\d+$/.test(b))
+    return { top: Number(a) - 1, left: 0, bottom: Number(b) - 1, right: 16_383 };
   const part = (ref: string) => {
     const m = /^([A-Z]+)(\d*)$/.exec(ref);
     if (!m) throw officeError("InvalidArgument", `Địa chỉ không hợp lệ trong fake: ${address}`);
@@ -104,7 +105,12 @@ function intersects(a: Bounds, b: Bounds): boolean {
 }
 
 function contains(outer: Bounds, inner: Bounds): boolean {
-  return outer.top <= inner.top && inner.bottom <= outer.bottom && outer.left <= inner.left && inner.right <= outer.right;
+  return (
+    outer.top <= inner.top &&
+    inner.bottom <= outer.bottom &&
+    outer.left <= inner.left &&
+    inner.right <= outer.right
+  );
 }
 
 /** Excel quotes a sheet name in a reference only when it must. */
@@ -112,7 +118,8 @@ function referenceSheetName(name: string): string {
   return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-const sameName = (a: string, b: string) => a.normalize("NFC").toLocaleLowerCase("vi") === b.normalize("NFC").toLocaleLowerCase("vi");
+const sameName = (a: string, b: string) =>
+  a.normalize("NFC").toLocaleLowerCase("vi") === b.normalize("NFC").toLocaleLowerCase("vi");
 
 /** Days from 1899-12-30 (Excel's date serial) for a UTC date. */
 function serialOf(year: number, month: number, day: number): number {
@@ -125,10 +132,16 @@ function serialOf(year: number, month: number, day: number): number {
  * "1.10", "50%", "1,234", a date serial for "1/2/2025", a boolean for "TRUE".
  * A formula Excel cannot parse ("- Văn phòng") fails the request, as in Excel.
  */
-export function coerceWrittenValue(value: CellValue, numberFormat: string): { value: CellValue; formula?: string } {
+export function coerceWrittenValue(
+  value: CellValue,
+  numberFormat: string
+): { value: CellValue; formula?: string } {
   if (typeof value !== "string" || numberFormat === "@") return { value };
   const text = value.trim();
-  if (/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?([eE][-+]?\d+)?$/.test(text) || /^[-+]?\.\d+$/.test(text)) {
+  if (
+    /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?([eE][-+]?\d+)?$/.test(text) ||
+    /^[-+]?\.\d+$/.test(text)
+  ) {
     return { value: Number(text.replace(/,/g, "")) };
   }
   const percent = /^([-+]?\d+(\.\d+)?)%$/.exec(text);
@@ -144,7 +157,10 @@ export function coerceWrittenValue(value: CellValue, numberFormat: string): { va
     // and no two names side by side.
     const outside = body.replace(/"[^"]*"/g, '""');
     if (/[^\x20-\x7e]/.test(outside) || /[A-Za-z0-9_)]\s+[A-Za-z(_]/.test(outside)) {
-      throw officeError("InvalidArgument", `Excel không hiểu công thức "${value}" (chuỗi bắt đầu bằng ${value[0]}).`);
+      throw officeError(
+        "InvalidArgument",
+        `Excel không hiểu công thức "${value}" (chuỗi bắt đầu bằng ${value[0]}).`
+      );
     }
     return { value: "", formula: `=${body}` };
   }
@@ -180,8 +196,13 @@ export class FakeSheet {
   ) {
     values.forEach((row, r) =>
       row.forEach((value, c) => {
-        if (value !== "" && value !== null) this.cells.set(`${r},${c}`, { value, numberFormat: numberFormats?.[r]?.[c] ?? "General" });
-        else if (numberFormats?.[r]?.[c]) this.cells.set(`${r},${c}`, { value: "", numberFormat: numberFormats[r][c] });
+        if (value !== "" && value !== null)
+          this.cells.set(`${r},${c}`, {
+            value,
+            numberFormat: numberFormats?.[r]?.[c] ?? "General",
+          });
+        else if (numberFormats?.[r]?.[c])
+          this.cells.set(`${r},${c}`, { value: "", numberFormat: numberFormats[r][c] });
       })
     );
     this.merges = (options.merges ?? []).map(parseAddress);
@@ -306,18 +327,29 @@ export class FakeExcel {
 
   context(): Excel.RequestContext {
     this.alive();
-    return { workbook: this.workbook(), sync: () => this.sync() } as unknown as Excel.RequestContext;
+    return {
+      workbook: this.workbook(),
+      sync: () => this.sync(),
+    } as unknown as Excel.RequestContext;
   }
 
   /** `Excel.run` on this workbook. */
-  run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context());
+  run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(this.context());
 
   private alive(): void {
-    if (this.ended) throw new Error("Runtime đã kết thúc (event.completed() đã được gọi): không còn gọi được Excel.");
+    if (this.ended)
+      throw new Error(
+        "Runtime đã kết thúc (event.completed() đã được gọi): không còn gọi được Excel."
+      );
   }
 
   private requireApi(version: string, what: string): void {
-    if (!this.supports(version)) throw officeError("ApiNotFound", `${what} cần ExcelApi ${version}; máy này có ${this.apiVersion}.`);
+    if (!this.supports(version))
+      throw officeError(
+        "ApiNotFound",
+        `${what} cần ExcelApi ${version}; máy này có ${this.apiVersion}.`
+      );
   }
 
   private async sync(): Promise<void> {
@@ -339,7 +371,10 @@ export class FakeExcel {
       this.responseBytes.push(this.pendingResponse);
     }
     if (this.pendingResponse > FAKE_PAYLOAD_LIMIT) {
-      throw officeError("ResponsePayloadSizeLimitExceeded", `Phản hồi ${this.pendingResponse} byte vượt 5 MB.`);
+      throw officeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `Phản hồi ${this.pendingResponse} byte vượt 5 MB.`
+      );
     }
   }
 
@@ -355,7 +390,10 @@ export class FakeExcel {
    * names them and a sync runs (`load()` with no argument loads all of them).
    */
   private loadable<T extends object>(target: T, keys: string[], read: Loader): T {
-    const state: { values: Record<string, unknown> | null; names: Set<string> | "all" } = { values: null, names: new Set() };
+    const state: { values: Record<string, unknown> | null; names: Set<string> | "all" } = {
+      values: null,
+      names: new Set(),
+    };
     const keySet = new Set(keys);
     const proxy: T = new Proxy(target, {
       get: (obj, prop) => {
@@ -363,7 +401,12 @@ export class FakeExcel {
           return (properties?: string | string[]) => {
             const list = Array.isArray(properties) ? properties.join(",") : properties;
             const names: Set<string> | "all" = list
-              ? new Set(list.split(",").map((p) => p.trim().split("/")[0]).filter((p) => keySet.has(p)))
+              ? new Set(
+                  list
+                    .split(",")
+                    .map((p) => p.trim().split("/")[0])
+                    .filter((p) => keySet.has(p))
+                )
               : "all";
             this.enqueue(["load", list ?? ""], () => {
               const values = read(names);
@@ -378,7 +421,9 @@ export class FakeExcel {
           };
         }
         if (typeof prop === "string" && keySet.has(prop)) {
-          const loaded = state.values && (state.names === "all" || state.names.has(prop) || prop === "isNullObject");
+          const loaded =
+            state.values &&
+            (state.names === "all" || state.names.has(prop) || prop === "isNullObject");
           if (!loaded) throw new Error(`PropertyNotLoaded: ${prop} chưa được load() và sync()`);
           return state.values![prop];
         }
@@ -419,8 +464,13 @@ export class FakeExcel {
         add: (name: string) => {
           const sheet = new FakeSheet(name);
           this.enqueue(["add-sheet", name], () => {
-            if (this.structureProtected) throw officeError("AccessDenied", "Cấu trúc sổ làm việc đang được bảo vệ: không thêm được trang.");
-            if (this.findSheet(name)) throw officeError("ItemAlreadyExists", `Đã có trang tên ${name}.`);
+            if (this.structureProtected)
+              throw officeError(
+                "AccessDenied",
+                "Cấu trúc sổ làm việc đang được bảo vệ: không thêm được trang."
+              );
+            if (this.findSheet(name))
+              throw officeError("ItemAlreadyExists", `Đã có trang tên ${name}.`);
             this.sheets.push(sheet);
           });
           return this.sheetApi(() => sheet);
@@ -428,7 +478,9 @@ export class FakeExcel {
       },
       ["items"],
       () => ({
-        items: this.sheets.filter((s) => !s.deleted).map((s) => ({ name: s.name, visibility: s.visibility })),
+        items: this.sheets
+          .filter((s) => !s.deleted)
+          .map((s) => ({ name: s.name, visibility: s.visibility })),
       })
     );
     const names = this.loadable(
@@ -443,13 +495,24 @@ export class FakeExcel {
         }),
         add: (name: string, range: FakeRangeInternals) => {
           this.enqueue(["add-name", name], () => {
-            if (this.definedNames.some((n) => sameName(n.name, name))) throw officeError("ItemAlreadyExists", `Tên ${name} đã có.`);
-            this.definedNames.push({ name, sheet: range.fakeSheet(), address: range.fakeAddress() });
+            if (this.definedNames.some((n) => sameName(n.name, name)))
+              throw officeError("ItemAlreadyExists", `Tên ${name} đã có.`);
+            this.definedNames.push({
+              name,
+              sheet: range.fakeSheet(),
+              address: range.fakeAddress(),
+            });
           });
         },
       },
       ["items"],
-      () => ({ items: this.definedNames.map((n) => ({ name: n.name, value: this.nameValue(n), type: "Range" })) })
+      () => ({
+        items: this.definedNames.map((n) => ({
+          name: n.name,
+          value: this.nameValue(n),
+          type: "Range",
+        })),
+      })
     );
     const protection = this.loadable({}, ["protected"], () => {
       excel.requireApi("1.7", "workbook.protection");
@@ -479,41 +542,73 @@ export class FakeExcel {
         void valuesOnly;
         return this.rangeApi(sheetOf, () => sheetOf().usedBounds());
       },
-      getRange: (address?: string) => this.rangeApi(sheetOf, () => parseAddress(address ?? "A:XFD")),
-      charts: {
-        add: (type: string, source: FakeRangeInternals) => {
-          const chart = { type, source: "", title: undefined as string | undefined };
-          this.enqueue(["chart", type], () => {
-            chart.source = source.fakeAddress();
-            sheetOf().charts.push(chart);
-          });
-          return {
-            title: {
-              set text(t: string) {
-                excel.enqueue(["chart-title", t], () => (chart.title = t));
+      getRange: (address?: string) =>
+        this.rangeApi(sheetOf, () => parseAddress(address ?? "A:XFD")),
+      charts: this.loadable(
+        {
+          add: (type: string, source: FakeRangeInternals) => {
+            const chart = { type, source: "", title: undefined as string | undefined };
+            this.enqueue(["chart", type], () => {
+              chart.source = source.fakeAddress();
+              sheetOf().charts.push(chart);
+            });
+            return {
+              title: {
+                set text(t: string) {
+                  excel.enqueue(["chart-title", t], () => (chart.title = t));
+                },
               },
-            },
-            setPosition: (cell: string) => this.enqueue(["chart-position", cell], () => undefined),
-          };
+              setPosition: (cell: string) =>
+                this.enqueue(["chart-position", cell], () => undefined),
+            };
+          },
         },
-      },
+        ["items"],
+        () => ({
+          items: sheetOf().charts.map((chart, i) => ({
+            name: `Chart ${i + 1}`,
+            delete: () =>
+              this.enqueue("delete-chart", () => {
+                const sheet = sheetOf();
+                sheet.charts = sheet.charts.filter((c) => c !== chart);
+              }),
+          })),
+        })
+      ),
       delete: () =>
         this.enqueue("delete-sheet", () => {
           const sheet = sheetOf();
-          if (this.structureProtected) throw officeError("AccessDenied", "Cấu trúc sổ làm việc đang được bảo vệ: không xoá được trang.");
-          if (this.sheets.filter((s) => !s.deleted && s.visibility === "Visible").length === 1 && sheet.visibility === "Visible") {
+          if (this.structureProtected)
+            throw officeError(
+              "AccessDenied",
+              "Cấu trúc sổ làm việc đang được bảo vệ: không xoá được trang."
+            );
+          if (
+            this.sheets.filter((s) => !s.deleted && s.visibility === "Visible").length === 1 &&
+            sheet.visibility === "Visible"
+          ) {
             throw officeError("InvalidOperation", "Không xoá được trang nhìn thấy cuối cùng.");
           }
           const activeSheet = this.sheets[this.active];
           sheet.deleted = true;
           this.sheets = this.sheets.filter((s) => s !== sheet);
           const stillActive = this.sheets.indexOf(activeSheet);
-          this.active = stillActive >= 0 ? stillActive : Math.max(0, this.sheets.findIndex((s) => s.visibility === "Visible"));
+          this.active =
+            stillActive >= 0
+              ? stillActive
+              : Math.max(
+                  0,
+                  this.sheets.findIndex((s) => s.visibility === "Visible")
+                );
         }),
       activate: () =>
         this.enqueue("activate", () => {
           const sheet = sheetOf();
-          if (sheet.visibility !== "Visible") throw officeError("InvalidOperation", `Trang ${sheet.name} đang ẩn: không kích hoạt được.`);
+          if (sheet.visibility !== "Visible")
+            throw officeError(
+              "InvalidOperation",
+              `Trang ${sheet.name} đang ẩn: không kích hoạt được.`
+            );
           this.active = this.sheets.indexOf(sheet);
           sheet.activated = true;
         }),
@@ -521,7 +616,8 @@ export class FakeExcel {
         excel.enqueue(["rename", name], () => {
           const sheet = sheetOf();
           const other = excel.findSheet(name);
-          if (other && other !== sheet) throw officeError("ItemAlreadyExists", `Đã có trang tên ${name}.`);
+          if (other && other !== sheet)
+            throw officeError("ItemAlreadyExists", `Đã có trang tên ${name}.`);
           sheet.name = name;
         });
       },
@@ -531,13 +627,16 @@ export class FakeExcel {
     };
     const proxy = this.loadable(api, ["name", "visibility", "isNullObject"], () => {
       const sheet = resolve();
-      return sheet ? { isNullObject: false, name: sheet.name, visibility: sheet.visibility } : { isNullObject: true, name: undefined, visibility: undefined };
+      return sheet
+        ? { isNullObject: false, name: sheet.name, visibility: sheet.visibility }
+        : { isNullObject: true, name: undefined, visibility: undefined };
     });
     const loadSheet = (proxy as unknown as { load: (properties?: string) => unknown }).load;
     // "protection/protected" in the sheet's load string loads the protection object too.
     return Object.assign(Object.create(proxy) as typeof proxy, {
       load: (properties = "") => {
-        if (properties.includes("protection/protected")) (protection as unknown as { load: (p: string) => void }).load("protected");
+        if (properties.includes("protection/protected"))
+          (protection as unknown as { load: (p: string) => void }).load("protected");
         loadSheet(properties);
         return proxy;
       },
@@ -554,7 +653,8 @@ export class FakeExcel {
     };
     const each = (fn: (cell: Cell, r: number, c: number) => void) => {
       const b = bounds();
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) fn(sheetOf().ensure(r, c), r, c);
+      for (let r = b.top; r <= b.bottom; r++)
+        for (let c = b.left; c <= b.right; c++) fn(sheetOf().ensure(r, c), r, c);
     };
     const shape = () => {
       const b = bounds();
@@ -564,8 +664,14 @@ export class FakeExcel {
       const b = bounds();
       const { rows, cols } = shape();
       if (Array.isArray(value)) {
-        if (value.length !== rows || value.some((row: unknown[]) => !Array.isArray(row) || row.length !== cols)) {
-          throw officeError("InvalidArgument", `Mảng ${value.length}×${(value[0] as unknown[])?.length} không khớp vùng ${a1(b)} (${rows}×${cols}).`);
+        if (
+          value.length !== rows ||
+          value.some((row: unknown[]) => !Array.isArray(row) || row.length !== cols)
+        ) {
+          throw officeError(
+            "InvalidArgument",
+            `Mảng ${value.length}×${(value[0] as unknown[])?.length} không khớp vùng ${a1(b)} (${rows}×${cols}).`
+          );
         }
         each((cell, r, c) => apply(cell, (value as unknown[][])[r - b.top][c - b.left]));
       } else {
@@ -576,7 +682,11 @@ export class FakeExcel {
     const refusePartialMerge = () => {
       const b = bounds();
       const cut = sheetOf().merges.find((m) => intersects(m, b) && !contains(b, m));
-      if (cut) throw officeError("InvalidOperation", `Không ghi được vào một phần vùng gộp ô ${a1(cut)} (vùng ghi ${a1(b)}).`);
+      if (cut)
+        throw officeError(
+          "InvalidOperation",
+          `Không ghi được vào một phần vùng gộp ô ${a1(cut)} (vùng ghi ${a1(b)}).`
+        );
     };
     const write = (payload: unknown, op: () => void) => this.enqueue(payload, op);
     const format = {
@@ -635,7 +745,9 @@ export class FakeExcel {
       ["items"],
       () => ({
         items: sheetOf()
-          .conditionalFormats.filter((cf) => !cf.deleted && intersects(parseAddress(cf.range), bounds()))
+          .conditionalFormats.filter(
+            (cf) => !cf.deleted && intersects(parseAddress(cf.range), bounds())
+          )
           .map((cf) => ({
             type: "Custom",
             customOrNullObject: { isNullObject: false, rule: { formula: cf.formula } },
@@ -663,8 +775,14 @@ export class FakeExcel {
         columnCount: cols,
         address: `${referenceSheetName(sheet.name)}!${a1(b)}`,
       };
-      if ((want("values") || want("numberFormat") || want("formulas")) && rows * cols > FAKE_CELL_LIMIT) {
-        throw officeError("ResponsePayloadSizeLimitExceeded", `Đọc ${rows * cols} ô một lần vượt giới hạn 5 triệu ô.`);
+      if (
+        (want("values") || want("numberFormat") || want("formulas")) &&
+        rows * cols > FAKE_CELL_LIMIT
+      ) {
+        throw officeError(
+          "ResponsePayloadSizeLimitExceeded",
+          `Đọc ${rows * cols} ô một lần vượt giới hạn 5 triệu ô.`
+        );
       }
       const grid = (pick: (cell: Cell | undefined) => unknown) => {
         const result: unknown[][] = [];
@@ -689,6 +807,16 @@ export class FakeExcel {
         write("select", () => (excel.selected = `${sheetOf().name}!${bounds().top + 1}`));
       },
       fakeSheet: sheetOf,
+      /** Range.clear(): contents and formats. */
+      clear: () =>
+        write("clear", () => {
+          const b = bounds();
+          const sheet = sheetOf();
+          for (const key of [...sheet.cells.keys()]) {
+            const [r, c] = key.split(",").map(Number);
+            if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) sheet.cells.delete(key);
+          }
+        }),
       fakeAddress: () => a1(bounds()),
       set values(v: unknown) {
         write(v, () => {
@@ -719,7 +847,9 @@ export class FakeExcel {
         excel.requireApi("1.13", "Range.getMergedAreasOrNullObject");
         return this.loadable({}, ["isNullObject", "areaCount", "areas"], () => {
           const b = bounds();
-          const found = sheetOf().merges.filter((m) => m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right);
+          const found = sheetOf().merges.filter(
+            (m) => m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right
+          );
           if (found.length === 0) return { isNullObject: true };
           return {
             isNullObject: false,
@@ -737,6 +867,141 @@ export class FakeExcel {
         });
       },
     };
-    return this.loadable(target, ["isNullObject", "values", "numberFormat", "formulas", "rowIndex", "columnIndex", "rowCount", "columnCount", "address", "columnHidden"], read);
+    return this.loadable(
+      target,
+      [
+        "isNullObject",
+        "values",
+        "numberFormat",
+        "formulas",
+        "rowIndex",
+        "columnIndex",
+        "rowCount",
+        "columnCount",
+        "address",
+        "columnHidden",
+      ],
+      read
+    );
+  }
+}
+
+/** A dialog opened through the fake Office's displayDialogAsync. */
+export class FakeDialog {
+  closed = false;
+  private handlers = new Map<string, Array<(arg: unknown) => void>>();
+
+  constructor(
+    public url: string,
+    private office: FakeOffice
+  ) {}
+
+  addEventHandler(type: string, handler: (arg: unknown) => void): void {
+    this.office.assertAlive();
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  }
+
+  close(): void {
+    this.office.assertAlive();
+    this.closed = true;
+  }
+
+  /** The dialog page's "Đóng" button: messageParent("close"). */
+  clickClose(): void {
+    for (const handler of this.handlers.get("dialogMessageReceived") ?? [])
+      handler({ message: "close", origin: undefined });
+  }
+
+  /** The user closes the dialog with its X: DialogEventReceived with error 12006. */
+  closeByUser(): void {
+    this.closed = true;
+    for (const handler of this.handlers.get("dialogEventReceived") ?? []) handler({ error: 12006 });
+  }
+}
+
+/**
+ * Office (not Excel) for command tests: document settings, requirement sets, the dialog
+ * API, and a runtime that ends at `event.completed()` as a function command's does
+ * without a shared runtime: after it every use of Office or Excel throws.
+ */
+export class FakeOffice {
+  ended = false;
+  completedCalls = 0;
+  dialogs: FakeDialog[] = [];
+  /** Where the page is served (the command page's own address). */
+  href = "https://localhost:3000/commands.html";
+
+  constructor(
+    public excel: FakeExcel,
+    public settings: Record<string, unknown> = {},
+    public dialogOpens = true
+  ) {}
+
+  assertAlive(): void {
+    if (this.ended)
+      throw new Error(
+        "Runtime đã kết thúc (event.completed() đã được gọi): không còn gọi được Office."
+      );
+  }
+
+  /** The event Excel passes to an ExecuteFunction command. */
+  event(): Office.AddinCommands.Event {
+    return {
+      completed: () => {
+        this.assertAlive();
+        this.completedCalls++;
+        this.ended = true;
+        this.excel.ended = true;
+      },
+    } as unknown as Office.AddinCommands.Event;
+  }
+
+  /** The `Office` global: every property read fails once the runtime has ended. */
+  global(): typeof Office {
+    const office = {
+      context: {
+        document: { settings: { get: (key: string) => this.settings[key] ?? null } },
+        requirements: {
+          isSetSupported: (_set: string, version: string) => this.excel.supports(version),
+        },
+        ui: {
+          displayDialogAsync: (
+            url: string,
+            _options: unknown,
+            callback: (result: unknown) => void
+          ) => {
+            const dialog = new FakeDialog(url, this);
+            this.dialogs.push(dialog);
+            // Office answers asynchronously.
+            setTimeout(() => {
+              if (this.ended) return;
+              callback(
+                this.dialogOpens
+                  ? { status: "succeeded", value: dialog }
+                  : {
+                      status: "failed",
+                      error: { code: 12007, message: "Đã có hộp thoại đang mở." },
+                    }
+              );
+            }, 0);
+          },
+        },
+      },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      EventType: {
+        DialogMessageReceived: "dialogMessageReceived",
+        DialogEventReceived: "dialogEventReceived",
+      },
+      actions: { associate: () => undefined },
+    };
+    const guard = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        get: (obj, prop) => {
+          this.assertAlive();
+          const value = (obj as Record<string | symbol, unknown>)[prop];
+          return value !== null && typeof value === "object" ? guard(value) : value;
+        },
+      });
+    return guard(office) as unknown as typeof Office;
   }
 }
