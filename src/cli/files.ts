@@ -116,6 +116,11 @@ export async function readInputFile(
       length += bytesRead;
     }
     if (length > options.maxBytes) throw tooLarge(length, shown, options);
+    if (length > opened.size) {
+      throw new CliError(
+        `Tệp "${shown}" đang thay đổi trong lúc đọc (đang được lưu hoặc chép?): đợi xong rồi chạy lại.`
+      );
+    }
     return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof CliError) throw error;

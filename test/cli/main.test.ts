@@ -107,7 +107,7 @@ describe("score CLI", () => {
     writeFileSync(fake, "không phải excel");
     const broken = await run([fake]);
     expect(broken.code).toBe(1);
-    expect(broken.err).toContain("không phải .xlsx hợp lệ");
+    expect(broken.err).toContain(`Không đọc được "${fake}": Đây là tệp văn bản (CSV hoặc tương tự)`);
   });
 
   it("exits 1 for an invalid criteria set, listing the problems", async () => {
