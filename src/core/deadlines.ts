@@ -22,6 +22,8 @@ export type ScheduleKind = "date" | "recurring" | "continuous" | "external" | "n
 
 export interface Deadline {
   schedule: ScheduleKind;
+  /** The repeating pattern of a recurring deadline (the one whose next occurrence is `due`). */
+  recurrence?: Recurrence;
   /** The final due date (date), the next occurrence (recurring), else null. */
   due: IsoDate | null;
   /** Earlier dates named in the same cell (date schedules), oldest first. */
@@ -83,6 +85,21 @@ export function findDayMonthDates(text: string, planYear: number): FoundDate[] {
     if (date) found.push(date);
   }
   return found;
+}
+
+/**
+ * A bare day and month, the plan year understood: "30/11", "Hạn 30/11", "hoàn thành 30/11.".
+ * Only when the cell names no other number, so that "41/42" in a sentence or "Quý
+ * III/2025" are not read as dates.
+ *
+ * @example findBareDayMonth("30/11", 2025) // [{ date: "2025-11-30" }]
+ */
+export function findBareDayMonth(text: string, planYear: number): FoundDate[] {
+  // The prefix class has no digits, so the split before the day is the only one (linear).
+  const match = /^[\p{L}\s:,]*(\d{1,2})\s*\/\s*(\d{1,2})[\s.;]*$/u.exec(text);
+  if (!match) return [];
+  const date = fixDate(planYear, Number(match[2]), Number(match[1]), `${match[1]}/${match[2]}`);
+  return date ? [date] : [];
 }
 
 function fixDate(year: number, month: number, day: number, written: string): FoundDate | null {
@@ -228,6 +245,41 @@ export function nextOccurrence(recurrence: Recurrence, today: IsoDate): IsoDate 
   }
 }
 
+/**
+ * The label of a recurring deadline, worded so that it stays true every period (a fixed
+ * "lần tới 25/11" would be stale the next month).
+ *
+ * @example recurringLabel({ every: "month", day: 25 }) === "Định kỳ: trước ngày 25 hằng tháng"
+ * @example recurringLabel({ every: "quarter" }) === "Định kỳ hằng quý"
+ */
+export function recurringLabel(recurrence: Recurrence): string {
+  switch (recurrence.every) {
+    case "month":
+      return recurrence.day === undefined
+        ? "Định kỳ hằng tháng"
+        : `Định kỳ: trước ngày ${recurrence.day} hằng tháng`;
+    case "quarter":
+      return recurrence.day === undefined
+        ? "Định kỳ hằng quý"
+        : `Định kỳ: trước ngày ${recurrence.day} tháng cuối quý`;
+    case "year":
+      return "Định kỳ hằng năm";
+    case "week":
+      return "Định kỳ hằng tuần";
+  }
+}
+
+/**
+ * True for a label `recurringLabel` writes (so a re-run knows the cell is its own).
+ *
+ * @example isRecurringLabel("Định kỳ: trước ngày 25 hằng tháng") === true
+ */
+export function isRecurringLabel(text: string): boolean {
+  return /^định kỳ(?: hằng (?:tháng|quý|năm|tuần)|: trước ngày \d{1,2} (?:hằng tháng|tháng cuối quý))$/.test(
+    normalizeVi(text)
+  );
+}
+
 /** "Thường xuyên", "Liên tục": ongoing work with no due date. */
 export function isContinuous(text: string): boolean {
   return /thường xuyên|liên tục|hàng ngày|hằng ngày/.test(text);
@@ -302,13 +354,23 @@ export function parseDeadline(
   if (text === "") return none;
 
   const full = findFullDates(text);
-  const dayMonth = full.length === 0 ? findDayMonthDates(text, ctx.planYear) : [];
+  const prefixed = full.length === 0 ? findDayMonthDates(text, ctx.planYear) : [];
+  const dayMonth =
+    full.length === 0 && prefixed.length === 0 ? findBareDayMonth(text, ctx.planYear) : prefixed;
   if (full.length + dayMonth.length > 0) return dateDeadline([...full, ...dayMonth], [], original);
 
   const recurrences = findRecurrences(text);
   if (recurrences.length > 0) {
-    const next = recurrences.map((r) => nextOccurrence(r, ctx.today)).sort()[0];
-    return { schedule: "recurring", due: next, milestones: [], warnings: [] };
+    const [next] = recurrences
+      .map((recurrence) => ({ recurrence, due: nextOccurrence(recurrence, ctx.today) }))
+      .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+    return {
+      schedule: "recurring",
+      recurrence: next.recurrence,
+      due: next.due,
+      milestones: [],
+      warnings: [],
+    };
   }
   if (isContinuous(text))
     return { schedule: "continuous", due: null, milestones: [], warnings: [] };

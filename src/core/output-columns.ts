@@ -9,7 +9,8 @@ export const OUTPUT_COLUMNS = [
   { key: "points", header: "Điểm tính toán (tự động)", width: 14 },
   { key: "maxPoints", header: "Điểm tối đa theo bộ tiêu chí (tự động)", width: 14 },
   { key: "warnings", header: "Cảnh báo (tự động)", width: 48 },
-  { key: "due", header: "Hạn chót (tự động)", width: 16 },
+  // Wide enough for the longest label it holds: "Định kỳ: trước ngày 10 tháng cuối quý".
+  { key: "due", header: "Hạn chót (tự động)", width: 38 },
   { key: "dueState", header: "Tình trạng hạn (tự động)", width: 26 },
 ] as const;
 

@@ -4,16 +4,24 @@
  * Pure: a grid and options in, plain JSON out.
  */
 import { CriteriaIndex, type IndexedCriterion } from "./criteria-index";
-import { parseDeadline, inferPlanYear, type Deadline, type ScheduleKind } from "./deadlines";
+import {
+  parseDeadline,
+  inferPlanYear,
+  recurringLabel,
+  type Deadline,
+  type ScheduleKind,
+} from "./deadlines";
 import type { IsoDate } from "./dates";
 import { cellAddress, cellAt, gridWidth, type Grid } from "./grid";
 import { formatNumberVi, roundHalfAwayFromZero } from "./numbers";
 import { applyRule } from "./rules";
 import type { CriteriaSet } from "./schema";
 import { dueState, parseStatus, type TaskStatus } from "./status";
+import { pickResult } from "./header-rows";
 import { readTables, type AppendixTable, type TableRow } from "./table-reader";
+import { taskNumberingNotice } from "./task-numbering";
 import { cellText, collapseSpaces, isBlankCell } from "./text";
-import { parsePoints, type CellValue } from "./values";
+import { excelErrorValue, parsePoints, type CellValue } from "./values";
 import { warning, type RowWarning } from "./warnings";
 
 export interface ScoreOptions {
@@ -129,6 +137,12 @@ export function scoreSheet(grid: Grid, options: ScoreOptions): SheetResult {
         `Bảng ở trang "${grid.sheetName}" (tiêu đề ở dòng ${table.headerRow + (grid.firstRow ?? 1)}) chưa có dòng dữ liệu nào: nhập các nhiệm vụ hoặc tiêu chí bên dưới dòng tiêu đề.`
       );
     }
+    // Task numbers that look like criterion codes: said once for the table, not per row.
+    if (index && !table.criteriaColumns && table.taskNumbers.length > 0) {
+      notices.push(
+        taskNumberingNotice(grid.sheetName, table.headerRow + (grid.firstRow ?? 1), table.taskNumbers)
+      );
+    }
     for (const column of table.duplicateHeaders) {
       notices.push(
         `Ô ${cellAddress(grid, table.headerRow, column)}: tiêu đề cột "${collapseSpaces(cellText(cellAt(grid, table.headerRow, column)))}" trùng vai trò với một cột trước đó nên bị bỏ qua; đổi tên nếu đó là cột cần đọc.`
@@ -211,6 +225,9 @@ function scoreRow(grid: Grid, row: TableRow, resolution: Resolution, ctx: TableC
   warnings.push(...deadline.warnings);
   const status = parseStatus(row.cells.status ?? "", row.formats.status);
   const state = dueState(deadline, status, ctx.today, ctx.soonDays);
+  // A recurring label names the pattern, not one date, so the written cell never goes stale.
+  if (deadline.schedule === "recurring" && deadline.recurrence)
+    state.label = recurringLabel(deadline.recurrence);
   warnings.push(...state.warnings);
 
   let criterion: string | null = null;
@@ -225,14 +242,27 @@ function scoreRow(grid: Grid, row: TableRow, resolution: Resolution, ctx: TableC
     area = a.code;
     maxPoints = c.maxPoints;
     if (c.rule) {
-      const outcome = applyRule(
-        c.rule,
-        { value: row.cells.result ?? "", numberFormat: row.formats.result },
-        c.maxPoints
-      );
-      points = outcome.points;
-      warnings.unshift(...outcome.warnings);
+      // Under a two-row header the rule reads the sub-column it needs ("Tỷ lệ", "Số liệu").
+      const result = pickResult(row.results, c.rule.kind);
+      const error = result ? excelErrorValue(result.value) : null;
+      if (result && error) {
+        warnings.unshift(
+          warning(
+            "invalid_value",
+            `Ô ${cellAddress(grid, row.index, result.column)}: công thức trong ô bị lỗi (${error}) nên chưa chấm được: sửa công thức (ví dụ phép chia cho 0) rồi chấm lại`
+          )
+        );
+      } else {
+        const outcome = applyRule(
+          c.rule,
+          { value: result?.value ?? "", numberFormat: result?.format },
+          c.maxPoints
+        );
+        points = outcome.points;
+        warnings.unshift(...outcome.warnings);
+      }
     }
+
   } else if (resolution && "unknown" in resolution) {
     criterion = resolution.unknown;
     warnings.unshift(

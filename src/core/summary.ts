@@ -227,7 +227,30 @@ export interface SummarySheet {
   headerRows: number[];
   /** 0-based rows of the area table (name, points, max) for the chart, if any. */
   chartRows: { first: number; last: number } | null;
+  /**
+   * Width (characters) of column A, wide enough for the unit names it lists, so that a
+   * printed page does not cut them; single-cell rows (title, notices) are left to overflow.
+   */
+  firstColumnWidth: number;
 }
+
+const FIRST_COLUMN_MIN_WIDTH = 14;
+const FIRST_COLUMN_MAX_WIDTH = 45;
+
+/**
+ * The width column A needs for the first cell of every table row (not one-cell rows).
+ *
+ * @example firstColumnWidth([["Tiêu đề dài…"], ["Bộ phận Tư pháp – Hộ tịch", 2]]) === 27
+ */
+export function firstColumnWidth(values: ReadonlyArray<ReadonlyArray<string | number>>): number {
+  let longest = 0;
+  for (const row of values) {
+    if (row.length < 2) continue;
+    longest = Math.max(longest, String(row[0]).length);
+  }
+  return Math.min(FIRST_COLUMN_MAX_WIDTH, Math.max(FIRST_COLUMN_MIN_WIDTH, longest + 2));
+}
+
 
 /**
  * The "Tổng hợp" sheet: readable by a colleague without the add-in.
@@ -275,5 +298,5 @@ export function buildSummarySheet(summary: Summary): SummarySheet {
     header("Ghi chú");
     for (const notice of summary.notices) push(notice);
   }
-  return { values, headerRows, chartRows };
+  return { values, headerRows, chartRows, firstColumnWidth: firstColumnWidth(values) };
 }

@@ -4,11 +4,23 @@
  * Real tables (see ../shared/seeds) have title rows above the header, headers with
  * numbering and line breaks, header rows repeated after each page break, section rows
  * ("I", "I. CẢI CÁCH THỂ CHẾ", "CÔNG TÁC CHỈ ĐẠO…"), a row of column numbers, blank rows,
- * and continuation rows that leave the first cells empty.
+ * continuation rows that leave the first cells empty, cells merged over several task
+ * rows, two-row headers, and totals, notes and signature blocks under the table.
  */
 import { COLUMN_ROLES, headerRole, type ColumnRole } from "./columns";
+import { endsTable, footerKind } from "./footer-rows";
 import { cellAt, formatAt, gridWidth, type Grid } from "./grid";
+import {
+  isColumnNumberRow,
+  isTemplateExplanation,
+  readSubHeader,
+  subColumnKind,
+  type ResultSubColumn,
+  type SubColumnKind,
+} from "./header-rows";
+import { fillMergedDown, MergeCover } from "./merged-cells";
 import { isOwnedHeader } from "./output-columns";
+import { hasCriteriaColumns } from "./task-numbering";
 import { cellText, collapseSpaces, isBlankCell } from "./text";
 import type { CellValue } from "./values";
 
@@ -27,6 +39,19 @@ export interface TableRow {
   cells: Partial<Record<ColumnRole, CellValue>>;
   /** Number formats by role, when known. */
   formats: Partial<Record<ColumnRole, string | undefined>>;
+  /** The result's sub-columns ("Số liệu", "Tỷ lệ") under a two-row header, left to right. */
+  results: ResultRead[];
+  /** Task numbering leading the content of a table without criteria columns ("1.1"), or null. */
+  taskNumber: string | null;
+}
+
+/** One result sub-column's cell in a row. */
+export interface ResultRead {
+  name: string;
+  kind: SubColumnKind;
+  column: number;
+  value: CellValue;
+  format: string | undefined;
 }
 
 export interface AppendixTable {
@@ -44,8 +69,14 @@ export interface AppendixTable {
   /** The marker (defined name) that recorded the block, if any. */
   marker: string | null;
   rows: TableRow[];
-  /** 0-based grid row of the last row that belongs to the table. */
+  /** 0-based grid row of the last real row of the table (totals, notes and signatures excluded). */
   lastRow: number;
+  /** Result sub-columns under a merged "Kết quả" header, left to right (empty when none). */
+  resultColumns: ResultSubColumn[];
+  /** True when the table has a code, result, maximum or self-score column. */
+  criteriaColumns: boolean;
+  /** Dotted task numbers ("1.1", "2.2") leading the content of a table without criteria columns. */
+  taskNumbers: string[];
 }
 
 interface HeaderMatch {
@@ -171,62 +202,176 @@ export function sectionOf(
   return isUpperCaseTitle(first) && cells[0].column !== columns.index ? null : undefined;
 }
 
-/** A row that numbers the columns under the header: "1 2 3 4 5" or "(1) (2) (3)". */
-function isColumnNumberRow(cells: Array<{ text: string }>): boolean {
-  if (cells.length < 3) return false;
-  const numbers = cells.map((cell) => /^\(?(\d{1,2})\)?$/.exec(cell.text));
-  if (numbers.some((m) => m === null)) return false;
-  return numbers.every((m, i) => i === 0 || Number(m![1]) > Number(numbers[i - 1]![1]));
-}
+/** Roles whose cell, merged down over several task rows, belongs to each of them. */
+const MERGED_DOWN_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  "owner",
+  "deadline",
+  "status",
+  "result",
+  "evidence",
+]);
+
+/** Roles whose own value makes a row a task rather than a content fragment. */
+const TASK_ROLES: readonly ColumnRole[] = [
+  "index",
+  "code",
+  "deadline",
+  "owner",
+  "status",
+  "result",
+  "selfScore",
+  "maxPoints",
+  "evidence",
+];
 
 /**
  * Reads every appendix table on a sheet.
+ *
+ * Rows are classified on the grid as written (a merged value counts in its top-left cell
+ * only), and read through `fillMergedDown`, so that each task row under a merged owner,
+ * deadline, status, result or evidence cell gets that value.
  *
  * @example readTables({ sheetName: "Phụ lục", values: [["STT", "Nội dung nhiệm vụ", "Thời gian hoàn thành"], [1, "Báo cáo", "Quý I/2025"]] })
  */
 export function readTables(grid: Grid): AppendixTable[] {
   const width = gridWidth(grid);
+  const filled = fillMergedDown(grid);
+  const cover = new MergeCover(grid.merges, Math.max(width, 1));
   const tables: AppendixTable[] = [];
   let current: AppendixTable | null = null;
+  let ended = false;
   let section: string | null = null;
+  /** True from a header row to the first row that is not part of the header. */
+  let inHeader = false;
+  let lastTask: TableRow | null = null;
   for (let r = 0; r < grid.values.length; r++) {
     const header = matchHeader(grid, r, width);
     if (header) {
-      if (current && sameColumns(current.columns, header.columns)) {
+      inHeader = true;
+      lastTask = null;
+      if (current && !ended && sameColumns(current.columns, header.columns)) {
         current.lastRow = r; // a header repeated after a page break
         continue;
       }
-      const marker = markerAt(grid, r);
-      current = {
-        headerRow: r,
-        columns: header.columns,
-        duplicateHeaders: header.duplicates,
-        lastInputColumn: marker
-          ? lastInputBefore(grid, r, marker.left, width)
-          : header.lastInputColumn,
-        ownedColumn: marker ? marker.left : header.ownedColumn,
-        ownedWidth: marker ? marker.right - marker.left + 1 : null,
-        marker: marker?.name ?? null,
-        rows: [],
-        lastRow: r,
-      };
+      current = startTable(grid, r, header, width);
+      ended = false;
       section = null;
       tables.push(current);
+      const sub = readSubHeader(
+        grid,
+        r,
+        current.columns,
+        (current.ownedColumn ?? width) - 1
+      );
+      if (sub) {
+        for (const [role, column] of Object.entries(sub.roles) as Array<[ColumnRole, number]>)
+          current.columns[role] ??= column;
+        current.resultColumns = sub.results;
+        if (sub.results.length > 0) current.columns.result = sub.results[0].column;
+        const subLast = Math.max(...sub.results.map((s) => s.column), ...Object.values(sub.roles));
+        current.lastInputColumn = Math.max(current.lastInputColumn, subLast);
+        current.criteriaColumns = hasCriteriaColumns(current.columns);
+        current.lastRow = sub.row;
+        r = sub.row;
+      }
       continue;
     }
-    if (!current) continue;
-    const cells = nonBlankCells(grid, r, current.lastInputColumn + 1);
-    if (cells.length === 0 || isColumnNumberRow(cells)) continue;
+    if (!current || ended) continue;
+    const cells = ownCells(grid, cover, r, current.lastInputColumn + 1);
+    if (cells.length === 0) continue;
+    const texts = cells.map((cell) => cell.text);
+    if (isColumnNumberRow(texts)) continue;
+    if (inHeader && isExplanationRow(grid, r, current.columns, texts)) continue;
+    const footer = footerKind(texts);
+    if (footer !== null) {
+      if (endsTable(footer)) ended = true;
+      continue;
+    }
+    inHeader = false;
     const opened = sectionOf(cells, current.columns);
     if (opened !== undefined) {
       if (opened !== null) section = opened;
       current.lastRow = r;
+      lastTask = null;
       continue;
     }
-    current.rows.push(readRow(grid, r, current.columns, section));
+    if (lastTask && r === current.lastRow + 1 && isContinuation(cells, current.columns)) {
+      appendContent(lastTask, cells);
+      current.lastRow = r;
+      continue;
+    }
+    lastTask = readRow(grid, filled, r, current, section);
+    current.rows.push(lastTask);
     current.lastRow = r;
   }
   return tables;
+}
+
+function startTable(grid: Grid, r: number, header: HeaderMatch, width: number): AppendixTable {
+  const marker = markerAt(grid, r);
+  let lastInputColumn = marker ? lastInputBefore(grid, r, marker.left, width) : header.lastInputColumn;
+  // A merged header cell ("Kết quả" over two columns) reaches past its top-left cell.
+  for (const area of grid.merges ?? []) {
+    if (area.top <= r && area.bottom >= r && area.left <= lastInputColumn)
+      lastInputColumn = Math.max(lastInputColumn, Math.min(area.right, (marker?.left ?? Infinity) - 1));
+  }
+  return {
+    headerRow: r,
+    columns: header.columns,
+    duplicateHeaders: header.duplicates,
+    lastInputColumn,
+    ownedColumn: marker ? marker.left : header.ownedColumn,
+    ownedWidth: marker ? marker.right - marker.left + 1 : null,
+    marker: marker?.name ?? null,
+    rows: [],
+    lastRow: r,
+    resultColumns: [],
+    criteriaColumns: hasCriteriaColumns(header.columns),
+    taskNumbers: [],
+  };
+}
+
+/** The row's non-blank cells that are its own (not a value merged into it from above or the left). */
+function ownCells(
+  grid: Grid,
+  cover: MergeCover,
+  row: number,
+  width: number
+): Array<{ column: number; text: string }> {
+  return nonBlankCells(grid, row, width).filter((cell) => !cover.isCovered(row, cell.column));
+}
+
+/**
+ * A template's explanation row right under the header: some cell says what to write in
+ * its column, and the row has no task number.
+ */
+function isExplanationRow(
+  grid: Grid,
+  r: number,
+  columns: TableColumns,
+  texts: string[]
+): boolean {
+  if (columns.index !== undefined && typeof cellAt(grid, r, columns.index) === "number")
+    return false;
+  return texts.some(isTemplateExplanation);
+}
+
+/**
+ * A content fragment that Word-to-Excel conversion split off the task above: no cell of
+ * a task column of its own, only text in the content column (starting in lower case, as
+ * the rest of a sentence does) or in a column the reader does not use.
+ */
+function isContinuation(cells: Array<{ column: number; text: string }>, columns: TableColumns): boolean {
+  const roleColumns = new Set(TASK_ROLES.map((role) => columns[role]).filter((c) => c !== undefined));
+  if (cells.some((cell) => roleColumns.has(cell.column))) return false;
+  const content = cells.find((cell) => cell.column === columns.content);
+  return content === undefined || /^\p{Ll}/u.test(content.text);
+}
+
+function appendContent(task: TableRow, cells: Array<{ column: number; text: string }>): void {
+  const fragment = cells.map((cell) => cell.text).join(" ");
+  const before = cellText(task.cells.content ?? "");
+  task.cells.content = before === "" ? fragment : `${before} ${fragment}`;
 }
 
 /** The marker whose block starts on this header row, in grid coordinates. */
@@ -247,16 +392,65 @@ function lastInputBefore(grid: Grid, row: number, ownedLeft: number, width: numb
   return last;
 }
 
-function readRow(grid: Grid, r: number, columns: TableColumns, section: string | null): TableRow {
+/** A one-column result, named by its header. */
+function resultColumnOf(grid: Grid, headerRow: number, column: number): ResultSubColumn {
+  const name = collapseSpaces(cellText(cellAt(grid, headerRow, column)));
+  return { column, name, kind: subColumnKind(name) };
+}
+
+function readRow(
+  grid: Grid,
+  filled: Grid,
+  r: number,
+  table: AppendixTable,
+  section: string | null
+): TableRow {
+  const { columns } = table;
   const cells: TableRow["cells"] = {};
   const formats: TableRow["formats"] = {};
   for (const role of COLUMN_ROLES) {
     const c = columns[role];
     if (c === undefined) continue;
-    cells[role] = cellAt(grid, r, c);
-    formats[role] = formatAt(grid, r, c);
+    const source = MERGED_DOWN_ROLES.has(role) ? filled : grid;
+    cells[role] = cellAt(source, r, c);
+    formats[role] = formatAt(source, r, c);
   }
+  const subColumns: ResultSubColumn[] =
+    table.resultColumns.length > 0 || columns.result === undefined
+      ? table.resultColumns
+      : [resultColumnOf(grid, table.headerRow, columns.result)];
+  const results: ResultRead[] = subColumns.map((sub) => ({
+    name: sub.name,
+    kind: sub.kind,
+    column: sub.column,
+    value: cellAt(filled, r, sub.column),
+    format: formatAt(filled, r, sub.column),
+  }));
   const fromColumn = columns.code !== undefined ? codeFromCell(cells.code ?? "") : null;
-  const code = fromColumn ?? leadingCode(cellText(cells.content ?? ""));
-  return { index: r, section, code, codeFromColumn: fromColumn !== null, cells, formats };
+  const leading = leadingCode(cellText(cells.content ?? ""));
+  // In a task table (no criteria column) a leading "1.1." numbers the task inside its area.
+  if (!table.criteriaColumns) {
+    if (leading !== null && leading.includes(".")) table.taskNumbers.push(leading);
+    return {
+      index: r,
+      section,
+      code: null,
+      codeFromColumn: false,
+      cells,
+      formats,
+      results,
+      taskNumber: leading,
+    };
+  }
+  const code = fromColumn ?? leading;
+  return {
+    index: r,
+    section,
+    code,
+    codeFromColumn: fromColumn !== null,
+    cells,
+    formats,
+    results,
+    taskNumber: null,
+  };
 }

@@ -209,3 +209,29 @@ export function isEmptyResult(cell: ResultCell): boolean {
     cell.value === null || (typeof cell.value === "string" && collapseSpaces(cell.value) === "")
   );
 }
+
+const EXCEL_ERRORS = new Set([
+  "#DIV/0!",
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+]);
+
+/**
+ * The Excel error value a cell shows when its formula fails ("#DIV/0!", "#N/A", "#REF!"…),
+ * or null. Office.js and ExcelJS both give the error as this text.
+ *
+ * @example excelErrorValue("#DIV/0!") === "#DIV/0!"
+ * @example excelErrorValue("96,5%") === null
+ */
+export function excelErrorValue(value: CellValue): string | null {
+  if (typeof value !== "string") return null;
+  const text = value.trim().toUpperCase();
+  return EXCEL_ERRORS.has(text) ? text : null;
+}

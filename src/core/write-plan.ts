@@ -6,6 +6,7 @@
  * The writers (ExcelJS in the CLI, Office.js in the add-in) only carry the plan out.
  */
 import { excelSerial } from "./dates";
+import { isRecurringLabel } from "./deadlines";
 import { cellAddress, cellAt, columnLetter, type Grid } from "./grid";
 import { OUTPUT_COLUMNS, outputColumnIndex } from "./output-columns";
 import type { RowResult, SheetResult, TableResult } from "./score";
@@ -356,10 +357,16 @@ function looksOwn(
     case "maxPoints":
       return typeof value === "number";
     case "due":
-      return typeof value === "number" || (typeof value === "string" && isDueLabel(value));
+      return (
+        typeof value === "number" ||
+        (typeof value === "string" && (isDueLabel(value) || isRecurringLabel(value)))
+      );
     case "dueState":
       // The state formula's results: its day counts, or the due column's label repeated.
-      return typeof value === "string" && (isStateText(value) || isDueLabel(value));
+      return (
+        typeof value === "string" &&
+        (isStateText(value) || isDueLabel(value) || isRecurringLabel(value))
+      );
     case "warnings":
       return (
         typeof value === "string" &&

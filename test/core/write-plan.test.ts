@@ -48,8 +48,9 @@ describe("planSheetWrites", () => {
   });
 
   it("writes the label in the due column for recurring, continuous and external rows", () => {
-    expect(table.values[7 - 4][3]).toBe("Định kỳ – lần tới 25/11");
-    expect(table.values[7 - 4][4]).toMatchObject({ value: "Định kỳ – lần tới 25/11" });
+    // Worded to stay true next month (issue 12), not "lần tới 25/11".
+    expect(table.values[7 - 4][3]).toBe("Định kỳ: trước ngày 25 hằng tháng");
+    expect(table.values[7 - 4][4]).toMatchObject({ value: "Định kỳ: trước ngày 25 hằng tháng" });
     expect(table.values[14 - 4][3]).toBe("Thường xuyên");
     expect(table.headerOffsets).toEqual([0, 15]);
   });
