@@ -29,4 +29,17 @@ describe("manifest.xml", () => {
     expect(xml).toContain('DefaultValue="Chấm điểm"');
     expect(xml).toContain("<FunctionName>scoreActiveSheet</FunctionName>");
   });
+
+  it("points IconUrl at a 32×32 image and HighResolutionIconUrl at a 64×64 one, as the manifest reference asks", async () => {
+    const xml = await fs.readFile(MANIFEST, "utf8");
+    const sizeOf = async (element: string) => {
+      const url = new RegExp(`<${element} DefaultValue="([^"]+)"`).exec(xml)![1];
+      const png = await fs.readFile(path.join(__dirname, "..", "assets", path.basename(new URL(url).pathname)));
+      // PNG: 8-byte signature, then the IHDR chunk whose data starts with width and height.
+      expect(png.subarray(12, 16).toString("ascii")).toBe("IHDR");
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    expect(await sizeOf("IconUrl")).toEqual([32, 32]);
+    expect(await sizeOf("HighResolutionIconUrl")).toEqual([64, 64]);
+  });
 });
