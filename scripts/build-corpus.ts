@@ -19,7 +19,14 @@
  * 3. Hand-built files (scripts/corpus/hand-built.ts).
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
@@ -33,7 +40,8 @@ const PYTHON = "/usr/bin/python3"; // the system python, where Debian's python3-
 
 function buildWithLibreOffice(outDir: string): void {
   const soffice = sofficePath();
-  if (!soffice) throw new Error("LibreOffice (soffice) not found: apt-get install libreoffice-calc-nogui");
+  if (!soffice)
+    throw new Error("LibreOffice (soffice) not found: apt-get install libreoffice-calc-nogui");
   const profile = mkdtempSync(path.join(os.tmpdir(), "lo-corpus-profile-"));
   const pipe = `corpus${process.pid}`;
   const office = spawn(
@@ -115,7 +123,9 @@ function main(): void {
   writeFileSync(path.join(OUT, "min-no-refs-inline.xlsx"), minimalNoRefs());
   writeFileSync(path.join(OUT, "min-x-prefix.xlsx"), prefixedNamespace());
   writeFileSync(path.join(OUT, "openpyxl-comments.xlsx"), openpyxlComments());
-  for (const file of readdirSync(OUT).filter((f) => /\.xls[xm]$/.test(f)).sort()) {
+  for (const file of readdirSync(OUT)
+    .filter((f) => /\.xls[xm]$/.test(f))
+    .sort()) {
     const size = readFileSync(path.join(OUT, file)).length;
     process.stdout.write(`${file}\t${(size / 1024).toFixed(1)} KB\n`);
   }

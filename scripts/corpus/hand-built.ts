@@ -49,16 +49,41 @@ type Cell = string | number | boolean | null;
 
 const TASKS: Cell[][] = [
   ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"],
-  [1, "Ban hành Kế hoạch CCHC năm 2025", "Văn phòng HĐND-UBND", "Trước ngày 31/3/2025", "Đã hoàn thành", "Đã ban hành", "KH số 45/KH-UBND"],
-  [2, "Báo cáo CCHC định kỳ hằng quý", "Văn phòng HĐND-UBND", "Quý III/2025", "Đang thực hiện", "3/3 báo cáo", "BC số 12/BC-UBND"],
+  [
+    1,
+    "Ban hành Kế hoạch CCHC năm 2025",
+    "Văn phòng HĐND-UBND",
+    "Trước ngày 31/3/2025",
+    "Đã hoàn thành",
+    "Đã ban hành",
+    "KH số 45/KH-UBND",
+  ],
+  [
+    2,
+    "Báo cáo CCHC định kỳ hằng quý",
+    "Văn phòng HĐND-UBND",
+    "Quý III/2025",
+    "Đang thực hiện",
+    "3/3 báo cáo",
+    "BC số 12/BC-UBND",
+  ],
   ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"],
-  [3, "Tỷ lệ hồ sơ giải quyết đúng hạn", "Bộ phận Một cửa", "Trước ngày 15/11/2025", "Đang thực hiện", 0.97, ""],
+  [
+    3,
+    "Tỷ lệ hồ sơ giải quyết đúng hạn",
+    "Bộ phận Một cửa",
+    "Trước ngày 15/11/2025",
+    "Đang thực hiện",
+    0.97,
+    "",
+  ],
 ];
 
 /** A cell without `r`, as an inline string / number / boolean. */
 function plainCell(value: Cell, prefix = ""): string {
   if (value === null || value === "") return `<${prefix}c/>`;
-  if (typeof value === "number") return `<${prefix}c><${prefix}v>${value}</${prefix}v></${prefix}c>`;
+  if (typeof value === "number")
+    return `<${prefix}c><${prefix}v>${value}</${prefix}v></${prefix}c>`;
   if (typeof value === "boolean")
     return `<${prefix}c t="b"><${prefix}v>${value ? 1 : 0}</${prefix}v></${prefix}c>`;
   return `<${prefix}c t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${escapeXml(value)}</${prefix}t></${prefix}is></${prefix}c>`;
@@ -111,7 +136,9 @@ export function prefixedNamespace(): Uint8Array {
   ];
   const sst = `${XML_DECL}<x:sst xmlns:x="${MAIN}" count="${strings.length + 1}" uniqueCount="${strings.length + 1}">${strings
     .map((s) => `<x:si><x:t xml:space="preserve">${escapeXml(s)}</x:t></x:si>`)
-    .join("")}<x:si><x:r><x:t>Văn phòng </x:t></x:r><x:r><x:rPr><x:b/></x:rPr><x:t>HĐND-UBND</x:t></x:r></x:si></x:sst>`;
+    .join(
+      ""
+    )}<x:si><x:r><x:t>Văn phòng </x:t></x:r><x:r><x:rPr><x:b/></x:rPr><x:t>HĐND-UBND</x:t></x:r></x:si></x:sst>`;
   const s = (i: number) => `t="s"><x:v>${i}</x:v>`;
   const sheet1 =
     `${XML_DECL}<x:worksheet xmlns:x="${MAIN}" xmlns:r="${REL}"><x:cols><x:col min="9" max="26" width="9" hidden="1"/></x:cols><x:sheetData>` +
@@ -144,7 +171,15 @@ export function prefixedNamespace(): Uint8Array {
  * (x14:dataValidation in the sheet's extLst, list on the "Danh mục" sheet).
  */
 export function openpyxlComments(): Uint8Array {
-  const strings = [...HEADER, "Ban hành Kế hoạch CCHC năm 2025", "Văn phòng", "Đã hoàn thành", "Danh mục trạng thái", "Đang thực hiện", "Trước ngày 15/11/2025"];
+  const strings = [
+    ...HEADER,
+    "Ban hành Kế hoạch CCHC năm 2025",
+    "Văn phòng",
+    "Đã hoàn thành",
+    "Danh mục trạng thái",
+    "Đang thực hiện",
+    "Trước ngày 15/11/2025",
+  ];
   const si = (text: string) => `<si><t>${escapeXml(text)}</t></si>`;
   const sc = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
   const sheet1 =
