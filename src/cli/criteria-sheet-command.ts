@@ -1,19 +1,22 @@
 /**
  * criteria-sheet: put a criteria set into a workbook as the editable "Bộ tiêu chí" sheet,
  * or print a workbook's sheet back as JSON.
- *   npm run score -- criteria-sheet <set.json> --into <workbook.xlsx> --out <new.xlsx>
+ *   npm run score -- criteria-sheet <set.json> --into <workbook.xlsx> --out <new.xlsx> [--replace]
  *   npm run score -- criteria-sheet --export <workbook.xlsx>
  */
 import { criteriaSetToSheet } from "../core/criteria-sheet";
 import { CRITERIA_SHEET_NAME } from "../core/output-columns";
 import { CliError, criteriaFromWorkbook, loadCriteriaSet, loadWorkbook } from "./score-command";
-import { writeCriteriaSheet } from "./xlsx";
+import { sameSheetName } from "../core/summary-sheet";
+import { patchWorkbook } from "../xlsx/patch-workbook";
 import { chooseOutput, resolveUserPath, shownPath, writeFileAtomic } from "./files";
 
 export interface CriteriaSheetOptions {
   into?: string;
   out?: string;
   export?: string;
+  /** Replace a "Bộ tiêu chí" sheet the workbook already has (never without being asked). */
+  replace?: boolean;
 }
 
 export async function runCriteriaSheet(
@@ -44,9 +47,31 @@ export async function runCriteriaSheet(
   const out = shownPath(output.path);
   const set = await loadCriteriaSet(setFile);
   const workbook = await loadWorkbook(options.into);
-  writeCriteriaSheet(workbook, criteriaSetToSheet(set));
-  await writeFileAtomic(output.path, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  const existing = workbook.book.package.sheets.find((s) =>
+    sameSheetName(s.name, CRITERIA_SHEET_NAME)
+  );
+  if (existing && !options.replace) {
+    throw new CliError(
+      `Tệp "${shownPath(resolveUserPath(options.into))}" đã có trang "${existing.name}": công cụ không ghi đè trang đó (có thể đơn vị đã sửa). Muốn thay bằng bộ tiêu chí "${set.name}", chạy lại với --replace; muốn giữ, sửa trực tiếp trang đó trong Excel. Chưa ghi tệp nào.`
+    );
+  }
+  const copy = patchWorkbook(
+    workbook.bytes,
+    {
+      plans: [],
+      criteriaSheet: {
+        content: criteriaSetToSheet(set),
+        name: existing?.name ?? CRITERIA_SHEET_NAME,
+        replace: existing !== undefined,
+      },
+    },
+    {},
+    workbook.book.package
+  );
+  await writeFileAtomic(output.path, copy);
   if (output.keptExisting)
     io.out(`Đã có "${shownPath(output.keptExisting)}" nên không ghi đè: ghi ra tệp mới.\n`);
-  io.out(`Đã thêm trang "${CRITERIA_SHEET_NAME}" (${set.name}) vào ${out}\n`);
+  io.out(
+    `Đã ${existing ? "thay" : "thêm"} trang "${existing?.name ?? CRITERIA_SHEET_NAME}" (${set.name}) vào ${out}\n`
+  );
 }

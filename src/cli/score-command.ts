@@ -1,7 +1,6 @@
 /**
  * The score command: read the workbook and the criteria set, run the core, write a copy.
  */
-import ExcelJS from "exceljs";
 import { toIso } from "../core/dates";
 import { formatReport } from "../core/report-text";
 import { scoreWorkbook } from "../core/run";
@@ -22,8 +21,8 @@ import {
   writeFileAtomic,
 } from "./files";
 import { CliError } from "./messages";
-import { definedNames, worksheetToGrid } from "./xlsx";
 import { patchWorkbook } from "../xlsx/patch-workbook";
+import { readWorkbook, type ReadWorkbookResult } from "../xlsx/read-workbook";
 
 export interface ScoreCommandOptions {
   criteria?: string;
@@ -109,27 +108,28 @@ export function packageErrorMessage(file: string, error: unknown): string | null
     : null;
 }
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+/** A workbook read once: its bytes (the copy is patched from them) and what the core reads. */
+export interface LoadedWorkbook {
+  bytes: Uint8Array;
+  book: ReadWorkbookResult;
+}
+
+export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
   const bytes = await readWorkbookBytes(file);
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    return { bytes, book: readWorkbook(bytes) };
   } catch (error) {
-    throw new CliError(
-      packageErrorMessage(file, error) ??
-        `Không đọc được "${shownPath(resolveUserPath(file))}": tệp không phải .xlsx hợp lệ hoặc bị hỏng. Hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx).`
-    );
+    const refusal = packageErrorMessage(file, error);
+    if (refusal) throw new CliError(refusal);
+    throw error;
   }
-  return workbook;
 }
 
 /** The set in the workbook's "Bộ tiêu chí" sheet, null without one; exit 1 when it is invalid. */
-export function criteriaFromWorkbook(workbook: ExcelJS.Workbook): CriteriaSet | null {
-  const sheet = workbook.worksheets.find((ws) =>
-    isCriteriaSheet({ sheetName: ws.name, values: [] })
-  );
+export function criteriaFromWorkbook({ book }: LoadedWorkbook): CriteriaSet | null {
+  const sheet = book.sheets.find((ws) => isCriteriaSheet({ sheetName: ws.name, values: [] }));
   if (!sheet) return null;
-  const result = readCriteriaSheet(worksheetToGrid(sheet));
+  const result = readCriteriaSheet(sheet.grid);
   if (result.ok) return result.value;
   throw new CliError(
     `Trang "${sheet.name}" có lỗi, chưa chấm điểm:\n${result.problems.map((p) => `  - ${p.message}`).join("\n")}`
@@ -148,29 +148,29 @@ export async function runScore(
   );
   const outPath = shownPath(output.path);
   const given = options.criteria ? await loadCriteriaSet(options.criteria) : null;
-  const bytes = await readWorkbookBytes(file);
   const workbook = await loadWorkbook(file);
+  const { book } = workbook;
   // Without --criteria, a set kept in the workbook's own "Bộ tiêu chí" sheet is used.
   const criteria = given ?? criteriaFromWorkbook(workbook);
-  const sheets = workbook.worksheets.filter(
+  const sheets = book.sheets.filter(
     (ws) => !options.sheet || normalizeVi(ws.name) === normalizeVi(options.sheet)
   );
   if (options.sheet && sheets.length === 0) {
     throw new CliError(
-      `Không có trang "${options.sheet}" trong tệp. Các trang: ${workbook.worksheets.map((ws) => ws.name).join(", ")}.`,
+      `Không có trang "${options.sheet}" trong tệp. Các trang: ${book.sheets.map((ws) => ws.name).join(", ")}.`,
       2
     );
   }
   const today = options.today ?? toIso(new Date());
-  const names = definedNames(workbook);
   const run = scoreWorkbook(
-    sheets.map((ws) => worksheetToGrid(ws, names)),
+    sheets.map((ws) => ws.grid),
     {
       criteria,
       today,
       soonDays: options.soonDays,
       planYear: options.year,
-      workbook: { sheetNames: workbook.worksheets.map((ws) => ws.name), names },
+      // Every sheet (chart sheets too): our summary never takes a name already in use.
+      workbook: { sheetNames: book.package.sheets.map((s) => s.name), names: book.names },
     }
   );
   if (run.blocked) throw new CliError(run.blocked);
@@ -183,10 +183,15 @@ export async function runScore(
   // The copy is the input package with our cells, names and summary sheet patched in.
   let copy: Uint8Array;
   try {
-    copy = patchWorkbook(bytes, {
-      plans: run.plans,
-      summary: { content: run.summarySheet, placement: run.summaryPlacement },
-    });
+    copy = patchWorkbook(
+      workbook.bytes,
+      {
+        plans: run.plans,
+        summary: { content: run.summarySheet, placement: run.summaryPlacement },
+      },
+      {},
+      book.package
+    );
   } catch (error) {
     const refusal = packageErrorMessage(file, error);
     if (refusal) throw new CliError(refusal);

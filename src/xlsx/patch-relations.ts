@@ -10,6 +10,7 @@ export const RELATIONSHIP_TYPE = {
   worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
   drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
   chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
+  styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
 } as const;
 
 export const PART_CONTENT_TYPE = {
@@ -17,6 +18,7 @@ export const PART_CONTENT_TYPE = {
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   relationships: "application/vnd.openxmlformats-package.relationships+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
 } as const;
 
 /** A relationship id not used in `existing`: rId1, rId2… */

@@ -50,6 +50,18 @@ export interface PatchOptions {
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 }
 
+/** The styles part Excel itself writes for an empty workbook: Calibri 11, no fill, no border. */
+const MINIMAL_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+  `<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+  `</styleSheet>`;
+
 const SUMMARY_WIDTHS = [14, 50, 12, 18, 18];
 const CRITERIA_WIDTHS = [10, 10, 60, 10, 22, 12, 12, 12, 14, 10, 10, 14, 22, 36, 14, 30, 14];
 
@@ -67,8 +79,8 @@ export function patchWorkbook(
 ): Uint8Array {
   const pkg = opened ?? openPackage(input);
   const writer = new PackageWriter(pkg);
-  if (!pkg.stylesPath) throw new Error("workbook without a styles part");
-  const styles = new StylesPatch(writer.text(pkg.stylesPath));
+  // A package without a styles part (some generators write none) gets a minimal one.
+  const styles = new StylesPatch(pkg.stylesPath ? writer.text(pkg.stylesPath) : MINIMAL_STYLES);
 
   for (const plan of edits.plans) {
     if (plan.tables.length === 0) continue;
@@ -153,7 +165,15 @@ export function patchWorkbook(
     );
   }
   const stylesXml = styles.result();
-  if (stylesXml !== null) writer.set(pkg.stylesPath, stylesXml);
+  if (stylesXml !== null && pkg.stylesPath) writer.set(pkg.stylesPath, stylesXml);
+  else if (stylesXml !== null) {
+    const stylesPath = writer.has("xl/styles.xml")
+      ? writer.unusedPart("xl/styles", ".xml")
+      : "xl/styles.xml";
+    writer.addWorkbookRelationship(RELATIONSHIP_TYPE.styles, stylesPath);
+    writer.addContentType(stylesPath, PART_CONTENT_TYPE.styles);
+    writer.set(stylesPath, stylesXml);
+  }
   return writer.zip(options.level ?? 6);
 }
 
