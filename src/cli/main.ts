@@ -179,6 +179,11 @@ export function installLastResort(
   };
   process.on("uncaughtException", handler);
   process.on("unhandledRejection", handler);
+  // `… --json | head`: the reader closed the pipe; that is the user's choice, not a bug.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") exit(process.exitCode === undefined ? 0 : Number(process.exitCode));
+    else handler(error);
+  });
 }
 
 if (require.main === module) {
