@@ -9,6 +9,7 @@ import { formatNumberVi, parseDecimal } from "./numbers";
 import { CRITERIA_SHEET_NAME } from "./output-columns";
 import {
   formatPath,
+  MAX_CRITERIA_DEPTH,
   parseCriteriaSet,
   RULE_KINDS,
   type CriteriaSet,
@@ -243,6 +244,7 @@ export function readCriteriaSheet(grid: Grid): SheetParseResult {
   // Criteria nest by code: a criterion goes under the nearest criterion above whose code it extends.
   let stack: Array<{ code: string; node: Record<string, unknown>; path: Array<string | number> }> =
     [];
+  let tooDeep: string | null = null;
   for (let r = header + 1; r < grid.values.length; r++) {
     const get = (column: number) => cellAt(grid, r, column);
     if (SHEET_COLUMNS.every((_, c) => isBlankCell(get(c)))) continue;
@@ -275,6 +277,18 @@ export function readCriteriaSheet(grid: Grid): SheetParseResult {
       continue;
     }
     while (stack.length > 0 && !code.startsWith(`${stack[stack.length - 1].code}.`)) stack.pop();
+    // Refused here, at its cell, before anything recurses over the nesting; the rows
+    // under a refused one are not reported again.
+    if (tooDeep !== null && code.startsWith(`${tooDeep}.`)) continue;
+    if (stack.length >= MAX_CRITERIA_DEPTH) {
+      fail(
+        r,
+        COL["Mã"],
+        `tiêu chí ${code} lồng nhau quá sâu: bộ tiêu chí cho phép tối đa ${MAX_CRITERIA_DEPTH} cấp tiêu chí trong một lĩnh vực; hãy gộp bớt cấp`
+      );
+      tooDeep = code;
+      continue;
+    }
     const parent = stack[stack.length - 1];
     const siblings = parent
       ? ((parent.node.children ??= []) as unknown[])

@@ -94,12 +94,30 @@ export function excelSerial(iso: IsoDate): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
+/** The serials Excel shows as dates: 1 (01/01/1900) to 2,958,465 (31/12/9999). */
+export const EXCEL_FIRST_SERIAL = 1;
+export const EXCEL_LAST_SERIAL = 2_958_465;
+
 /**
- * The date of an Excel serial number (whole days; the time of day is dropped).
+ * True for a number Excel can show as a date. 20251215 (a date typed as yyyymmdd) or
+ * 3e9 in a date-formatted cell are not dates: Excel shows "#######".
+ *
+ * @example isExcelDateSerial(45991) === true
+ * @example isExcelDateSerial(20251215) === false
+ */
+export function isExcelDateSerial(serial: number): boolean {
+  return Number.isFinite(serial) && serial >= EXCEL_FIRST_SERIAL && serial < EXCEL_LAST_SERIAL + 1;
+}
+
+/**
+ * The date of an Excel serial number (whole days; the time of day is dropped), or null
+ * for a number outside Excel's dates.
  *
  * @example fromExcelSerial(45991) === "2025-11-30"
+ * @example fromExcelSerial(3e9) === null
  */
-export function fromExcelSerial(serial: number): IsoDate {
+export function fromExcelSerial(serial: number): IsoDate | null {
+  if (!isExcelDateSerial(serial)) return null;
   const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
   return new Date(ms).toISOString().slice(0, 10);
 }

@@ -36,6 +36,8 @@ export interface DeadlineContext {
   planYear: number;
   /** "Tính đến ngày": the day the workbook is looked at. */
   today: IsoDate;
+  /** Address of the cell ("'Kế hoạch'!C7"), for warnings about a number that is no date. */
+  cell?: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -317,6 +319,27 @@ function dateDeadline(found: FoundDate[], periods: IsoDate[], original: string):
   };
 }
 
+/**
+ * The warning for a number in a date cell that is no date Excel can show. A number that
+ * reads as yyyymmdd is named as the date it probably means.
+ */
+function notADate(value: number, cell: string | undefined): RowWarning {
+  const digits = Number.isInteger(value) ? String(value) : "";
+  const typed = /^\d{8}$/.test(digits)
+    ? makeDate(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6)))
+    : null;
+  const where = cell ? `Ô ${cell}: ` : "";
+  const shown =
+    Number.isFinite(value) && Math.abs(value) < 1e15 ? String(value) : value.toExponential(3);
+  const hint = typed
+    ? `nếu là ngày ${formatDateVi(typed)}, hãy nhập ${formatDateVi(typed)}`
+    : "hãy nhập ngày dạng dd/mm/yyyy, ví dụ 30/11/2025";
+  return warning(
+    "invalid_date",
+    `${where}số ${shown} không phải là ngày (Excel chỉ hiện ngày từ 01/01/1900 đến 31/12/9999): ${hint}`
+  );
+}
+
 function quoteShort(text: string): string {
   const flat = collapseSpaces(text);
   return flat.length > 120 ? `${flat.slice(0, 117)}…` : flat;
@@ -346,7 +369,9 @@ export function parseDeadline(
       return { schedule: "date", due: endOfMonthIso(value, 12), milestones: [], warnings: [] };
     }
     if (looksLikeSerialDate(value, numberFormat)) {
-      return { schedule: "date", due: fromExcelSerial(value), milestones: [], warnings: [] };
+      const due = fromExcelSerial(value);
+      if (due !== null) return { schedule: "date", due, milestones: [], warnings: [] };
+      return { ...none, warnings: [notADate(value, ctx.cell)] };
     }
   }
   const original = cellText(value);

@@ -20,6 +20,65 @@ export function parseDecimal(text: string): number | null {
 /** Pattern of one decimal number inside a longer text. */
 export const DECIMAL_PATTERN = String.raw`\d+(?:[.,]\d+)?`;
 
+/** A number found in a text by `findNumbers`. */
+export interface NumberToken {
+  /** The digits as written ("96,5"). */
+  text: string;
+  /** Its value, or null when it is past Number's range (a run of 400 nines). */
+  value: number | null;
+  /** True when a minus sign stands right before it ("-5%", "−5%"), not after a word or digit. */
+  negative: boolean;
+  /** Index of the first digit and one past the last, in the searched text. */
+  start: number;
+  end: number;
+}
+
+const MINUS_SIGNS = "-\u2212";
+
+/**
+ * Finds every decimal number in a text in one pass (linear in the text: no regular
+ * expression backtracks over a long run of digits). A number is a run of digits with at
+ * most one decimal comma or point between digits, as `DECIMAL_PATTERN` describes.
+ *
+ * @example findNumbers("Đạt -5% (41/42)").map((n) => n.text) // ["5", "41", "42"], the first negative
+ */
+export function findNumbers(text: string): NumberToken[] {
+  const found: NumberToken[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (isDigit(text, i)) i++;
+    if ((text[i] === "," || text[i] === ".") && isDigit(text, i + 1)) {
+      i++;
+      while (isDigit(text, i)) i++;
+    }
+    const written = text.slice(start, i);
+    const value = Number(written.replace(",", "."));
+    found.push({
+      text: written,
+      value: Number.isFinite(value) ? value : null,
+      negative: MINUS_SIGNS.includes(text[start - 1] ?? "x") && !isWordChar(text, start - 2),
+      start,
+      end: i,
+    });
+  }
+  return found;
+}
+
+function isDigit(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 48 && code <= 57;
+}
+
+/** A letter or digit (any script): a minus after one is a dash ("2024-5"), not a sign. */
+function isWordChar(text: string, i: number): boolean {
+  return i >= 0 && /[\p{L}\p{N}]/u.test(text[i]);
+}
+
 /**
  * Rounds to a number of decimals, half away from zero, without binary floating-point
  * error: 1.5 × 0.85 is 1.2749999… in binary, but the user computed 1,275 on paper and
@@ -33,10 +92,32 @@ export function roundHalfAwayFromZero(value: number, decimals = 2): number {
   // 12 significant digits remove the binary noise of a few multiplications while
   // keeping every digit a score can meaningfully have.
   const cleaned = Number(value.toPrecision(12));
-  const shifted = Math.abs(Number(`${cleaned}e${decimals}`));
-  const rounded = Math.round(shifted);
-  const result = Number(`${rounded}e-${decimals}`);
-  return cleaned < 0 ? -result : result;
+  const rounded = Math.round(Math.abs(shiftDecimal(cleaned, decimals)));
+  const result = rounded === 0 ? 0 : shiftDecimal(rounded, -decimals);
+  return cleaned < 0 && result !== 0 ? -result : result;
+}
+
+/**
+ * value × 10^places computed in decimal, not binary: through the exponent of the
+ * number's exponential form, which also holds for 1.5e-7 and 1e21 (whose plain string
+ * forms already carry an exponent, so appending another one gave NaN).
+ */
+function shiftDecimal(value: number, places: number): number {
+  const [mantissa, exponent] = value.toExponential().split("e");
+  return Number(`${mantissa}e${Number(exponent) + places}`);
+}
+
+/**
+ * Rounds points for display and storage (2 decimals) without passing the maximum:
+ * a maximum of 0,125 scores 0,125 when full, never 0,13; never below 0, never NaN.
+ *
+ * @example roundPointsWithin(0.125, 0.125) === 0.125
+ * @example roundPointsWithin(1.5 * 0.85, 1.5) === 1.28
+ */
+export function roundPointsWithin(points: number, max: number): number {
+  if (!Number.isFinite(points)) return 0;
+  const rounded = roundHalfAwayFromZero(points, 2);
+  return Math.min(Math.max(rounded, 0), Math.max(max, 0));
 }
 
 /**

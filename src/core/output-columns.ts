@@ -32,6 +32,22 @@ export function outputColumnIndex(key: OutputColumnKey): number {
 export const SUMMARY_SHEET_NAME = "Tổng hợp";
 export const CRITERIA_SHEET_NAME = "Bộ tiêu chí";
 
+/**
+ * True when two sheet names are the same name to Excel, which ignores case: a workbook
+ * cannot hold both "TỔNG HỢP" and "Tổng hợp", so looking a sheet up by exact name would
+ * miss it and adding one would fail.
+ *
+ * @example sameSheetName("TỔNG HỢP", "Tổng hợp") === true
+ */
+export function sameSheetName(a: string, b: string): boolean {
+  return sheetNameKey(a) === sheetNameKey(b);
+}
+
+/** The key Excel compares sheet names by: the name in lower case (NFC, so byte forms agree). */
+export function sheetNameKey(name: string): string {
+  return name.normalize("NFC").toLowerCase();
+}
+
 export function isReservedSheet(name: string): boolean {
   const key = normalizeVi(name);
   return key === normalizeVi(SUMMARY_SHEET_NAME) || key === normalizeVi(CRITERIA_SHEET_NAME);

@@ -3,11 +3,18 @@
  * the criterion's maximum and returns the points (rounded to 2 decimals, half away from
  * zero) or null, with the warnings that explain a loss.
  */
-import { formatNumberVi, formatPercentVi, roundHalfAwayFromZero } from "./numbers";
+import {
+  formatNumberVi,
+  formatPercentVi,
+  roundHalfAwayFromZero,
+  roundPointsWithin,
+} from "./numbers";
 import type { Rule } from "./schema";
 import {
   isEmptyResult,
   isNoCase,
+  isOverlongResult,
+  MAX_RESULT_LENGTH,
   parseBoolean,
   parseCount,
   parsePoints,
@@ -16,6 +23,7 @@ import {
   parseWeightedShare,
   type ResultCell,
 } from "./values";
+import { collapseSpaces } from "./text";
 import { warning, type RowWarning } from "./warnings";
 
 export interface RuleOutcome {
@@ -35,10 +43,11 @@ const scored = (points: number, warnings: RowWarning[] = []): RuleOutcome => ({
   warnings,
 });
 
+/** The cell as a warning quotes it: on one line, at most 80 characters (whole characters). */
 function quote(cell: ResultCell): string {
-  return typeof cell.value === "string"
-    ? `"${cell.value.trim().slice(0, 80)}"`
-    : String(cell.value);
+  if (typeof cell.value !== "string") return String(cell.value);
+  const head = Array.from(cell.value.slice(0, 400)).slice(0, 80).join("");
+  return `"${collapseSpaces(head)}${head.length < cell.value.length ? "…" : ""}"`;
 }
 
 function unreadable(cell: ResultCell, expected: string): RuleOutcome {
@@ -219,12 +228,33 @@ export function applyRule(rule: Rule, cell: ResultCell, max: number): RuleOutcom
     };
   }
   if (isNoCase(cell)) {
-    if (rule.noCaseFull) return scored(max);
+    if (rule.noCaseFull) return withinMax(scored(max), cell, max);
     return unreadable(
       cell,
       'một kết quả cụ thể (tiêu chí này không cho điểm tối đa khi "Không phát sinh")'
     );
   }
+  if (isOverlongResult(cell)) {
+    return {
+      points: null,
+      warnings: [
+        warning(
+          "invalid_value",
+          `Kết quả dài ${(cell.value as string).length.toLocaleString("vi-VN")} ký tự, quá ${MAX_RESULT_LENGTH.toLocaleString("vi-VN")} ký tự nên không được đọc: chỉ ghi số liệu (ví dụ 96,5% hoặc 41/42), chuyển phần giải thích sang cột khác`
+        ),
+      ],
+    };
+  }
   const scorer = SCORERS[rule.kind] as Scorer<Rule["kind"]>;
-  return scorer(rule, cell, max);
+  return withinMax(scorer(rule, cell, max), cell, max);
+}
+
+/**
+ * Points as they are written: finite, rounded, and never above the criterion's maximum
+ * (a 0,125 maximum would otherwise round to 0,13) nor below 0.
+ */
+function withinMax(outcome: RuleOutcome, cell: ResultCell, max: number): RuleOutcome {
+  if (outcome.points === null) return outcome;
+  if (!Number.isFinite(outcome.points)) return unreadable(cell, RATIO_EXAMPLE);
+  return { ...outcome, points: roundPointsWithin(outcome.points, max) };
 }

@@ -39,6 +39,37 @@ export interface WorkbookRun {
   blocked: string | null;
 }
 
+/** "Sắp đến hạn" looks at most a year ahead; further has no meaning for a plan year. */
+export const MAX_SOON_DAYS = 366;
+
+/**
+ * The number of days ahead that count as nearly due, checked: a whole number from 0 to
+ * 366. A RangeError carries the Vietnamese message a front end shows as is.
+ *
+ * @example checkSoonDays(7) === 7
+ */
+export function checkSoonDays(soonDays: number): number {
+  if (!Number.isInteger(soonDays) || soonDays < 0 || soonDays > MAX_SOON_DAYS) {
+    throw new RangeError(
+      `Số ngày "sắp đến hạn" (${String(soonDays)}) không hợp lệ: cần một số nguyên từ 0 đến ${MAX_SOON_DAYS} ngày`
+    );
+  }
+  return soonDays;
+}
+
+/**
+ * The plan year, checked: a whole number from 1900 to 9999 (the years Excel has dates for).
+ */
+function checkPlanYear(planYear: number | undefined): number | undefined {
+  if (planYear === undefined) return undefined;
+  if (!Number.isInteger(planYear) || planYear < 1900 || planYear > 9999) {
+    throw new RangeError(
+      `Năm kế hoạch (${String(planYear)}) không hợp lệ: cần một năm từ 1900 đến 9999`
+    );
+  }
+  return planYear;
+}
+
 /**
  * Scores the given sheets (our own summary sheet, known by its marker, and the "Bộ tiêu
  * chí" sheet are skipped; a user's sheet named "Tổng hợp" is scored like any other) and
@@ -49,7 +80,8 @@ export interface WorkbookRun {
 export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
   if (!isIsoDate(options.today))
     throw new RangeError(`Ngày "${options.today}" không hợp lệ: cần dạng YYYY-MM-DD`);
-  const soonDays = options.soonDays ?? 7;
+  const soonDays = checkSoonDays(options.soonDays ?? 7);
+  const planYear = checkPlanYear(options.planYear);
   const sheetNames = options.workbook?.sheetNames ?? grids.map((grid) => grid.sheetName);
   const names = options.workbook?.names ?? [];
   const ownSummary = ownSummarySheet(sheetNames, names);
@@ -60,7 +92,7 @@ export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
       criteria: options.criteria,
       today: options.today,
       soonDays,
-      planYear: options.planYear,
+      planYear,
     })
   );
   const plans = scored.map((grid, i) => planSheetWrites(grid, results[i], soonDays));

@@ -278,6 +278,15 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Sch
  * @example parseCriteriaSet(JSON.parse(text)) // { ok: true, value } or { ok: false, problems }
  */
 export function parseCriteriaSet(input: unknown): ParseResult<CriteriaSet> {
+  // Checked before zod, whose validation recurses once per level: 800 levels overflowed the stack.
+  const tooDeep = firstTooDeep(input);
+  if (tooDeep !== null) {
+    const detail = `tiêu chí lồng nhau quá sâu: bộ tiêu chí cho phép tối đa ${MAX_CRITERIA_DEPTH} cấp tiêu chí (tiêu chí, tiêu chí thành phần…) trong một lĩnh vực; hãy gộp bớt cấp`;
+    return {
+      ok: false,
+      problems: [{ path: tooDeep, detail, message: `${formatPath(tooDeep)}: ${detail}` }],
+    };
+  }
   const result = CriteriaSet.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   return {
@@ -285,7 +294,7 @@ export function parseCriteriaSet(input: unknown): ParseResult<CriteriaSet> {
     problems: result.error.issues.map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
       const where = formatPath(path);
-      const detail = translateIssue(issue);
+      const detail = translateIssue(issue, hasValueAt(input, path));
       const related =
         issue.code === "custom"
           ? (issue.params as { related?: Array<string | number> } | undefined)?.related
@@ -300,15 +309,71 @@ export function parseCriteriaSet(input: unknown): ParseResult<CriteriaSet> {
   };
 }
 
-/** zod's built-in messages are English; the ones we did not word ourselves get a Vietnamese fallback. */
-function translateIssue(issue: z.core.$ZodIssue): string {
+/** Levels of criteria an area may nest (criterion, sub-criterion…); real sets use 3. */
+export const MAX_CRITERIA_DEPTH = 10;
+
+/**
+ * The path of the first criterion nested deeper than `MAX_CRITERIA_DEPTH`, or null.
+ * Iterative, so that any depth is measured without recursion; tolerant of any shape
+ * (zod reports wrong shapes afterwards).
+ *
+ * @example firstTooDeep({ areas: [{ criteria: [{ children: [] }] }] }) === null
+ */
+export function firstTooDeep(input: unknown): Array<string | number> | null {
+  const areas = isRecord(input) ? input.areas : undefined;
+  if (!Array.isArray(areas)) return null;
+  const pending: Array<{ list: unknown; path: Array<string | number>; depth: number }> = [];
+  areas.forEach((area, a) => {
+    if (isRecord(area))
+      pending.push({ list: area.criteria, path: ["areas", a, "criteria"], depth: 1 });
+  });
+  while (pending.length > 0) {
+    const { list, path, depth } = pending.pop()!;
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const criterion: unknown = list[i];
+      if (!isRecord(criterion)) continue;
+      if (depth > MAX_CRITERIA_DEPTH) return [...path, i];
+      if (Array.isArray(criterion.children) && criterion.children.length > 0)
+        pending.push({
+          list: criterion.children,
+          path: [...path, i, "children"],
+          depth: depth + 1,
+        });
+    }
+  }
+  return null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** True when the input holds a value (not undefined) at a JSON path. */
+function hasValueAt(input: unknown, path: ReadonlyArray<string | number>): boolean {
+  let value: unknown = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return false;
+    if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value !== undefined;
+}
+
+/**
+ * zod's built-in messages are English; the ones we did not word ourselves get a
+ * Vietnamese fallback. zod does not say whether a value of the wrong type was absent
+ * or present, so the caller looks at the input: `"year": "2025"` is a wrong type, not a
+ * missing value.
+ */
+function translateIssue(issue: z.core.$ZodIssue, present: boolean): string {
   const isAscii = [...issue.message].every((ch) => ch.charCodeAt(0) < 128);
   if (issue.code === "custom" || !isAscii) return issue.message;
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined
-        ? "Thiếu giá trị bắt buộc"
-        : `Sai kiểu dữ liệu: cần ${typeName(issue.expected)}`;
+      return present
+        ? `Sai kiểu dữ liệu: cần ${typeName(issue.expected)}`
+        : "Thiếu giá trị bắt buộc";
     case "unrecognized_keys":
       return `Trường không được hỗ trợ: ${issue.keys.join(", ")}`;
     case "too_small":

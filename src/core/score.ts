@@ -13,7 +13,7 @@ import {
 } from "./deadlines";
 import type { IsoDate } from "./dates";
 import { cellAddress, cellAt, gridWidth, type Grid } from "./grid";
-import { formatNumberVi, roundHalfAwayFromZero } from "./numbers";
+import { formatNumberVi, roundHalfAwayFromZero, roundPointsWithin } from "./numbers";
 import { applyRule } from "./rules";
 import type { CriteriaSet } from "./schema";
 import { dueState, parseStatus, type TaskStatus } from "./status";
@@ -180,10 +180,13 @@ function scoreTable(
 ): TableResult {
   const firstRow = grid.firstRow ?? 1;
   const resolved = table.rows.map((row) => resolveCriterion(row, index));
-  const rows = table.rows.map((row, i) => scoreRow(grid, row, resolved[i], ctx));
-  fillParentRows(rows, resolved);
+  const rows = table.rows.map((row, i) =>
+    scoreRow(grid, row, resolved[i], ctx, table.columns.deadline)
+  );
+  const counted = countedRows(rows, resolved);
+  fillParentRows(rows, resolved, counted);
   for (let i = 0; i < rows.length; i++) addRowChecks(grid, table, table.rows[i], rows[i]);
-  const totals = addTotals(rows, resolved, index);
+  const totals = addTotals(rows, resolved, index, counted);
   return {
     sheet: grid.sheetName,
     headerRow: table.headerRow + firstRow,
@@ -219,9 +222,25 @@ function resolveCriterion(row: TableRow, index: CriteriaIndex | null): Resolutio
   return null;
 }
 
-function scoreRow(grid: Grid, row: TableRow, resolution: Resolution, ctx: TableContext): RowResult {
+function scoreRow(
+  grid: Grid,
+  row: TableRow,
+  resolution: Resolution,
+  ctx: TableContext,
+  deadlineColumn: number | undefined
+): RowResult {
   const warnings: RowWarning[] = [];
-  const deadline: Deadline = parseDeadline(row.cells.deadline ?? "", row.formats.deadline, ctx);
+  // A number in the deadline cell may be no date at all (20251215 typed as yyyymmdd): the
+  // warning then names the cell. Text deadlines quote themselves.
+  const deadlineCtx =
+    typeof row.cells.deadline === "number" && deadlineColumn !== undefined
+      ? { ...ctx, cell: cellAddress(grid, row.index, deadlineColumn) }
+      : ctx;
+  const deadline: Deadline = parseDeadline(
+    row.cells.deadline ?? "",
+    row.formats.deadline,
+    deadlineCtx
+  );
   warnings.push(...deadline.warnings);
   const status = parseStatus(row.cells.status ?? "", row.formats.status);
   const state = dueState(deadline, status, ctx.today, ctx.soonDays);
@@ -262,7 +281,6 @@ function scoreRow(grid: Grid, row: TableRow, resolution: Resolution, ctx: TableC
         warnings.unshift(...outcome.warnings);
       }
     }
-
   } else if (resolution && "unknown" in resolution) {
     criterion = resolution.unknown;
     warnings.unshift(
@@ -294,21 +312,53 @@ function scoreRow(grid: Grid, row: TableRow, resolution: Resolution, ctx: TableC
   };
 }
 
-/** A parent criterion's row scores the sum of its children's rows. */
-function fillParentRows(rows: RowResult[], resolved: Resolution[]): void {
+/**
+ * The row that counts for each criterion (its index in `rows`): a criterion's points are
+ * counted once however often the table lists it. That is the first of its rows with
+ * points, else its first row; every row of a repeated criterion says which rows list it.
+ */
+function countedRows(rows: RowResult[], resolved: Resolution[]): Map<string, number> {
+  const rowsOf = new Map<string, number[]>();
+  resolved.forEach((r, i) => {
+    if (!r || !("entry" in r)) return;
+    const code = r.entry.criterion.code;
+    const list = rowsOf.get(code);
+    if (list) list.push(i);
+    else rowsOf.set(code, [i]);
+  });
+  const counted = new Map<string, number>();
+  for (const [code, indices] of rowsOf) {
+    const chosen = indices.find((i) => rows[i].points !== null) ?? indices[0];
+    counted.set(code, chosen);
+    if (indices.length === 1) continue;
+    const listed = indices.slice(0, 10).map((i) => rows[i].row);
+    const more = indices.length > 10 ? ` và ${indices.length - 10} dòng khác` : "";
+    const message = `Tiêu chí ${code} ghi ở các dòng ${listed.join(", ")}${more}: điểm chỉ tính một lần, theo dòng ${rows[chosen].row}; hãy xoá các dòng lặp lại`;
+    for (const i of indices) rows[i].warnings.push(warning("duplicate_criterion", message));
+  }
+  return counted;
+}
+
+/** A parent criterion's row scores the sum of its children's rows (each counted once), within its maximum. */
+function fillParentRows(
+  rows: RowResult[],
+  resolved: Resolution[],
+  counted: Map<string, number>
+): void {
   // One pass: the points of every rule-scored row, added to each of its ancestors.
   const sums = new Map<string, number>();
   rows.forEach((row, i) => {
     const r = resolved[i];
     if (!r || !("entry" in r) || r.entry.criterion.rule === undefined || row.points === null)
       return;
+    if (counted.get(r.entry.criterion.code) !== i) return;
     for (const code of r.entry.ancestors) sums.set(code, (sums.get(code) ?? 0) + row.points);
   });
   rows.forEach((row, i) => {
     const res = resolved[i];
     if (!res || !("entry" in res) || !res.entry.criterion.children?.length) return;
     const sum = sums.get(res.entry.criterion.code);
-    row.points = sum === undefined ? null : roundHalfAwayFromZero(sum, 2);
+    row.points = sum === undefined ? null : roundPointsWithin(sum, res.entry.criterion.maxPoints);
   });
   // A parent's loss is its children's: only rows with a rule of their own are "where to focus".
   rows.forEach((row, i) => {
@@ -373,7 +423,9 @@ function addRowChecks(grid: Grid, table: AppendixTable, source: TableRow, row: R
 
 /** A cell as a user reads it: numbers with a decimal comma, text quoted. */
 function shownValue(value: CellValue | undefined): string {
-  return typeof value === "number" ? formatNumberVi(value, 4) : `"${cellText(value)}"`;
+  if (typeof value === "number") return formatNumberVi(value, 4);
+  const text = collapseSpaces(cellText(value).slice(0, 200));
+  return `"${text.length > 80 ? `${Array.from(text).slice(0, 80).join("")}…` : text}"`;
 }
 
 /**
@@ -383,11 +435,11 @@ function shownValue(value: CellValue | undefined): string {
 function addTotals(
   rows: RowResult[],
   resolved: Resolution[],
-  index: CriteriaIndex | null
+  index: CriteriaIndex | null,
+  counted: Map<string, number>
 ): TableResult["totals"] {
   const present = new Set<string>();
   resolved.forEach((r) => r && "entry" in r && present.add(r.entry.criterion.code));
-  const counted = new Set<string>();
   const areas = new Map<string, AreaTotal>();
   let points = 0;
   let maxPoints = 0;
@@ -395,8 +447,7 @@ function addTotals(
     const r = resolved[i];
     if (!r || !("entry" in r)) return;
     const { criterion, area, ancestors } = r.entry;
-    if (counted.has(criterion.code) || ancestors.some((code) => present.has(code))) return;
-    counted.add(criterion.code);
+    if (counted.get(criterion.code) !== i || ancestors.some((code) => present.has(code))) return;
     const total =
       areas.get(area.code) ??
       ({
@@ -416,13 +467,16 @@ function addTotals(
   const ordered = index
     ? index.set.areas.map((a) => areas.get(a.code)).filter((a): a is AreaTotal => a !== undefined)
     : [];
+  // Every criterion is counted once and within its maximum, so no total can pass its own;
+  // the bound is restated so that binary rounding noise cannot either.
   for (const area of ordered) {
-    area.points = roundHalfAwayFromZero(area.points, 2);
     area.maxPoints = roundHalfAwayFromZero(area.maxPoints, 2);
+    area.points = roundPointsWithin(area.points, area.maxPoints);
   }
+  const roundedMax = roundHalfAwayFromZero(maxPoints, 2);
   return {
-    points: roundHalfAwayFromZero(points, 2),
-    maxPoints: roundHalfAwayFromZero(maxPoints, 2),
+    points: roundPointsWithin(points, roundedMax),
+    maxPoints: roundedMax,
     areas: ordered,
   };
 }

@@ -3,7 +3,7 @@
  * percent-formatted cell, "41/42", "02 sáng kiến", "vượt: 5; đạt: 4; tổng: 10"...
  * Each reader returns the value or null; the rule that asked says what it expected.
  */
-import { DECIMAL_PATTERN, parseDecimal } from "./numbers";
+import { DECIMAL_PATTERN, findNumbers, parseDecimal, type NumberToken } from "./numbers";
 import { cellText, collapseSpaces, normalizeVi } from "./text";
 
 /** One cell as Office.js gives it: a string, number or boolean ("" when empty). */
@@ -15,8 +15,67 @@ export interface ResultCell {
   numberFormat?: string;
 }
 
-const PERCENT_RE = new RegExp(String.raw`(${DECIMAL_PATTERN})\s*%`, "g");
-const FRACTION_RE = new RegExp(String.raw`(${DECIMAL_PATTERN})\s*/\s*(${DECIMAL_PATTERN})`, "g");
+/**
+ * The longest result text the readers look at. A result is a ratio, a count or a few
+ * labelled numbers; a longer cell (Excel allows 32,767 characters) is refused rather than
+ * searched, so that one cell costs little whatever it holds.
+ */
+export const MAX_RESULT_LENGTH = 2_000;
+
+/** True when a result cell is text longer than the readers look at. */
+export function isOverlongResult(cell: ResultCell): boolean {
+  return typeof cell.value === "string" && cell.value.length > MAX_RESULT_LENGTH;
+}
+
+/** A result's text, or null when it is not text or too long to read. */
+function resultText(cell: ResultCell): string | null {
+  if (typeof cell.value !== "string" || cell.value.length > MAX_RESULT_LENGTH) return null;
+  return collapseSpaces(cell.value);
+}
+
+/** Index of the first character at or after `i` that is not white space. */
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/**
+ * The percentages of a text ("96,5%", "96,5 %"), in order. A negative one ("-5%") or one
+ * past Number's range reads as null: a ratio cannot be either.
+ *
+ * @example findPercents("82%; 47%") // [0.82, 0.47]
+ */
+export function findPercents(text: string, numbers = findNumbers(text)): Array<number | null> {
+  return numbers
+    .filter((n) => text[skipSpaces(text, n.end)] === "%")
+    .map((n) => (n.negative || n.value === null ? null : n.value / 100));
+}
+
+/**
+ * The fractions of a text ("41/42", "16,75 / 20"), in order, as [numerator, denominator];
+ * a negative or out-of-range part reads as null.
+ *
+ * @example findFractions("Đạt 41/42 hồ sơ") // [[41, 42]]
+ */
+export function findFractions(
+  text: string,
+  numbers = findNumbers(text)
+): Array<[number, number] | null> {
+  const fractions: Array<[number, number] | null> = [];
+  for (let i = 0; i + 1 < numbers.length; i++) {
+    const slash = skipSpaces(text, numbers[i].end);
+    if (text[slash] !== "/" || skipSpaces(text, slash + 1) !== numbers[i + 1].start) continue;
+    fractions.push(fractionOf(numbers[i], numbers[i + 1]));
+    i++;
+  }
+  return fractions;
+}
+
+function fractionOf(numerator: NumberToken, denominator: NumberToken): [number, number] | null {
+  if (numerator.negative || denominator.negative) return null;
+  if (numerator.value === null || denominator.value === null) return null;
+  return [numerator.value, denominator.value];
+}
 
 function isPercentFormat(numberFormat: string | undefined): boolean {
   return numberFormat !== undefined && numberFormat.replace(/"[^"]*"/g, "").includes("%");
@@ -48,16 +107,18 @@ export function parseRatio(cell: ResultCell): number | null {
       return Number.isFinite(value) && value >= 0 ? value : null;
     return shareFromNumber(value);
   }
-  if (typeof value !== "string") return null;
-  const text = collapseSpaces(value);
-  const percents = [...text.matchAll(PERCENT_RE)];
-  if (percents.length === 1) return parseDecimal(percents[0][1])! / 100;
+  const text = resultText(cell);
+  if (text === null) return null;
+  const numbers = findNumbers(text);
+  const percents = findPercents(text, numbers);
+  if (percents.length === 1) return percents[0];
   if (percents.length > 1) return null;
-  const fractions = [...text.matchAll(FRACTION_RE)];
+  const fractions = findFractions(text, numbers);
   if (fractions.length === 1) {
-    const numerator = parseDecimal(fractions[0][1])!;
-    const denominator = parseDecimal(fractions[0][2])!;
-    return denominator > 0 ? numerator / denominator : null;
+    if (fractions[0] === null) return null;
+    const [numerator, denominator] = fractions[0];
+    const share = denominator > 0 ? numerator / denominator : null;
+    return share !== null && Number.isFinite(share) ? share : null;
   }
   if (fractions.length > 1) return null;
   const plain = parseDecimal(text);
@@ -74,10 +135,10 @@ export function parseRatioList(cell: ResultCell): number[] | null {
     const single = parseRatio(cell);
     return single === null ? null : [single];
   }
-  if (typeof cell.value !== "string") return null;
-  const text = collapseSpaces(cell.value);
-  const percents = [...text.matchAll(PERCENT_RE)];
-  if (percents.length > 0) return percents.map((m) => parseDecimal(m[1])! / 100);
+  const text = resultText(cell);
+  if (text === null || typeof cell.value !== "string") return null;
+  const percents = findPercents(text);
+  if (percents.length > 0) return percents.every((p) => p !== null) ? (percents as number[]) : null;
   const parts = cell.value
     .split(/[;\n]+/)
     .map((p) => p.trim())
@@ -93,11 +154,18 @@ export function parseRatioList(cell: ResultCell): number[] | null {
  */
 export function parseCount(cell: ResultCell): number | null {
   const { value } = cell;
-  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : null;
-  if (typeof value !== "string") return null;
-  const numbers = [...collapseSpaces(value).matchAll(/(?<![\d.,/])\d+(?![\d.,/%])/g)];
+  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : null;
+  const text = resultText(cell);
+  if (text === null) return null;
+  const numbers = [...text.matchAll(/(?<![\d.,/])\d+(?![\d.,/%])/g)];
   if (numbers.length !== 1) return null;
-  return Number(numbers[0][0]);
+  return exactCount(numbers[0][0]);
+}
+
+/** A whole number as written, or null past the integers a number holds exactly. */
+function exactCount(digits: string): number | null {
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n : null;
 }
 
 export interface WeightedShareCounts {
@@ -122,11 +190,11 @@ const SHARE_LABELS: Record<keyof WeightedShareCounts, RegExp> = {
  * @example parseWeightedShare({ value: "vượt: 3; đạt: 3; tổng: 10" }) // { total: 10, exceeded: 3, met: 3 }
  */
 export function parseWeightedShare(cell: ResultCell): WeightedShareCounts | null {
-  if (typeof cell.value !== "string") return null;
+  if (typeof cell.value !== "string" || isOverlongResult(cell)) return null;
   const text = normalizeVi(cell.value);
   const read = (label: keyof WeightedShareCounts) => {
     const match = SHARE_LABELS[label].exec(text);
-    return match ? Number(match[1]) : null;
+    return match ? exactCount(match[1]) : null;
   };
   const total = read("total");
   const exceeded = read("exceeded");
@@ -148,6 +216,7 @@ const YES_WORDS = [
   "1",
   "yes",
 ];
+const MAX_ANSWER_LENGTH = 100;
 const NO_WORDS = ["không", "không đạt", "chưa", "chưa đạt", "chưa hoàn thành", "false", "0", "no"];
 
 /**
@@ -160,6 +229,8 @@ export function parseBoolean(cell: ResultCell): boolean | null {
   const { value } = cell;
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value === 1 ? true : value === 0 ? false : null;
+  // The answers are a few words; a long text is none of them (and is not worth normalising).
+  if (typeof value === "string" && value.length > MAX_ANSWER_LENGTH) return null;
   const text = normalizeVi(cellText(value)).replace(/[.!]+$/, "");
   if (YES_WORDS.includes(text)) return true;
   if (NO_WORDS.includes(text)) return false;
@@ -175,8 +246,8 @@ export function parseBoolean(cell: ResultCell): boolean | null {
 export function parsePoints(cell: ResultCell, maxPoints: number): number | null {
   const { value } = cell;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value !== "string") return null;
-  const text = collapseSpaces(value);
+  const text = resultText(cell);
+  if (text === null) return null;
   const plain = parseDecimal(text);
   if (plain !== null) return plain;
   const fraction = new RegExp(String.raw`^(${DECIMAL_PATTERN})\s*/\s*(${DECIMAL_PATTERN})$`).exec(
@@ -199,7 +270,7 @@ const NO_CASE_WORDS = [
  * happened this year, which some criteria score as full.
  */
 export function isNoCase(cell: ResultCell): boolean {
-  if (typeof cell.value !== "string") return false;
+  if (typeof cell.value !== "string" || cell.value.length > MAX_ANSWER_LENGTH) return false;
   return NO_CASE_WORDS.includes(normalizeVi(cell.value).replace(/[.!]+$/, ""));
 }
 

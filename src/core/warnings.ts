@@ -13,6 +13,7 @@ export const WARNING_CODES = [
   "invalid_date",
   "unparsed_deadline",
   "milestone_passed",
+  "duplicate_criterion",
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];
@@ -24,9 +25,25 @@ export interface RowWarning {
   pointsLost?: number;
 }
 
+/**
+ * A warning. Its message is one line whatever it quotes: the warnings column holds one
+ * "⚠ " line per warning, and a re-run recognises its own cell by those lines, so a
+ * quoted cell with line breaks ("Tổng 10\nVượt 5") must not split a warning in two.
+ *
+ * @example warning("invalid_value", "Không đọc được \"Tổng 10\nVượt 5\"").message === 'Không đọc được "Tổng 10 Vượt 5"'
+ */
 export function warning(code: WarningCode, message: string, pointsLost?: number): RowWarning {
-  return pointsLost === undefined ? { code, message } : { code, message, pointsLost };
+  const line = oneLine(message);
+  return pointsLost === undefined ? { code, message: line } : { code, message: line, pointsLost };
 }
+
+/** Every line break (CR, LF, VT, FF, NEL, LS, PS) becomes one space. */
+function oneLine(text: string): string {
+  return LINE_BREAKS.test(text) ? text.replace(LINE_BREAKS_ALL, " ") : text;
+}
+
+const LINE_BREAKS = /[\n\r\v\f\u0085\u2028\u2029]/;
+const LINE_BREAKS_ALL = /[\n\r\v\f\u0085\u2028\u2029]+/g;
 
 /** Short Vietnamese names of the warning codes, for summaries and the task pane. */
 export const WARNING_LABELS: Record<WarningCode, string> = {
@@ -40,4 +57,5 @@ export const WARNING_LABELS: Record<WarningCode, string> = {
   invalid_date: "Ngày không hợp lệ",
   unparsed_deadline: "Không đọc được thời hạn",
   milestone_passed: "Đã qua mốc trung gian",
+  duplicate_criterion: "Tiêu chí ghi ở nhiều dòng",
 };
