@@ -17,6 +17,7 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { strToU8, zipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { runCli } from "../support/cli";
 
@@ -178,7 +179,7 @@ describe("only regular files are read", () => {
     expect(result.err).toContain(`"${dir}" là một thư mục, không phải tệp Excel`);
   });
 
-  it("names the kind of a 0-byte, .xls, CSV or password-protected file, input unchanged", async () => {
+  it("names the kind of a 0-byte, .xls, CSV, password-protected, .ods or truncated file, input unchanged", async () => {
     const { dir } = workspace();
     const cases: Array<[string, Buffer, string]> = [
       ["rong.xlsx", Buffer.alloc(0), "Tệp rỗng (0 byte)"],
@@ -201,6 +202,19 @@ describe("only regular files are read", () => {
         "Tệp có mật khẩu",
       ],
     ];
+    cases.push(
+      [
+        "bang.ods",
+        Buffer.from(
+          zipSync({
+            mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"),
+            "content.xml": strToU8("<office:document-content/>"),
+          })
+        ),
+        "tệp OpenDocument (.ods)",
+      ],
+      ["cat-do.xlsx", readFileSync(SAMPLE).subarray(0, 4000), "Tệp bị hỏng hoặc chưa tải/chép xong"]
+    );
     for (const [name, bytes, expected] of cases) {
       const file = path.join(dir, name);
       writeFileSync(file, bytes);
