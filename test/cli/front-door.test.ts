@@ -13,6 +13,7 @@ import {
   mkdtempSync,
   readFileSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from "node:fs";
 import os from "node:os";
@@ -172,6 +173,20 @@ describe("only regular files are read", () => {
     expect(zero.err).toContain('"/dev/zero" là một thiết bị');
   });
 
+  it("refuses a file over the reader's size limit from its size, at once", async () => {
+    const { dir } = workspace();
+    const huge = path.join(dir, "lon.xlsx");
+    writeFileSync(huge, "");
+    truncateSync(huge, 101 * 1024 * 1024); // sparse: 101 MB by its size, nothing to read
+    const started = Date.now();
+    const result = await runCli([huge, ...TODAY, "--out", path.join(dir, "a.xlsx")]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      `Lỗi: Không đọc được "${huge}": Tệp quá lớn (101 MB, giới hạn 100 MB): tách bảng ra một tệp nhỏ hơn (chỉ giữ trang cần chấm) rồi chạy lại.\n`
+    );
+  });
+
   it("refuses a folder as input (exit 1)", async () => {
     const { dir } = workspace();
     const result = await runCli([dir, ...TODAY]);
@@ -239,6 +254,13 @@ describe("usage and criteria files", () => {
         `Lỗi: --soon-days "${value}" phải là số ngày nguyên từ 0 đến 366 (ví dụ --soon-days 7).\n`
       );
     }
+  });
+
+  it("bounds --year to 1900–9999 (exit 2, Vietnamese)", async () => {
+    const { input } = workspace();
+    const result = await runCli([input, ...TODAY, "--year", "25"]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe('Lỗi: --year "25" phải là năm có bốn chữ số, ví dụ --year 2025.\n');
   });
 
   it("accepts a criteria file with a UTF-8 byte-order mark", async () => {
