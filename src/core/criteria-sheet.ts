@@ -30,6 +30,7 @@ export const RULE_LABELS: Record<Rule["kind"], string> = {
   count: "Số lượng",
   weighted_share: "Vượt/đạt trên tổng",
   all_of: "Đạt tất cả điều kiện",
+  options: "Chọn một mức",
 };
 
 export const SHEET_COLUMNS = [
@@ -50,6 +51,9 @@ export const SHEET_COLUMNS = [
   "Không phát sinh = đủ điểm",
   "Tên khác (cách nhau bởi ;)",
   "Lĩnh vực chưa đầy đủ",
+  "Các mức chọn (mỗi dòng một mức: tên: điểm)",
+  "Phần cộng/trừ",
+  "Cách tính điểm (theo bảng)",
 ] as const;
 
 const COL = Object.fromEntries(SHEET_COLUMNS.map((name, i) => [name, i])) as Record<
@@ -58,6 +62,13 @@ const COL = Object.fromEntries(SHEET_COLUMNS.map((name, i) => [name, i])) as Rec
 >;
 
 const LEVEL_AREA = "Lĩnh vực";
+/** How the "Phần cộng/trừ" column names a bonus or deduction section. */
+const SECTION_LABELS = { bonus: "Điểm thưởng", deduction: "Điểm trừ" } as const;
+const SECTION_BY_LABEL = new Map<string, "bonus" | "deduction">([
+  [normalizeVi(SECTION_LABELS.bonus), "bonus"],
+  [normalizeVi("Điểm cộng"), "bonus"],
+  [normalizeVi(SECTION_LABELS.deduction), "deduction"],
+]);
 const LEVEL_CRITERION = "Tiêu chí";
 const YES = "Có";
 const NO = "Không";
@@ -118,6 +129,7 @@ export function criteriaSetToSheet(set: CriteriaSet): SheetContent {
     row[COL["Tên"]] = area.name;
     row[COL["Điểm tối đa"]] = area.maxPoints;
     row[COL["Lĩnh vực chưa đầy đủ"]] = area.partial ? YES : area.partial === false ? NO : "";
+    if (area.section) row[COL["Phần cộng/trừ"]] = SECTION_LABELS[area.section];
     push(row);
     const visit = (criterion: Criterion) => {
       const { cells, formats } = criterionRow(criterion);
@@ -141,6 +153,7 @@ function criterionRow(criterion: Criterion): {
   cells[COL["Điểm tối đa"]] = criterion.maxPoints;
   if (criterion.aliases?.length)
     cells[COL["Tên khác (cách nhau bởi ;)"]] = criterion.aliases.join("; ");
+  if (criterion.method !== undefined) cells[COL["Cách tính điểm (theo bảng)"]] = criterion.method;
   const rule = criterion.rule;
   if (!rule) return { cells, formats };
   cells[COL["Cách chấm"]] = RULE_LABELS[rule.kind];
@@ -177,6 +190,12 @@ function criterionRow(criterion: Criterion): {
       cells[COL["Các điều kiện (tên ≥ ngưỡng)"]] = rule.conditions
         .map((c) => `${c.label} ≥ ${percentText(c.min)}`)
         .join("; ");
+      break;
+    case "options":
+      // One option a line: labels may hold ";" and ":" ("Hoàn thành từ 50% - dưới 100%: 0,5").
+      cells[COL["Các mức chọn (mỗi dòng một mức: tên: điểm)"]] = rule.options
+        .map((o) => `${o.label}: ${formatNumberVi(o.points, 10)}`)
+        .join("\n");
       break;
     case "manual":
     case "boolean":
@@ -262,6 +281,13 @@ export function readCriteriaSheet(grid: Grid): SheetParseResult {
         fail(r, COL["Lĩnh vực chưa đầy đủ"], `ghi "${YES}" hoặc "${NO}" (hoặc để trống)`);
       const area: Record<string, unknown> = { ...base, criteria: [] };
       if (partial !== null && partial !== "invalid") area.partial = partial;
+      const section = normalizeVi(cellText(get(COL["Phần cộng/trừ"])));
+      if (section !== "") {
+        const kind = SECTION_BY_LABEL.get(section);
+        if (kind) area.section = kind;
+        else
+          fail(r, COL["Phần cộng/trừ"], `ghi "${SECTION_LABELS.bonus}" hoặc "${SECTION_LABELS.deduction}" (hoặc để trống)`);
+      }
       areas.push(area);
       markRow(mark, path, r);
       stack = [];
@@ -302,6 +328,8 @@ export function readCriteriaSheet(grid: Grid): SheetParseResult {
       .map((a) => a.trim())
       .filter((a) => a !== "");
     if (aliases.length > 0) node.aliases = aliases;
+    const method = get(COL["Cách tính điểm (theo bảng)"]);
+    if (!isBlankCell(method)) node.method = cellText(method);
     const rule = readRule(grid, r, fail);
     if (rule !== undefined) {
       node.rule = rule;
@@ -359,6 +387,7 @@ function markRule(
   mark([...path, "tiers"], row, COL["Các mức (ngưỡng: điểm)"]);
   mark([...path, "conditions"], row, COL["Các điều kiện (tên ≥ ngưỡng)"]);
   mark([...path, "noCaseFull"], row, COL["Không phát sinh = đủ điểm"]);
+  mark([...path, "options"], row, COL["Các mức chọn (mỗi dòng một mức: tên: điểm)"]);
 }
 
 /** The cell of the longest known prefix of a JSON path. */
@@ -492,6 +521,21 @@ function readRule(
           'ghi các điều kiện dạng "Tỷ lệ số hóa ≥ 80%; Tỷ lệ khai thác ≥ 50%"'
         );
       else rule.conditions = conditions;
+      break;
+    }
+    case "options": {
+      const column = COL["Các mức chọn (mỗi dòng một mức: tên: điểm)"];
+      const options = cellText(get(column))
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "")
+        .map((line) => {
+          const match = /^(.+):\s*([^:]+)$/.exec(line);
+          return match ? { label: match[1].trim(), points: numberOrRaw(match[2].trim()) } : null;
+        });
+      if (options.some((o) => o === null))
+        fail(r, column, 'ghi mỗi mức một dòng dạng "Ban hành kịp thời: 1,5"');
+      else rule.options = options;
       break;
     }
     case "manual":

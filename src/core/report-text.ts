@@ -5,6 +5,7 @@ import { formatDateVi } from "./dates";
 import { formatNumberVi } from "./numbers";
 import type { SheetResult } from "./score";
 import { headline, type Summary } from "./summary";
+import { LISTED_DIFFERENCES, type SummaryAppraisal } from "./assessment/appraisal";
 
 /** A terminal report lists at most this many warnings; the workbook and --json have them all. */
 const MAX_LISTED = 200;
@@ -30,6 +31,7 @@ export function formatReport(
       );
     }
   }
+  if (summary.appraisal) lines.push("", ...appraisalLines(summary.appraisal));
   const warned = results.flatMap((sheet) =>
     sheet.tables.flatMap((table) =>
       table.rows.flatMap((row) =>
@@ -73,6 +75,22 @@ export function formatReport(
     lines.push("", "Ghi chú:", ...summary.notices.map((n) => `  ${n}`));
   if (written) lines.push("", `Đã ghi tệp kết quả: ${written}`);
   return lines.join("\n");
+}
+
+/** Self-score, computed and appraised totals, then the criteria where they differ. */
+function appraisalLines(appraisal: SummaryAppraisal): string[] {
+  const shown = (v: number | null) => (v === null ? "–" : formatNumberVi(v));
+  const lines = [
+    `Đối chiếu điểm: tự chấm ${shown(appraisal.self)} · tính toán ${shown(appraisal.computed)} · thẩm định ${shown(appraisal.appraised)}`,
+  ];
+  if (appraisal.differences.length > 0) {
+    lines.push(`Các tiêu chí có chênh lệch (${appraisal.differences.length}, lớn nhất trước):`);
+    for (const d of appraisal.differences.slice(0, LISTED_DIFFERENCES))
+      lines.push(
+        `  ${d.sheet}!${d.row} [${d.code}] tự chấm ${shown(d.self)} · tính toán ${shown(d.computed)} · thẩm định ${shown(d.appraised)} – ${shorten(d.name, 60)}`
+      );
+  }
+  return lines;
 }
 
 function shorten(text: string, max = 70): string {

@@ -25,6 +25,7 @@ import {
 } from "./values";
 import { collapseSpaces } from "./text";
 import { warning, type RowWarning } from "./warnings";
+import { chooseOption } from "./assessment/option-choice";
 
 export interface RuleOutcome {
   points: number | null;
@@ -202,6 +203,25 @@ const scoreAllOf: Scorer<"all_of"> = (rule, cell, max) => {
   return scored(0, [warning("below_threshold", `${reasons.join("; ")}: ${lost(max)}`, max)]);
 };
 
+const scoreOptions: Scorer<"options"> = (rule, cell, max) => {
+  const choice = chooseOption(rule.options, cell);
+  if ("problem" in choice)
+    return { points: null, warnings: [warning("invalid_value", choice.problem)] };
+  const best = Math.max(...rule.options.map((o) => o.points));
+  const points = Math.min(choice.option.points, max);
+  const warnings =
+    points < best
+      ? [
+          warning(
+            "below_threshold",
+            `Mức "${choice.option.label}": mất ${formatNumberVi(best - points)} điểm`,
+            roundHalfAwayFromZero(best - points, 2)
+          ),
+        ]
+      : [];
+  return scored(points, warnings);
+};
+
 const SCORERS: { [K in Rule["kind"]]: Scorer<K> } = {
   manual: scoreManual,
   boolean: scoreBoolean,
@@ -211,6 +231,7 @@ const SCORERS: { [K in Rule["kind"]]: Scorer<K> } = {
   count: scoreCount,
   weighted_share: scoreWeightedShare,
   all_of: scoreAllOf,
+  options: scoreOptions,
 };
 
 /**

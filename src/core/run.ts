@@ -4,6 +4,7 @@
  */
 import { isIsoDate, type IsoDate } from "./dates";
 import type { Grid } from "./grid";
+import { deriveSetFromGrids, derivedSetNotice, type DerivedSet } from "./assessment/derive-set";
 import type { DefinedName } from "./markers";
 import type { CriteriaSet } from "./schema";
 import { scoreSheet, type SheetResult } from "./score";
@@ -37,6 +38,8 @@ export interface WorkbookRun {
   summaryPlacement: SummarySheetPlacement;
   /** Vietnamese reason not to write anything (conflicting user data), or null. */
   blocked: string | null;
+  /** The set read from a self-assessment table when none was chosen, else null. */
+  derivedSet: DerivedSet | null;
 }
 
 /** "Sắp đến hạn" looks at most a year ahead; further has no meaning for a plan year. */
@@ -87,16 +90,20 @@ export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
   const ownSummary = ownSummarySheet(sheetNames, names);
   const summaryPlacement = planSummarySheet(sheetNames, names);
   const scored = grids.filter((grid) => !isToolSheet(grid.sheetName, ownSummary));
+  // Without a chosen set, a self-assessment table's own criteria are the set.
+  const derived = options.criteria ? null : deriveSetFromGrids(scored);
+  const criteria = options.criteria ?? derived?.set ?? null;
   const results = scored.map((grid) =>
     scoreSheet(grid, {
-      criteria: options.criteria,
+      criteria,
       today: options.today,
       soonDays,
       planYear,
     })
   );
   const plans = scored.map((grid, i) => planSheetWrites(grid, results[i], soonDays));
-  const summary = summarize(results, options.criteria, options.today);
+  const summary = summarize(results, criteria, options.today);
+  if (derived) summary.notices.unshift(derivedSetNotice(derived));
   if (summaryPlacement.notice) summary.notices.push(summaryPlacement.notice);
   const conflicted = plans.filter((plan) => plan.conflicts.length > 0);
   const blocked =
@@ -108,5 +115,6 @@ export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
     summarySheet: buildSummarySheet(summary),
     summaryPlacement,
     blocked,
+    derivedSet: derived,
   };
 }

@@ -76,6 +76,23 @@ export const AllOfRule = z.object({
   ...common,
 });
 
+export const OptionsRule = z.object({
+  kind: z.literal("options"),
+  options: z
+    .array(
+      z.object({
+        label: z
+          .string({ error: "Mức chọn cần có tên (label)" })
+          .min(1, { error: "Mức chọn cần có tên (label)" }),
+        points: z
+          .number({ error: "Điểm của mức chọn phải là số" })
+          .min(0, { error: "Điểm của mức chọn không được âm" }),
+      })
+    )
+    .min(2, { error: "Quy tắc chọn một mức (options) cần ít nhất hai mức" }),
+  ...common,
+});
+
 export const RULE_KINDS = [
   "manual",
   "boolean",
@@ -85,6 +102,7 @@ export const RULE_KINDS = [
   "count",
   "weighted_share",
   "all_of",
+  "options",
 ] as const;
 
 export const Rule = z.discriminatedUnion(
@@ -98,6 +116,7 @@ export const Rule = z.discriminatedUnion(
     CountRule,
     WeightedShareRule,
     AllOfRule,
+    OptionsRule,
   ],
   { error: `Loại quy tắc (kind) phải là một trong: ${RULE_KINDS.join(", ")}` }
 );
@@ -120,6 +139,8 @@ export const Criterion = z.object({
   maxPoints,
   aliases: z.array(z.string()).optional(),
   rule: Rule.optional(),
+  /** The scoring-method text the set was read from (a self-assessment table), kept to show why a rule is manual. */
+  method: z.string().optional(),
   get children() {
     return z.array(Criterion).optional();
   },
@@ -133,6 +154,8 @@ export const Area = z.object({
     .min(1, { error: "Tên lĩnh vực không được để trống" }),
   maxPoints,
   partial: z.boolean().optional(),
+  /** A bonus (điểm thưởng) or deduction (điểm trừ) section: added or subtracted within its maximum, outside the main total. */
+  section: z.enum(["bonus", "deduction"], { error: 'Phần cộng/trừ phải là "bonus" hoặc "deduction"' }).optional(),
   criteria: z.array(Criterion),
 });
 export type Area = z.infer<typeof Area>;
@@ -170,7 +193,8 @@ export const CriteriaSet = z
       const areaPath = ["areas", a];
       claim(`lĩnh vực ${area.code}`, areaPath);
       const sum = area.criteria.reduce((total, c) => total + c.maxPoints, 0);
-      if (area.criteria.length > 0) {
+      // A bonus or deduction section's items may add up to more than its cap.
+      if (area.criteria.length > 0 && area.section === undefined) {
         if (
           area.partial
             ? sum > area.maxPoints + SUM_TOLERANCE
@@ -226,6 +250,17 @@ export const CriteriaSet = z
                 code: "custom",
                 path: [...path, "rule", "tiers", i, "points"],
                 message: `Điểm của mức (${formatNumberVi(tier.points)}) vượt điểm tối đa ${formatNumberVi(criterion.maxPoints)} của tiêu chí ${criterion.code}`,
+              });
+            }
+          });
+        }
+        if (criterion.rule?.kind === "options") {
+          criterion.rule.options.forEach((option, i) => {
+            if (option.points > criterion.maxPoints + SUM_TOLERANCE) {
+              ctx.addIssue({
+                code: "custom",
+                path: [...path, "rule", "options", i, "points"],
+                message: `Điểm của mức "${option.label}" (${formatNumberVi(option.points)}) vượt điểm tối đa ${formatNumberVi(criterion.maxPoints)} của tiêu chí ${criterion.code}`,
               });
             }
           });

@@ -20,6 +20,7 @@ import { dueState, parseStatus, type TaskStatus } from "./status";
 import { pickResult } from "./header-rows";
 import { readTables, type AppendixTable, type TableRow } from "./table-reader";
 import { taskNumberingNotice } from "./task-numbering";
+import { scoreAssessments, type AssessmentExtras } from "./assessment/score-table";
 import { cellText, collapseSpaces, isBlankCell } from "./text";
 import { excelErrorValue, parsePoints, type CellValue } from "./values";
 import { warning, type RowWarning } from "./warnings";
@@ -79,6 +80,8 @@ export interface TableResult {
   missingCriteria: string[];
   /** Where the table sits in the grid, for the writers. */
   layout: TableLayout;
+  /** Self-assessment tables only: set checks, appraisal side by side, how the total was formed. */
+  assessment?: AssessmentExtras;
 }
 
 export interface TableLayout {
@@ -113,24 +116,29 @@ const DEFAULT_SOON_DAYS = 7;
  * @example scoreSheet(grid, { criteria, today: "2025-11-20" }).tables[0].totals.points
  */
 export function scoreSheet(grid: Grid, options: ScoreOptions): SheetResult {
-  const tables = readTables(grid);
+  // Self-assessment tables (biểu tự đánh giá) are read by their own reader.
+  const assessed = scoreAssessments(grid, options.criteria ?? null);
+  const tables = readTables(grid).filter((table) => !assessed.covers(table.headerRow));
   const planYear =
     options.planYear ??
     inferPlanYear(planYearTexts(grid, tables), Number(options.today.slice(0, 4)));
   const index = options.criteria ? new CriteriaIndex(options.criteria) : null;
-  const notices: string[] = [];
-  if (tables.length === 0) {
+  const notices: string[] = [...assessed.notices];
+  if (tables.length === 0 && assessed.tables.length === 0) {
     notices.push(
       `Trang "${grid.sheetName}" không có bảng phụ lục nào: cần một dòng tiêu đề có cột "Nội dung" (hoặc "Mã") và ít nhất một cột như "Thời gian hoàn thành", "Kết quả", "Bộ phận thực hiện".`
     );
   }
-  const results = tables.map((table) =>
-    scoreTable(grid, table, index, {
-      today: options.today,
-      soonDays: options.soonDays ?? DEFAULT_SOON_DAYS,
-      planYear,
-    })
-  );
+  const results = [
+    ...assessed.tables,
+    ...tables.map((table) =>
+      scoreTable(grid, table, index, {
+        today: options.today,
+        soonDays: options.soonDays ?? DEFAULT_SOON_DAYS,
+        planYear,
+      })
+    ),
+  ];
   for (const table of tables) {
     if (table.rows.length === 0) {
       notices.push(
@@ -140,7 +148,11 @@ export function scoreSheet(grid: Grid, options: ScoreOptions): SheetResult {
     // Task numbers that look like criterion codes: said once for the table, not per row.
     if (index && !table.criteriaColumns && table.taskNumbers.length > 0) {
       notices.push(
-        taskNumberingNotice(grid.sheetName, table.headerRow + (grid.firstRow ?? 1), table.taskNumbers)
+        taskNumberingNotice(
+          grid.sheetName,
+          table.headerRow + (grid.firstRow ?? 1),
+          table.taskNumbers
+        )
       );
     }
     for (const column of table.duplicateHeaders) {

@@ -8,6 +8,11 @@ import type { CriteriaSet } from "./schema";
 import type { SheetResult } from "./score";
 import { normalizeVi } from "./text";
 import { WARNING_CODES, WARNING_LABELS, type WarningCode } from "./warnings";
+import {
+  appraisalSheetRows,
+  summarizeAppraisal,
+  type SummaryAppraisal,
+} from "./assessment/appraisal";
 
 export interface SummaryArea {
   code: string;
@@ -54,6 +59,8 @@ export interface Summary {
   /** Vietnamese notices: no criteria set, partial set, missing criteria, sheet notices. */
   notices: string[];
   tableCount: number;
+  /** Self-assessment tables: self-score, computed and appraised side by side, differences largest first. */
+  appraisal?: SummaryAppraisal | null;
 }
 
 const NO_OWNER = "(Chưa ghi đơn vị)";
@@ -199,6 +206,7 @@ export function summarize(
     focus: focus.sort((a, b) => b.atStake - a.atStake),
     notices,
     tableCount,
+    appraisal: summarizeAppraisal(results.flatMap((sheet) => sheet.tables)),
   };
 }
 
@@ -251,7 +259,6 @@ export function firstColumnWidth(values: ReadonlyArray<ReadonlyArray<string | nu
   return Math.min(FIRST_COLUMN_MAX_WIDTH, Math.max(FIRST_COLUMN_MIN_WIDTH, longest + 2));
 }
 
-
 /**
  * The "Tổng hợp" sheet: readable by a colleague without the add-in.
  */
@@ -292,6 +299,12 @@ export function buildSummarySheet(summary: Summary): SummarySheet {
   if (summary.overdueByOwner.length === 0) push("Không có việc quá hạn", 0, "", "");
   for (const group of summary.overdueByOwner) {
     push(group.owner, group.items.length, group.items[0].daysLate, listRows(group.items));
+  }
+  if (summary.appraisal) {
+    push("");
+    const [head, ...rest] = appraisalSheetRows(summary.appraisal);
+    header(...(head as string[]));
+    for (const row of rest) push(...row);
   }
   if (summary.notices.length > 0) {
     push("");

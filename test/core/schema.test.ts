@@ -108,7 +108,7 @@ describe("parseCriteriaSet", () => {
     set.areas[0].criteria[0].children[0].rule = { kind: "percent" };
     set.areas[0].criteria[0].children[1].maxPoints = "1,5";
     const messages = problems(set);
-    expect(messages).toContain("areas[0].criteria[0].children[0].rule.kind: Loại quy tắc (kind) phải là một trong: manual, boolean, ratio, gate, tiers, count, weighted_share, all_of");
+    expect(messages).toContain("areas[0].criteria[0].children[0].rule.kind: Loại quy tắc (kind) phải là một trong: manual, boolean, ratio, gate, tiers, count, weighted_share, all_of, options");
     expect(messages).toContain("areas[0].criteria[0].children[1].maxPoints: Điểm tối đa phải là số");
   });
 });

@@ -1,0 +1,373 @@
+/**
+ * Reads the rows of a self-assessment table into its tree: areas, criteria, sub-criteria
+ * and the option rows under them, with the cell each came from. Codes are written as
+ * text or numbers ("1.3" stored as 1.3), numbered "1 / 1.1 / 1.1.1" or in four levels
+ * "A / I / 1 / a". Option rows (no code, "text: points" or points in the maximum
+ * column) belong to the criterion above. "Tổng cộng", footnotes and signatures are not
+ * criteria. Problems with the numbering are collected with their cells, not guessed
+ * away silently.
+ */
+import { cellAddress, cellAt, type Grid } from "../grid";
+import { parseDecimal } from "../numbers";
+import { leadingCode } from "../table-reader";
+import { cellText, collapseSpaces, isBlankCell, normalizeVi } from "../text";
+import type { CellValue } from "../values";
+import { findAssessmentLayouts, type AssessmentLayout, type AssessmentRole } from "./layout";
+import { methodNote, splitOptionText, statedMaximum } from "./method-text";
+
+export interface ReadOption {
+  /** 0-based grid row. */
+  row: number;
+  label: string;
+  points: number;
+}
+
+export interface ReadCriterion {
+  row: number;
+  /** The code the tree uses ("1.1.1", "A.I.1"). */
+  code: string;
+  /** The code as written in the sheet. */
+  written: string;
+  name: string;
+  /** The maximum written on the row, or stated in its method text. */
+  max: number | null;
+  children: ReadCriterion[];
+  options: ReadOption[];
+  /** The scoring-method text: the method column, or the "Lưu ý" part of the requirement. */
+  method: string;
+}
+
+export interface ReadArea {
+  row: number;
+  code: string;
+  name: string;
+  max: number | null;
+  section?: "bonus" | "deduction";
+  criteria: ReadCriterion[];
+}
+
+export interface TableProblem {
+  /** 0-based grid row and column of the cell at fault. */
+  row: number;
+  column: number;
+  kind: "code_not_under_parent" | "code_repeated" | "code_ambiguous";
+  message: string;
+}
+
+export interface ReadAssessment {
+  layout: AssessmentLayout;
+  areas: ReadArea[];
+  /** The "Tổng cộng" row, with the maximum it states. */
+  total: { row: number; max: number | null } | null;
+  /** The total the title states ("thang điểm 100"), if any. */
+  statedTotal: number | null;
+  /** Every criterion row and option row, by grid row. */
+  rowKinds: Map<number, "area" | "criterion" | "option" | "total">;
+  problems: TableProblem[];
+  /** 0-based grid row of the table's last row. */
+  lastRow: number;
+}
+
+const FOOTER =
+  /^(?:ghi chú|lưu ý|\(?\*|người lập|người tổng hợp|thủ trưởng|chủ tịch|tm\.|kt\.|xác nhận|nơi nhận|[^\d]{0,40}, ngày \S+ tháng)/;
+const TOTAL = /^(?:tổng cộng|tổng số điểm|tổng điểm)(?:\s|:|$)|^cộng:?$/;
+const BONUS = /điểm thưởng|điểm cộng|cộng điểm/;
+const DEDUCTION = /điểm trừ|bị trừ|trừ điểm/;
+
+function numberCell(value: CellValue): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  return parseDecimal(cellText(value));
+}
+
+/** A code cell as written: 1.3 (a number) is "1.3", "1.1." is "1.1", "I" stays "I". */
+function writtenCode(value: CellValue): string {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  return collapseSpaces(cellText(value)).replace(/\s/g, "").replace(/\.$/, "");
+}
+
+const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+const isRoman = (code: string) => code !== "" && ROMAN.test(code);
+const isLetterArea = (code: string) => /^[A-H]$/.test(code) && !isRoman(code);
+const isLetterOption = (code: string) => /^[a-zđ]\)?$/.test(code);
+const isDotted = (code: string) => /^\d{1,2}(?:\.\d{1,2}){0,3}$/.test(code);
+
+function isUpperTitle(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  if (letters.length < 4) return false;
+  return letters.replace(/[^\p{Lu}]/gu, "").length / letters.length > 0.8;
+}
+
+/**
+ * Reads every self-assessment table of a sheet.
+ *
+ * @example readAssessments(grid)[0].areas[0].criteria[0].code === "1.1"
+ */
+export function readAssessments(grid: Grid): ReadAssessment[] {
+  const layouts = findAssessmentLayouts(grid);
+  return layouts.map((layout, i) =>
+    readAssessment(grid, layout, layouts[i + 1]?.headerRow ?? grid.values.length)
+  );
+}
+
+function readAssessment(grid: Grid, layout: AssessmentLayout, end: number): ReadAssessment {
+  const cols = layout.columns;
+  const get = (r: number, role: AssessmentRole): CellValue =>
+    cols[role] === undefined ? "" : cellAt(grid, r, cols[role]!);
+  const problems: TableProblem[] = [];
+  const areas: ReadArea[] = [];
+  const rowKinds: ReadAssessment["rowKinds"] = new Map();
+  const seen = new Map<string, number>();
+  let total: ReadAssessment["total"] = null;
+  let lastRow = layout.headerRow;
+  let stack: ReadCriterion[] = [];
+  let letterScheme = false;
+  const codeColumn = cols.code ?? cols.index ?? cols.content!;
+  // The four-level "A / I / 1 / a" numbering is known by a letter area in the table.
+  for (let r = layout.headerRow + 1; r < end; r++)
+    if (isLetterArea(writtenCode(get(r, cols.code !== undefined ? "code" : "index")))) {
+      letterScheme = true;
+      break;
+    }
+  const currentArea = (r: number): ReadArea => {
+    if (areas.length === 0)
+      areas.push({ row: r, code: "1", name: "(Chưa có tên lĩnh vực)", max: null, criteria: [] });
+    return areas[areas.length - 1];
+  };
+  const claim = (criterion: ReadCriterion) => {
+    const first = seen.get(criterion.code);
+    if (first !== undefined) {
+      problems.push({
+        row: criterion.row,
+        column: codeColumn,
+        kind: "code_repeated",
+        message: `Ô ${cellAddress(grid, criterion.row, codeColumn)}: mã ${criterion.written} trùng với mã ở dòng ${first + (grid.firstRow ?? 1)}; sửa lại số thứ tự của một trong hai tiêu chí`,
+      });
+    } else seen.set(criterion.code, criterion.row);
+  };
+  const titleText = titleAbove(grid, layout.headerRow);
+  for (let r = layout.headerRow + 1; r < end; r++) {
+    const rawCode = writtenCode(get(r, cols.code !== undefined ? "code" : "index"));
+    const content = collapseSpaces(cellText(get(r, "content")));
+    const first = normalizeVi(rawCode !== "" ? rawCode : content);
+    if (rawCode === "" && content === "") continue;
+    if (TOTAL.test(normalizeVi(content)) || TOTAL.test(first)) {
+      total = { row: r, max: numberCell(get(r, "maxPoints")) };
+      rowKinds.set(r, "total");
+      lastRow = r;
+      continue;
+    }
+    if (FOOTER.test(first)) break;
+    // Column-number rows under the header: "1 2 3 4" or "(1) (2) (3)".
+    if (/^\(?1\)?$/.test(rawCode) && /^\(?2\)?$/.test(content)) continue;
+    const max = numberCell(get(r, "maxPoints"));
+    const method = collapseSpaces(
+      [cellText(get(r, "method")), methodNote(cellText(get(r, "requirement")))].join(" ")
+    );
+    // "I. CÔNG TÁC CHỈ ĐẠO" written in the name column opens an area too.
+    const indexText = collapseSpaces(cellText(get(r, cols.code !== undefined ? "code" : "index")));
+    const inlineRoman = /^([IVX]{1,5})[.\s]\s*(.+)$/.exec(rawCode === "" ? content : indexText);
+    const romanTitle = inlineRoman && isRoman(inlineRoman[1]) && isUpperTitle(inlineRoman[2]);
+    const code = romanTitle
+      ? inlineRoman[1]
+      : rawCode !== ""
+        ? rawCode
+        : (leadingCode(content) ?? "");
+    const name = romanTitle
+      ? inlineRoman[2]
+      : rawCode === "" && code !== ""
+        ? content.replace(/^\s*[\d.]+\s*[.)]?\s*/, "")
+        : content;
+    lastRow = r;
+    // An area: "I", "1" with an upper-case name, "A" in the four-level numbering, or an upper-case title alone.
+    const isArea =
+      (letterScheme && isLetterArea(code)) ||
+      (!letterScheme && isRoman(code) && layout.kind !== "plan") ||
+      (!letterScheme && layout.kind === "plan" && isRoman(code)) ||
+      (!letterScheme &&
+        /^\d{1,2}$/.test(code) &&
+        (isUpperTitle(name) ||
+          BONUS.test(normalizeVi(name)) ||
+          DEDUCTION.test(normalizeVi(name))) &&
+        layout.kind !== "plan") ||
+      (code === "" &&
+        isUpperTitle(name) &&
+        (max !== null || BONUS.test(normalizeVi(name)) || DEDUCTION.test(normalizeVi(name))));
+    if (isArea) {
+      const key = normalizeVi(name);
+      const section = BONUS.test(key) ? "bonus" : DEDUCTION.test(key) ? "deduction" : undefined;
+      areas.push({
+        row: r,
+        code: code !== "" ? code : String(areas.length + 1),
+        name,
+        max: max ?? statedMaximum(name),
+        ...(section ? { section } : {}),
+        criteria: [],
+      });
+      rowKinds.set(r, "area");
+      stack = [];
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    // Option rows: no code (or a, b, c in the four-level numbering) under a criterion.
+    if ((code === "" || isLetterOption(code)) && top) {
+      const option = splitOptionText(name);
+      const points = option.points ?? max;
+      if (points !== null) {
+        top.options.push({ row: r, label: option.label, points });
+        rowKinds.set(r, "option");
+      } else if (top.method === "" && method !== "") top.method = method;
+      continue;
+    }
+    if (code === "") continue;
+    const area = currentArea(r);
+    let treeCode = code;
+    if (letterScheme) {
+      if (isRoman(code)) treeCode = `${area.code}.${code}`;
+      else if (/^\d{1,2}$/.test(code)) {
+        const parent = stack.find((c) => isRoman(c.written));
+        treeCode = parent ? `${parent.code}.${code}` : `${area.code}.${code}`;
+      }
+    } else if (layout.kind === "plan" && isDotted(code)) treeCode = `${area.code}.${code}`;
+    else if (!isDotted(code)) continue;
+    const criterion: ReadCriterion = {
+      row: r,
+      code: treeCode,
+      written: code,
+      name,
+      max: max ?? statedMaximum(method),
+      children: [],
+      options: [],
+      method,
+    };
+    rowKinds.set(r, "criterion");
+    placeCriterion(grid, criterion, area, stack, codeColumn, problems, letterScheme);
+    claim(criterion);
+  }
+  return {
+    layout,
+    areas,
+    total,
+    statedTotal: statedTotalOf(titleText),
+    rowKinds,
+    problems,
+    lastRow,
+  };
+}
+
+/**
+ * Puts a criterion under its parent. A code that does not extend the open criterion's
+ * code ("1.4.1" right under "1.3") stays where the sheet puts it, with a problem; a
+ * "7.11" right under "7.1" is read as "7.1.1", with a problem.
+ */
+function placeCriterion(
+  grid: Grid,
+  criterion: ReadCriterion,
+  area: ReadArea,
+  stack: ReadCriterion[],
+  codeColumn: number,
+  problems: TableProblem[],
+  letterScheme: boolean
+): void {
+  const at = cellAddress(grid, criterion.row, codeColumn);
+  const open = stack[stack.length - 1];
+  if (!letterScheme && open && !criterion.code.startsWith(`${open.code}.`)) {
+    const joined = /^(\d{1,2})\.(\d)(\d)$/.exec(criterion.code);
+    if (
+      joined &&
+      open.code === `${joined[1]}.${joined[2]}` &&
+      open.children.length === 0 &&
+      open.options.length === 0
+    ) {
+      const meant = `${joined[1]}.${joined[2]}.${joined[3]}`;
+      problems.push({
+        row: criterion.row,
+        column: codeColumn,
+        kind: "code_ambiguous",
+        message: `Ô ${at}: mã ${criterion.written} nằm ngay dưới tiêu chí ${open.written}, có lẽ là ${meant}; đã đọc là ${meant}, sửa lại mã trong bảng cho rõ`,
+      });
+      criterion.code = meant;
+    }
+  }
+  while (stack.length > 0 && !criterion.code.startsWith(`${stack[stack.length - 1].code}.`)) {
+    const leaving = stack[stack.length - 1];
+    // A sub-criterion numbered as if under the next criterion: "1.4.1" under "1.3".
+    const parts = criterion.code.split(".");
+    const sameDepth = leaving.code.split(".").length === parts.length - 1;
+    if (
+      !letterScheme &&
+      sameDepth &&
+      parts.length >= 3 &&
+      stack.length === 1 &&
+      leaving.max !== null
+    ) {
+      const childSum = leaving.children.reduce((s, c) => s + (c.max ?? 0), 0);
+      if (
+        childSum + (criterion.max ?? 0) <= leaving.max + 0.001 &&
+        childSum < leaving.max - 0.001
+      ) {
+        problems.push({
+          row: criterion.row,
+          column: codeColumn,
+          kind: "code_not_under_parent",
+          message: `Ô ${at}: tiêu chí thành phần ${criterion.written} nằm dưới tiêu chí ${leaving.written} nhưng mã không bắt đầu bằng ${leaving.written}; sửa mã (ví dụ ${leaving.written}.${leaving.children.length + 1})`,
+        });
+        leaving.children.push(criterion);
+        return;
+      }
+    }
+    stack.pop();
+  }
+  const parent = stack[stack.length - 1];
+  if (parent) parent.children.push(criterion);
+  else {
+    const areaNumber = criterion.code.split(".")[0];
+    const expected = isRoman(area.code) ? String(romanValue(area.code)) : area.code;
+    if (
+      !letterScheme &&
+      /^\d+$/.test(expected) &&
+      areaNumber !== expected &&
+      criterion.code.includes(".")
+    ) {
+      problems.push({
+        row: criterion.row,
+        column: codeColumn,
+        kind: "code_not_under_parent",
+        message: `Ô ${at}: mã ${criterion.written} không thuộc lĩnh vực ${area.code} (mã phải bắt đầu bằng ${expected}.)`,
+      });
+    }
+    area.criteria.push(criterion);
+  }
+  stack.push(criterion);
+}
+
+function romanValue(text: string): number {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const v = values[text[i]];
+    total += v < (values[text[i + 1]] ?? 0) ? -v : v;
+  }
+  return total;
+}
+
+/** Text of the rows above the header (the title block). */
+function titleAbove(grid: Grid, headerRow: number): string {
+  const parts: string[] = [];
+  for (let r = 0; r < headerRow; r++)
+    for (const value of grid.values[r] ?? []) if (!isBlankCell(value)) parts.push(cellText(value));
+  return parts.join(" ");
+}
+
+/**
+ * The total a title states: "thang điểm 100", "tổng điểm tối đa: 100 điểm".
+ *
+ * @example statedTotalOf("BẢNG TỰ ĐÁNH GIÁ (thang điểm 100)") === 100
+ */
+export function statedTotalOf(text: string): number | null {
+  const key = normalizeVi(text).replace(/(\d),(\d)/g, "$1.$2");
+  const match =
+    /(?:thang điểm|tổng (?:số )?điểm(?: tối đa)?)(?: là)?:? (\d{1,3}(?:\.\d{1,2})?)(?: điểm)?/.exec(
+      key
+    );
+  return match ? Number(match[1]) : null;
+}
