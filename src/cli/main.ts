@@ -9,7 +9,7 @@
  * (or `npm run score -- …` in the repository). Exit 0 when scored (warnings included),
  * 1 when a file or the criteria set cannot be used or written, 2 on wrong usage.
  */
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError, Help, InvalidArgumentError } from "commander";
 import { runScore, type ScoreCommandOptions } from "./score-command";
 import { runCriteriaSheet, type CriteriaSheetOptions } from "./criteria-sheet-command";
 import { registerRollupCommand } from "./rollup-command";
@@ -53,6 +53,28 @@ function planYear(value: string): number {
   return n;
 }
 
+/** commander's help is English: its titles and placeholders in Vietnamese. */
+const HELP_WORDS: Record<string, string> = {
+  "Usage:": "Cách dùng:",
+  "Arguments:": "Tham số:",
+  "Options:": "Tuỳ chọn:",
+  "Commands:": "Lệnh:",
+  "[options]": "[tuỳ chọn]",
+  "[command]": "[lệnh]",
+};
+
+const inVietnamese = (text: string) =>
+  text.replace(
+    /Usage:|Arguments:|Options:|Commands:|\[options\]|\[command\]/g,
+    (word) => HELP_WORDS[word]
+  );
+
+const VIETNAMESE_HELP: Partial<Help> = {
+  styleTitle: (title) => inVietnamese(title),
+  commandUsage: (cmd) => inVietnamese(Help.prototype.commandUsage.call(new Help(), cmd)),
+  subcommandTerm: (cmd) => inVietnamese(Help.prototype.subcommandTerm.call(new Help(), cmd)),
+};
+
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
@@ -70,7 +92,7 @@ export function buildProgram(io: Io): Command {
     .description(
       "Chấm điểm bảng phụ lục Chỉ số CCHC (PAR INDEX) trong tệp Excel .xlsx/.xlsm. Tệp gốc không bao giờ bị ghi; kết quả ghi ra một bản sao."
     )
-    .argument("<workbook>", "tệp .xlsx/.xlsm cần chấm (đường dẫn tính từ thư mục đang đứng)")
+    .argument("<tệp.xlsx>", "tệp .xlsx/.xlsm cần chấm (đường dẫn tính từ thư mục đang đứng)")
     .option(
       "-c, --criteria <set.json>",
       "tệp bộ tiêu chí (JSON), hoặc mã bộ có sẵn: xa-2025-dien-ban, phuong-2024-ha-dong, xa-2024-hung-yen"
@@ -91,6 +113,8 @@ export function buildProgram(io: Io): Command {
     .enablePositionalOptions()
     .helpOption("-h, --help", "hiển thị hướng dẫn")
     .helpCommand(false)
+    // Set before the subcommands are added: they inherit it.
+    .configureHelp(VIETNAMESE_HELP)
     // commander's own errors are English: main() prints a Vietnamese one instead.
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
     .exitOverride()

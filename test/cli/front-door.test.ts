@@ -312,6 +312,20 @@ describe("usage and criteria files", () => {
   });
 });
 
+describe("help", () => {
+  it("is Vietnamese, names the command and the default-output rule", async () => {
+    for (const args of [["--help"], ["criteria-sheet", "--help"]]) {
+      const result = await runCli(args);
+      expect(result.code).toBe(0);
+      expect(result.out).toContain("Cách dùng: cham-diem-cchc");
+      expect(result.out).toContain("Tuỳ chọn:");
+      expect(result.out).not.toMatch(/Usage:|Options:|Arguments:|Commands:|\[options\]/);
+    }
+    const main = (await runCli(["--help"])).out.replace(/\s+/g, " ");
+    expect(main).toContain('nếu tên đó đã có thì không ghi đè mà ghi ra "<tên>.scored (2).xlsx"');
+  });
+});
+
 describe("the last resort", () => {
   it("prints a short Vietnamese message, no stack, exit 1, for an error nobody foresaw", async () => {
     const { dir, input } = workspace();
