@@ -62,6 +62,9 @@ function lost(max: number): string {
   return `không chấm điểm, mất ${formatNumberVi(max)} điểm`;
 }
 
+/** Character counts with Vietnamese digit grouping ("32.767"); one formatter, made once. */
+const GROUPED = new Intl.NumberFormat("vi-VN");
+
 const RATIO_EXAMPLE = "một tỷ lệ, ví dụ 96,5% hoặc 41/42";
 
 const scoreManual: Scorer<"manual"> = (_rule, cell, max) => {
@@ -261,7 +264,7 @@ export function applyRule(rule: Rule, cell: ResultCell, max: number): RuleOutcom
       warnings: [
         warning(
           "invalid_value",
-          `Kết quả dài ${(cell.value as string).length.toLocaleString("vi-VN")} ký tự, quá ${MAX_RESULT_LENGTH.toLocaleString("vi-VN")} ký tự nên không được đọc: chỉ ghi số liệu (ví dụ 96,5% hoặc 41/42), chuyển phần giải thích sang cột khác`
+          `Kết quả dài ${GROUPED.format((cell.value as string).length)} ký tự, quá ${GROUPED.format(MAX_RESULT_LENGTH)} ký tự nên không được đọc: chỉ ghi số liệu (ví dụ 96,5% hoặc 41/42), chuyển phần giải thích sang cột khác`
         ),
       ],
     };
