@@ -19,7 +19,14 @@ export function endsTable(kind: FooterKind): boolean {
   return kind === "signature" || kind === "recipients";
 }
 
-const TOTAL_LABELS = new Set(["tổng cộng", "cộng", "tổng", "tổng số", "cộng chung", "tổng cộng điểm"]);
+const TOTAL_LABELS = new Set([
+  "tổng cộng",
+  "cộng",
+  "tổng",
+  "tổng số",
+  "cộng chung",
+  "tổng cộng điểm",
+]);
 
 /**
  * A totals label: "Tổng cộng", "TỔNG CỘNG:", "Cộng".
@@ -47,7 +54,10 @@ export function isNoteText(text: string): boolean {
  */
 export function isLinkNote(text: string): boolean {
   const key = normalizeVi(text);
-  return /^(?:link|đường link|đường dẫn|liên kết)\s*[:\-–]/.test(key) || /^\S*https?:\/\/|tại:?\s*https?:\/\//.test(key);
+  return (
+    /^(?:link|đường link|đường dẫn|liên kết)\s*[:\-–]/.test(key) ||
+    /^\S*https?:\/\/|tại:?\s*https?:\/\//.test(key)
+  );
 }
 
 const TITLE_WORDS = new Set([
@@ -77,7 +87,7 @@ export function isSignatureText(text: string): boolean {
   const key = normalizeVi(text).replace(/[\s.:;]+$/, "");
   if (TITLE_WORDS.has(key)) return true;
   if (/^(?:tm|t\/m|kt|tl|ttl|q|tuq)\s*\.\s*\S/.test(key)) return true;
-  if (/^\(\s*ký\b/.test(key)) return true;
+  if (/^\(\s*ký(?:[\s,)]|$)/.test(key)) return true;
   return /^[^\d,]{2,40},\s*ngày\s+\d{0,2}\s*tháng\s+\d{0,2}\s*năm\s+\d{4}$/.test(key);
 }
 

@@ -98,7 +98,11 @@ export function readSubHeader(
 }
 
 /** Header cells that span several columns: a horizontal merge, or a cell followed by blank header cells. */
-function parentSpans(grid: Grid, headerRow: number, lastInputColumn: number): Array<[number, number]> {
+function parentSpans(
+  grid: Grid,
+  headerRow: number,
+  lastInputColumn: number
+): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (let c = 0; c <= lastInputColumn; c++) {
     if (isBlankCell(cellAt(grid, headerRow, c))) continue;

@@ -257,12 +257,7 @@ export function readTables(grid: Grid): AppendixTable[] {
       ended = false;
       section = null;
       tables.push(current);
-      const sub = readSubHeader(
-        grid,
-        r,
-        current.columns,
-        (current.ownedColumn ?? width) - 1
-      );
+      const sub = readSubHeader(grid, r, current.columns, (current.ownedColumn ?? width) - 1);
       if (sub) {
         for (const [role, column] of Object.entries(sub.roles) as Array<[ColumnRole, number]>)
           current.columns[role] ??= column;
@@ -296,7 +291,7 @@ export function readTables(grid: Grid): AppendixTable[] {
       continue;
     }
     if (lastTask && r === current.lastRow + 1 && isContinuation(cells, current.columns)) {
-      appendContent(lastTask, cells);
+      appendContent(lastTask, cells, current.columns);
       current.lastRow = r;
       continue;
     }
@@ -309,11 +304,16 @@ export function readTables(grid: Grid): AppendixTable[] {
 
 function startTable(grid: Grid, r: number, header: HeaderMatch, width: number): AppendixTable {
   const marker = markerAt(grid, r);
-  let lastInputColumn = marker ? lastInputBefore(grid, r, marker.left, width) : header.lastInputColumn;
+  let lastInputColumn = marker
+    ? lastInputBefore(grid, r, marker.left, width)
+    : header.lastInputColumn;
   // A merged header cell ("Kết quả" over two columns) reaches past its top-left cell.
   for (const area of grid.merges ?? []) {
     if (area.top <= r && area.bottom >= r && area.left <= lastInputColumn)
-      lastInputColumn = Math.max(lastInputColumn, Math.min(area.right, (marker?.left ?? Infinity) - 1));
+      lastInputColumn = Math.max(
+        lastInputColumn,
+        Math.min(area.right, (marker?.left ?? Infinity) - 1)
+      );
   }
   return {
     headerRow: r,
@@ -345,12 +345,7 @@ function ownCells(
  * A template's explanation row right under the header: some cell says what to write in
  * its column, and the row has no task number.
  */
-function isExplanationRow(
-  grid: Grid,
-  r: number,
-  columns: TableColumns,
-  texts: string[]
-): boolean {
+function isExplanationRow(grid: Grid, r: number, columns: TableColumns, texts: string[]): boolean {
   if (columns.index !== undefined && typeof cellAt(grid, r, columns.index) === "number")
     return false;
   return texts.some(isTemplateExplanation);
@@ -361,15 +356,26 @@ function isExplanationRow(
  * a task column of its own, only text in the content column (starting in lower case, as
  * the rest of a sentence does) or in a column the reader does not use.
  */
-function isContinuation(cells: Array<{ column: number; text: string }>, columns: TableColumns): boolean {
-  const roleColumns = new Set(TASK_ROLES.map((role) => columns[role]).filter((c) => c !== undefined));
+function isContinuation(
+  cells: Array<{ column: number; text: string }>,
+  columns: TableColumns
+): boolean {
+  const roleColumns = new Set(
+    TASK_ROLES.map((role) => columns[role]).filter((c) => c !== undefined)
+  );
   if (cells.some((cell) => roleColumns.has(cell.column))) return false;
   const content = cells.find((cell) => cell.column === columns.content);
   return content === undefined || /^\p{Ll}/u.test(content.text);
 }
 
-function appendContent(task: TableRow, cells: Array<{ column: number; text: string }>): void {
-  const fragment = cells.map((cell) => cell.text).join(" ");
+/** Joins the content fragment to the task's content; a fragment of another column stays there. */
+function appendContent(
+  task: TableRow,
+  cells: Array<{ column: number; text: string }>,
+  columns: TableColumns
+): void {
+  const fragment = cells.find((cell) => cell.column === columns.content)?.text;
+  if (fragment === undefined) return;
   const before = cellText(task.cells.content ?? "");
   task.cells.content = before === "" ? fragment : `${before} ${fragment}`;
 }

@@ -1,7 +1,10 @@
 import { excelSerial } from "../../src/core/dates";
 import {
+  findBareDayMonth,
   findQuarters,
   inferPlanYear,
+  isRecurringLabel,
+  recurringLabel,
   nextOccurrence,
   parseDeadline,
   type ScheduleKind,
@@ -151,5 +154,69 @@ describe("findQuarters and inferPlanYear", () => {
   it("picks the most frequent 20xx year", () => {
     expect(inferPlanYear(["KẾ HOẠCH năm 2025", "Quý I/2025", "Năm 2024"], 2026)).toBe(2025);
     expect(inferPlanYear(["Thường xuyên"], 2026)).toBe(2026);
+  });
+});
+
+describe("a day and month without a year (issue 12)", () => {
+  it.each([
+    ["30/11", "2025-11-30"],
+    ["Hạn 30/11", "2025-11-30"],
+    ["hoàn thành 30/11.", "2025-11-30"],
+    ["15 / 11", "2025-11-15"],
+  ])("reads %p with the plan year", (text, date) => {
+    expect(findBareDayMonth(text.toLowerCase(), 2025)).toEqual([{ date }]);
+    expect(parseDeadline(text, undefined, ctx)).toMatchObject({ schedule: "date", due: date });
+  });
+
+  it.each(["Quý III/2025", "41/42 hồ sơ", "Nghị định 59/2019", "13/13", "tháng 8/2025"])(
+    "does not read %p as a day and month",
+    (text) => {
+      expect(findBareDayMonth(text.toLowerCase(), 2025)).toEqual([]);
+    }
+  );
+
+  it("flags a day the month does not have, as full dates do", () => {
+    expect(parseDeadline("31/11", undefined, ctx)).toMatchObject({
+      due: "2025-11-30",
+      warnings: [{ code: "invalid_date" }],
+    });
+  });
+
+  it("reads a long prefix in linear time", () => {
+    const started = performance.now();
+    expect(findBareDayMonth(`${"hạn ".repeat(20_000)}x`, 2025)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe("recurring labels that stay true (issue 12)", () => {
+  it.each([
+    [{ every: "month", day: 25 }, "Định kỳ: trước ngày 25 hằng tháng"],
+    [{ every: "month" }, "Định kỳ hằng tháng"],
+    [{ every: "quarter", day: 10 }, "Định kỳ: trước ngày 10 tháng cuối quý"],
+    [{ every: "quarter" }, "Định kỳ hằng quý"],
+    [{ every: "year" }, "Định kỳ hằng năm"],
+    [{ every: "week" }, "Định kỳ hằng tuần"],
+  ] as const)("%p → %p, recognised on a re-run", (recurrence, label) => {
+    expect(recurringLabel(recurrence)).toBe(label);
+    expect(isRecurringLabel(label)).toBe(true);
+    expect(isRecurringLabel(label.normalize("NFD"))).toBe(true);
+  });
+
+  it("keeps the recurrence whose next occurrence is the due date", () => {
+    const deadline = parseDeadline("Trước ngày 25 hàng tháng", undefined, {
+      planYear: 2025,
+      today: "2025-11-26",
+    });
+    expect(deadline).toMatchObject({
+      schedule: "recurring",
+      due: "2025-12-25",
+      recurrence: { every: "month", day: 25 },
+    });
+  });
+
+  it("does not take other text for its label", () => {
+    expect(isRecurringLabel("Định kỳ – lần tới 25/11")).toBe(false);
+    expect(isRecurringLabel("Báo cáo định kỳ hằng tháng")).toBe(false);
   });
 });
