@@ -220,6 +220,7 @@ export async function chooseOutput(
   }
   if (explicit !== undefined) {
     const target = await checkedTarget(explicit, inputStats, fs);
+    checkExtension(input, explicit);
     return { path: target };
   }
   const first = defaultOutputPath(input, suffix);
@@ -232,6 +233,24 @@ export async function chooseOutput(
   }
   throw new CliError(
     `Đã có "${shownPath(first)}" và ${MAX_NUMBERED_COPIES - 1} bản đánh số bên cạnh: chọn tên tệp kết quả bằng --out <tệp>.`,
+    2
+  );
+}
+
+/**
+ * Excel opens a file by its extension and refuses one whose content disagrees: a copy of an
+ * .xlsm (macros kept) must be .xlsm, a copy of an .xlsx must be .xlsx.
+ */
+function checkExtension(input: string, output: string): void {
+  const wanted = path.extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+  const given = path.extname(output).toLowerCase();
+  if (given === wanted) return;
+  const why =
+    wanted === ".xlsm"
+      ? "tệp gốc là .xlsm (có macro), bản sao giữ nguyên macro nên phải là .xlsm"
+      : "bản sao là sổ làm việc .xlsx";
+  throw new CliError(
+    `Tệp kết quả "${shownPath(output)}" phải có đuôi ${wanted}: ${why}, nếu không Excel sẽ không mở được. Chọn --out <tên>${wanted}.`,
     2
   );
 }

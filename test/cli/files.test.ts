@@ -206,6 +206,23 @@ describe("chooseOutput", () => {
     expect(readFileSync(locked, "utf8")).toBe("của người dùng");
   });
 
+  it("wants the input's extension on --out: .xlsm for .xlsm (macros kept), else .xlsx", async () => {
+    const macros = path.join(dir, "co-macro.xlsm");
+    writeFileSync(macros, "gốc");
+    const toXlsx = await refusal(chooseOutput(macros, path.join(dir, "ra.xlsx"), ".scored"));
+    expect(toXlsx.exitCode).toBe(2);
+    expect(toXlsx.message).toBe(
+      `Tệp kết quả "${path.join(dir, "ra.xlsx")}" phải có đuôi .xlsm: tệp gốc là .xlsm (có macro), bản sao giữ nguyên macro nên phải là .xlsm, nếu không Excel sẽ không mở được. Chọn --out <tên>.xlsm.`
+    );
+    expect(await chooseOutput(macros, path.join(dir, "ra.XLSM"), ".scored")).toEqual({
+      path: path.join(dir, "ra.XLSM"),
+    });
+    for (const name of ["ra.xlsm", "ra", "ra.xls"]) {
+      const error = await refusal(chooseOutput(input, path.join(dir, name), ".scored"));
+      expect(error.message).toContain("phải có đuôi .xlsx: bản sao là sổ làm việc .xlsx");
+    }
+  });
+
   it("lets an explicit --out that exists be replaced, through its link", async () => {
     const other = path.join(dir, "khac.xlsx");
     writeFileSync(other, "cũ");
