@@ -241,6 +241,12 @@ describe("a very long result cell", () => {
     expect(applyRule(rule, { value: `${digits}%` }, 1).points).toBeNull();
   });
 
+  it("a count of 32,767 digits is not a full score", () => {
+    const outcome = applyRule({ kind: "count", target: 2, partial: false }, { value: digits }, 1);
+    expect(outcome.points).toBeNull();
+    expect(outcome.warnings[0].code).toBe("invalid_value");
+  });
+
   it("a text just under the limit is still read", () => {
     const text = `${"Kết quả ".repeat(Math.floor((MAX_RESULT_LENGTH - 10) / 8))} 85%`;
     expect(text.length).toBeLessThanOrEqual(MAX_RESULT_LENGTH);
