@@ -409,6 +409,21 @@ describe("the compiled command (bin), spawned as a user runs it", () => {
     expect(sha256(input)).toBe(hash);
   });
 
+  it("ends an error that escapes everything with the short message, exit 1; the stack only with CHAM_DIEM_DEBUG=1", () => {
+    const script = `require(${JSON.stringify(BIN)}).installLastResort(); setTimeout(() => { throw new TypeError("hỏng"); });`;
+    const plain = spawnSync(process.execPath, ["-e", script], { env: terminal, encoding: "utf8" });
+    expect(plain.status).toBe(1);
+    expect(plain.stderr).toContain("Lỗi không mong đợi: công cụ gặp lỗi chưa lường trước");
+    expect(plain.stderr).toContain("TypeError: hỏng");
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = spawnSync(process.execPath, ["-e", script], {
+      env: { ...terminal, CHAM_DIEM_DEBUG: "1" },
+      encoding: "utf8",
+    });
+    expect(debug.status).toBe(1);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
   it("exits 1 with a Vietnamese message and no stack on a file it cannot use", () => {
     const { dir } = workspace();
     const run = spawnSync(process.execPath, [BIN, "khong-co.xlsx"], {
