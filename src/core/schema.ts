@@ -127,9 +127,12 @@ const code = z
   .string({ error: "Mã phải là chuỗi ký tự" })
   .trim()
   .min(1, { error: "Mã không được để trống" });
+/** A PAR index totals 100 points; a larger maximum is a typing slip (and 1e308 + 1e308 overflows the sums). */
+export const MAX_MAX_POINTS = 1000;
 const maxPoints = z
   .number({ error: "Điểm tối đa phải là số" })
-  .gt(0, { error: "Điểm tối đa phải là số lớn hơn 0" });
+  .gt(0, { error: "Điểm tối đa phải là số lớn hơn 0" })
+  .max(MAX_MAX_POINTS, { error: `Điểm tối đa không được lớn hơn ${MAX_MAX_POINTS}` });
 
 export const Criterion = z.object({
   code,
@@ -194,7 +197,8 @@ export const CriteriaSet = z
       claim(`lĩnh vực ${area.code}`, areaPath);
       const sum = area.criteria.reduce((total, c) => total + c.maxPoints, 0);
       // A bonus or deduction section's items may add up to more than its cap.
-      if (area.criteria.length > 0 && area.section === undefined) {
+      // An overflowing sum (maxima of 1e308, refused above) would only repeat the problem as "Infinity".
+      if (area.criteria.length > 0 && area.section === undefined && Number.isFinite(sum)) {
         if (
           area.partial
             ? sum > area.maxPoints + SUM_TOLERANCE
@@ -232,7 +236,10 @@ export const CriteriaSet = z
         }
         if (hasChildren) {
           const childSum = criterion.children!.reduce((total, c) => total + c.maxPoints, 0);
-          if (Math.abs(childSum - criterion.maxPoints) > SUM_TOLERANCE) {
+          if (
+            Number.isFinite(childSum) &&
+            Math.abs(childSum - criterion.maxPoints) > SUM_TOLERANCE
+          ) {
             ctx.addIssue({
               code: "custom",
               path: [...path, "maxPoints"],

@@ -10,7 +10,7 @@ import { roundHalfAwayFromZero } from "../../src/core/numbers";
 import { isReservedSheet, sameSheetName } from "../../src/core/output-columns";
 import { applyRule } from "../../src/core/rules";
 import { MAX_SOON_DAYS, scoreWorkbook } from "../../src/core/run";
-import { MAX_CRITERIA_DEPTH, parseCriteriaSet, type CriteriaSet, type CriteriaSetInput } from "../../src/core/schema";
+import { MAX_CRITERIA_DEPTH, MAX_MAX_POINTS, parseCriteriaSet, type CriteriaSet, type CriteriaSetInput } from "../../src/core/schema";
 import { scoreSheet } from "../../src/core/score";
 import { MAX_RESULT_LENGTH, parseCount, parseRatio, parseRatioList, parseWeightedShare } from "../../src/core/values";
 import { warning } from "../../src/core/warnings";
@@ -333,6 +333,23 @@ describe("criteria files with wrong types", () => {
     const noYear = parseCriteriaSet({ ...valid(), areas: [{ code: "I", name: "A", criteria: [] }] });
     if (noYear.ok) throw new Error("accepted");
     expect(noYear.problems.map((p) => p.message)).toContain("areas[0].maxPoints: Điểm tối đa phải là số");
+  });
+});
+
+describe("criteria files with huge maxima", () => {
+  it("refuses a maximum past 1000 points, so that no sum overflows to Infinity", () => {
+    const input = criteriaSetToSheetInput();
+    const area = input.areas[0];
+    area.maxPoints = 1e308;
+    area.criteria = [
+      { code: "I.1", name: "Một", maxPoints: 1e308, rule: { kind: "boolean" } },
+      { code: "I.2", name: "Hai", maxPoints: 1e308, rule: { kind: "boolean" } },
+    ];
+    const result = parseCriteriaSet(input);
+    if (result.ok) throw new Error("accepted");
+    const messages = result.problems.map((p) => p.message);
+    expect(messages).toContain(`areas[0].criteria[0].maxPoints: Điểm tối đa không được lớn hơn ${MAX_MAX_POINTS}`);
+    for (const message of messages) expect(message).not.toMatch(/NaN|Infinity/);
   });
 });
 
