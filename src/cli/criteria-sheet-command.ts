@@ -4,7 +4,9 @@
  *   npm run score -- criteria-sheet <set.json> --into <workbook.xlsx> --out <new.xlsx> [--replace]
  *   npm run score -- criteria-sheet --export <workbook.xlsx>
  */
+import { deriveSetFromGrids } from "../core/assessment/derive-set";
 import { criteriaSetToSheet } from "../core/criteria-sheet";
+import type { CriteriaSet } from "../core/schema";
 import { CRITERIA_SHEET_NAME } from "../core/output-columns";
 import { CliError, criteriaFromWorkbook, loadCriteriaSet, loadWorkbook } from "./score-command";
 import { sameSheetName } from "../core/summary-sheet";
@@ -15,8 +17,30 @@ export interface CriteriaSheetOptions {
   into?: string;
   out?: string;
   export?: string;
+  /** A self-assessment table whose own criteria set is printed or written. */
+  from?: string;
   /** Replace a "Bộ tiêu chí" sheet the workbook already has (never without being asked). */
   replace?: boolean;
+}
+
+/** The criteria set of the first self-assessment table in a workbook; exit 1 without one. */
+async function setFromTable(
+  file: string,
+  setFile: string | undefined,
+  exportFile: string | undefined
+): Promise<CriteriaSet> {
+  if (setFile || exportFile)
+    throw new CliError(
+      "Dùng --from riêng: criteria-sheet --from <bảng-tự-đánh-giá.xlsx> [--into <tệp.xlsx>] [--out <tệp-mới.xlsx>]",
+      2
+    );
+  const { book } = await loadWorkbook(file);
+  const derived = deriveSetFromGrids(book.sheets.map((sheet) => sheet.grid));
+  if (!derived)
+    throw new CliError(
+      `Không tìm thấy bảng tự đánh giá trong "${file}": cần một dòng tiêu đề có cột tiêu chí (ví dụ "Lĩnh vực/Tiêu chí/Tiêu chí thành phần") và cột "Điểm tối đa" cùng "Điểm tự chấm" (hoặc "Điểm thẩm định").`
+    );
+  return derived.set;
 }
 
 export async function runCriteriaSheet(
@@ -24,6 +48,12 @@ export async function runCriteriaSheet(
   options: CriteriaSheetOptions,
   io: { out: (text: string) => void }
 ): Promise<void> {
+  // --from: the set a self-assessment table carries, as JSON or (--into/--out) as the sheet.
+  const fromSet = options.from ? await setFromTable(options.from, setFile, options.export) : null;
+  if (fromSet && !options.into && !options.out) {
+    io.out(`${JSON.stringify(fromSet, null, 2)}\n`);
+    return;
+  }
   if (options.export) {
     if (setFile || options.into)
       throw new CliError("Dùng --export riêng: criteria-sheet --export <tệp.xlsx>", 2);
@@ -33,26 +63,27 @@ export async function runCriteriaSheet(
     io.out(`${JSON.stringify(set, null, 2)}\n`);
     return;
   }
-  if (!setFile || !options.into) {
+  const into = options.into ?? options.from;
+  if ((!setFile && !fromSet) || !into) {
     throw new CliError(
       "Cần tệp bộ tiêu chí và --into: criteria-sheet <bo-tieu-chi.json> --into <tệp.xlsx> [--out <tệp-mới.xlsx>]",
       2
     );
   }
   const output = await chooseOutput(
-    resolveUserPath(options.into),
+    resolveUserPath(into),
     options.out === undefined ? undefined : resolveUserPath(options.out),
     ".bo-tieu-chi"
   );
   const out = shownPath(output.path);
-  const set = await loadCriteriaSet(setFile);
-  const workbook = await loadWorkbook(options.into);
+  const set = fromSet ?? (await loadCriteriaSet(setFile!));
+  const workbook = await loadWorkbook(into);
   const existing = workbook.book.package.sheets.find((s) =>
     sameSheetName(s.name, CRITERIA_SHEET_NAME)
   );
   if (existing && !options.replace) {
     throw new CliError(
-      `Tệp "${shownPath(resolveUserPath(options.into))}" đã có trang "${existing.name}": công cụ không ghi đè trang đó (có thể đơn vị đã sửa). Muốn thay bằng bộ tiêu chí "${set.name}", chạy lại với --replace; muốn giữ, sửa trực tiếp trang đó trong Excel. Chưa ghi tệp nào.`
+      `Tệp "${shownPath(resolveUserPath(into))}" đã có trang "${existing.name}": công cụ không ghi đè trang đó (có thể đơn vị đã sửa). Muốn thay bằng bộ tiêu chí "${set.name}", chạy lại với --replace; muốn giữ, sửa trực tiếp trang đó trong Excel. Chưa ghi tệp nào.`
     );
   }
   const copy = patchWorkbook(

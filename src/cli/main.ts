@@ -133,6 +133,10 @@ export function buildProgram(io: Io): Command {
       'tệp kết quả (mặc định: <tên>.bo-tieu-chi.xlsx; đã có thì ghi ra "<tên>.bo-tieu-chi (2).xlsx")'
     )
     .option("--export <workbook.xlsx>", "in bộ tiêu chí trong trang của tệp ra dạng JSON")
+    .option(
+      "--from <table.xlsx>",
+      'lấy bộ tiêu chí từ chính bảng tự đánh giá: in JSON, hoặc ghi thành trang "Bộ tiêu chí" với --into/--out'
+    )
     .option("--replace", 'thay trang "Bộ tiêu chí" đã có trong tệp (mặc định: không thay, báo lỗi)')
     .helpOption("-h, --help", "hiển thị hướng dẫn")
     .action(async (setFile: string | undefined, options: CriteriaSheetOptions) => {

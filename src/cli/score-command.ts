@@ -228,8 +228,18 @@ function toJson(
         rows: table.rows,
         totals: table.totals,
         missingCriteria: table.missingCriteria,
+        ...(table.assessment ? { assessment: table.assessment } : {}),
       }))
     ),
+    // A set read from the table itself: how each criterion got its rule.
+    derivedSet: run.derivedSet
+      ? {
+          counts: run.derivedSet.counts,
+          origins: run.derivedSet.origins,
+          skipped: run.derivedSet.skipped,
+        }
+      : null,
+    appraisal: run.summary.appraisal ?? null,
     summary: {
       points: run.summary.points,
       maxPoints: run.summary.maxPoints,

@@ -10,7 +10,7 @@
  */
 import { roundHalfAwayFromZero } from "../numbers";
 import type { Rule } from "../schema";
-import { normalizeVi } from "../text";
+import { collapseSpaces, normalizeVi } from "../text";
 
 /**
  * The text the patterns read: normalised Vietnamese, "1,5" as "1.5", "¾" as "3/4".
@@ -166,16 +166,22 @@ export function weightedTargets(text: string): Rule | null {
  * 80% trở lên; tỷ lệ khai thác, sử dụng lại thông tin, dữ liệu số hóa từ 50% trở lên).
  * Lưu ý: không đạt các tỷ lệ trên thì không chấm điểm".
  *
- * @example namedRatios("tỷ lệ số hóa từ 80% trở lên; tỷ lệ khai thác từ 50% trở lên. Không đạt các tỷ lệ trên thì không chấm điểm") // { kind: "all_of", conditions: [{ label: "tỷ lệ số hóa", min: 0.8 }, { label: "tỷ lệ khai thác", min: 0.5 }] }
+ * @example namedRatios("tỷ lệ số hóa từ 80% trở lên; tỷ lệ khai thác từ 50% trở lên. Không đạt các tỷ lệ trên thì không chấm điểm") // { kind: "all_of", conditions: [{ label: "Tỷ lệ số hóa", min: 0.8 }, { label: "Tỷ lệ khai thác", min: 0.5 }] }
  */
 export function namedRatios(text: string): Rule | null {
   const key = methodKey(text);
   if (!/không đạt (?:các|một trong các|1 trong các) tỷ lệ trên/.test(key)) return null;
   const conditions: Array<{ label: string; min: number }> = [];
-  for (const match of key.matchAll(
-    new RegExp(String.raw`(tỷ lệ [^;:%]{1,80}?) (?:đạt )?từ ${NUM}\s?% trở lên`, "g")
+  // Labels are shown to the user: read them from the text as written (NFC, single spaces).
+  const written = collapseSpaces(text.normalize("NFC"));
+  for (const match of written.matchAll(
+    /(t[ỷỉ] lệ [^;:%]{1,80}?) (?:đạt )?từ (\d{1,3}(?:[.,]\d{1,3})?) ?% trở lên/giu
   )) {
-    conditions.push({ label: match[1].replace(/[(,]+$/, "").trim(), min: num(match[2]) / 100 });
+    const label = match[1].replace(/[(,]+$/, "").trim();
+    conditions.push({
+      label: label.charAt(0).toLocaleUpperCase("vi-VN") + label.slice(1),
+      min: num(match[2].replace(",", ".")) / 100,
+    });
   }
   return conditions.length >= 2 ? { kind: "all_of", conditions } : null;
 }

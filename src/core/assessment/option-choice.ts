@@ -95,6 +95,9 @@ export function chooseOption(options: OptionEntry[], cell: ResultCell): OptionCh
     };
   }
   const text = collapseSpaces(cellText(cell.value));
+  const key = normalizeVi(text);
+  const named = options.findIndex((o) => normalizeVi(o.label) === key);
+  if (named >= 0) return { option: options[named], index: named };
   const decimal = /^\d+(?:[.,]\d+)?$/.test(text) ? Number(text.replace(",", ".")) : null;
   if (decimal !== null) return chooseOption(options, { value: decimal });
   if (hasMonthBands) {
@@ -105,9 +108,6 @@ export function chooseOption(options: OptionEntry[], cell: ResultCell): OptionCh
     const ratio = parseRatio({ value: text });
     if (ratio !== null) return byBand(options, bands, "ratio", ratio, `"${text}"`);
   }
-  const key = normalizeVi(text);
-  const named = options.findIndex((o) => normalizeVi(o.label) === key);
-  if (named >= 0) return { option: options[named], index: named };
   return {
     problem: `Không xác định được mức từ "${text.slice(0, 80)}": nhập điểm của một mức (${listOptions(options)}) hoặc đánh dấu x vào dòng của mức đó`,
   };
