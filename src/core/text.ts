@@ -31,6 +31,9 @@ export function foldTonePlacement(text: string): string {
     .normalize("NFC");
 }
 
+/** Texts longer than this are not cached (see memoize). */
+const MAX_MEMOIZED_LENGTH = 256;
+
 /**
  * Caches a pure one-argument text function. Tables repeat the same texts (statuses,
  * deadlines, owners) thousands of times; the cache is cleared when it grows too large.
@@ -38,6 +41,8 @@ export function foldTonePlacement(text: string): string {
 export function memoize<T>(fn: (text: string) => T, limit = 50_000): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
+    // Long texts (results, notes) rarely repeat; caching them could hold gigabytes.
+    if (text.length > MAX_MEMOIZED_LENGTH) return fn(text);
     let value = cache.get(text);
     if (value === undefined) {
       if (cache.size >= limit) cache.clear();

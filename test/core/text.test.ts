@@ -1,4 +1,4 @@
-import { collapseSpaces, foldTonePlacement, normalizeVi, stripDiacritics } from "../../src/core/text";
+import { collapseSpaces, foldTonePlacement, memoize, normalizeVi, stripDiacritics } from "../../src/core/text";
 
 describe("normalizeVi", () => {
   it.each([
@@ -39,5 +39,22 @@ describe("stripDiacritics", () => {
 describe("collapseSpaces", () => {
   it("trims and folds runs of white space", () => {
     expect(collapseSpaces("  a \n\t b ")).toBe("a b");
+  });
+});
+
+describe("memoize", () => {
+  it("caches short texts and never keeps long ones (a 32,767-character cell must not stay in memory)", () => {
+    let calls = 0;
+    const length = memoize((text: string) => {
+      calls++;
+      return text.length;
+    });
+    length("Đã hoàn thành");
+    length("Đã hoàn thành");
+    expect(calls).toBe(1);
+    const long = "9".repeat(32_767);
+    length(long);
+    length(long);
+    expect(calls).toBe(3);
   });
 });
