@@ -12,7 +12,8 @@
  * learn.microsoft.com; OfficeDev/office-js#428).
  */
 import { headline } from "../core/summary";
-import { loadDocumentSettings } from "../excel/settings";
+import { loadWorkbookSettings } from "../excel/settings";
+import { officeSupports } from "../excel/score-active-sheet";
 import { createWorkbookApi, describeError } from "../excel/workbook-api";
 import { dialogUrl } from "./dialog-url";
 
@@ -28,7 +29,10 @@ export async function scoreActiveSheetCommand(event: Office.AddinCommands.Event)
   let kind: "ok" | "error";
   try {
     const api = createWorkbookApi((batch) => Excel.run(batch));
-    const outcome = await api.score(loadDocumentSettings(Office.context.document.settings));
+    const settings = await Excel.run((context) =>
+      loadWorkbookSettings(context, Office.context.document.settings, officeSupports)
+    );
+    const outcome = await api.score(settings);
     kind = outcome.ok ? "ok" : "error";
     message = outcome.ok
       ? [

@@ -1,9 +1,11 @@
-/* global Office */
+/* global Office, Excel */
 /**
- * Document settings through Office.js (Common API, available in every Excel that runs
- * add-ins): saved inside the workbook, so a colleague who opens it scores it the same way.
+ * The settings that travel with the workbook ("tính đến ngày", nearly-due days, the chosen
+ * set): a custom XML part of ours, found by every copy of the add-in; the older document
+ * settings (Common API, per add-in ID) are still read for workbooks saved before.
  */
-import { readSettings, SETTING_KEYS, type ScoringSettings } from "../core/settings";
+import { DOMImplementation, DOMParser, XMLSerializer } from "@xmldom/xmldom";
+import { readSettings, ScoringSettings, SETTING_KEYS } from "../core/settings";
 
 export function loadDocumentSettings(settings: Office.Settings): ScoringSettings {
   return readSettings((key) => settings.get(key));
@@ -22,4 +24,102 @@ export function saveDocumentSettings(
       else reject(new Error(`Không lưu được cài đặt vào sổ làm việc: ${result.error.message}`));
     });
   });
+}
+
+/**
+ * The namespace of our custom XML part. Document settings (above) belong to one add-in
+ * ID: a colleague whose copy of the add-in was deployed another way (another manifest)
+ * does not see them. A custom XML part belongs to the workbook, so every copy of the
+ * add-in finds it by this namespace (Workbook.customXmlParts, ExcelApi 1.5).
+ */
+export const SETTINGS_NAMESPACE = "urn:par-index-scorer:settings:1";
+
+/** Settings as the part's XML. */
+export function settingsToXml(value: ScoringSettings): string {
+  const doc = new DOMImplementation().createDocument(SETTINGS_NAMESPACE, "settings", null);
+  const root = doc.documentElement!;
+  const add = (name: string, text: string | null) => {
+    if (text === null) return;
+    const element = doc.createElementNS(SETTINGS_NAMESPACE, name);
+    element.appendChild(doc.createTextNode(text));
+    root.appendChild(element);
+  };
+  add("today", value.today);
+  add("soonDays", String(value.soonDays));
+  add("criteriaSetId", value.criteriaSetId);
+  return new XMLSerializer().serializeToString(doc);
+}
+
+/** Reads the part's XML, repairing anything invalid like readSettings; null if it is not ours. */
+export function settingsFromXml(xml: string): ScoringSettings | null {
+  let doc: Document;
+  try {
+    doc = new DOMParser({ onError: () => undefined }).parseFromString(
+      xml,
+      "text/xml"
+    ) as unknown as Document;
+  } catch {
+    return null;
+  }
+  const root = doc.documentElement;
+  if (!root || root.namespaceURI !== SETTINGS_NAMESPACE) return null;
+  const text = (name: string) =>
+    root.getElementsByTagNameNS(SETTINGS_NAMESPACE, name)[0]?.textContent ?? null;
+  const soon = text("soonDays");
+  return ScoringSettings.parse({
+    today: text("today"),
+    soonDays: soon === null ? 7 : Number(soon),
+    criteriaSetId: text("criteriaSetId"),
+  });
+}
+
+/**
+ * The workbook's settings: our custom XML part where the host has one (ExcelApi 1.5),
+ * else, and for workbooks saved by earlier versions, the document settings.
+ */
+export async function loadWorkbookSettings(
+  context: Excel.RequestContext,
+  documentSettings: Office.Settings,
+  supports: (version: string) => boolean
+): Promise<ScoringSettings> {
+  if (supports("1.5")) {
+    const part = context.workbook.customXmlParts
+      .getByNamespace(SETTINGS_NAMESPACE)
+      .getOnlyItemOrNullObject();
+    await context.sync();
+    if (!part.isNullObject) {
+      const xml = part.getXml();
+      await context.sync();
+      // A ClientResult (getXml), not a proxy object: it has no load(); its value is set by the sync.
+      // eslint-disable-next-line office-addins/load-object-before-read
+      const stored = settingsFromXml(xml.value);
+      if (stored) return stored;
+    }
+  }
+  return loadDocumentSettings(documentSettings);
+}
+
+/**
+ * Keeps the settings in the workbook (the custom XML part, replaced as a whole; the
+ * document settings on hosts without one). Either way they reach the file only when the
+ * user saves it: the pane says so.
+ */
+export async function saveWorkbookSettings(
+  context: Excel.RequestContext,
+  documentSettings: Office.Settings,
+  value: ScoringSettings,
+  supports: (version: string) => boolean
+): Promise<void> {
+  if (!supports("1.5")) {
+    await saveDocumentSettings(documentSettings, value);
+    return;
+  }
+  const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
+  // The old parts are needed as objects (to delete them after the new one is in place).
+  // eslint-disable-next-line office-addins/no-navigational-load
+  parts.load("items");
+  await context.sync();
+  context.workbook.customXmlParts.add(settingsToXml(value));
+  for (const old of parts.items) old.delete();
+  await context.sync();
 }

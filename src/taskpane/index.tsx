@@ -4,17 +4,21 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { createWorkbookApi } from "../excel/workbook-api";
+import { createWorkbookApi, type RunInExcel } from "../excel/workbook-api";
+import { officeSupports } from "../excel/score-active-sheet";
 import { App } from "./components/App";
-import { documentSettingsStore, memorySettingsStore } from "./settings-store";
+import { memorySettingsStore, workbookSettingsStore } from "./settings-store";
 
 const container = document.getElementById("container");
 if (container) {
   const root = createRoot(container);
   void Office.onReady((info) => {
     const inExcel = info.host === Office.HostType.Excel;
-    const store = inExcel ? documentSettingsStore(Office.context.document.settings) : memorySettingsStore();
-    const api = createWorkbookApi((batch) => Excel.run(batch));
+    const run: RunInExcel = (batch) => Excel.run(batch);
+    const store = inExcel
+      ? workbookSettingsStore(run, Office.context.document.settings, officeSupports)
+      : memorySettingsStore();
+    const api = createWorkbookApi(run);
     root.render(<App api={api} store={store} inExcel={inExcel} />);
   });
 }

@@ -2,7 +2,7 @@
  * The pane's state: settings, the running flag, the last outcome. Errors end up in
  * `error`, never as an unhandled rejection.
  */
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { ScoringSettings } from "../core/settings";
 import type { Summary } from "../core/summary";
 import type { SheetProblem } from "../core/criteria-sheet";
@@ -36,11 +36,28 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
   const [problems, setProblems] = useState<SheetProblem[]>([]);
   const [info, setInfo] = useState<string | null>(null);
 
+  // The settings the workbook keeps (every copy of the add-in reads the same ones).
+  useEffect(() => {
+    let current = true;
+    store
+      .refresh?.()
+      .then((stored) => {
+        if (current) setSettings(stored);
+      })
+      .catch((e: unknown) => setError(describeError(e)));
+    return () => {
+      current = false;
+    };
+  }, [store]);
+
   const updateSettings = useCallback(
     (change: Partial<ScoringSettings>) => {
       const next = { ...settings, ...change };
       setSettings(next);
-      store.save(next).catch((e: unknown) => setError(describeError(e)));
+      store
+        .save(next)
+        .then(() => setInfo(store.savedNote ?? null))
+        .catch((e: unknown) => setError(describeError(e)));
     },
     [settings, store]
   );

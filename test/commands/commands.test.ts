@@ -1,6 +1,7 @@
 import { scoreActiveSheetCommand, registerCommands } from "../../src/commands/commands";
 import { dialogUrl, readDialogParams, MAX_DIALOG_MESSAGE } from "../../src/commands/dialog-url";
 import { SETTING_KEYS } from "../../src/core/settings";
+import { SETTINGS_NAMESPACE, settingsToXml } from "../../src/excel/settings";
 import { CRITERIA_SHEET } from "../../samples/sample-tables";
 import { FakeExcel, FakeOffice, FakeSheet } from "../support/fake-excel";
 
@@ -55,6 +56,20 @@ describe("the ribbon command", () => {
     expect(() => (globals.Office as typeof Office).context).toThrow(/Runtime đã kết thúc/);
     office.dialogs[0].closeByUser();
     expect(office.completedCalls).toBe(1);
+  });
+
+  it("scores with the settings kept in the workbook's XML part, which a colleague's copy of the add-in finds too", async () => {
+    const { office, excel } = setUp([sample()], {});
+    excel.xmlParts.push({
+      id: "{1}",
+      namespace: SETTINGS_NAMESPACE,
+      xml: settingsToXml({ today: "2025-11-20", soonDays: 7, criteriaSetId: "xa-2025-dien-ban" }),
+    });
+    await scoreActiveSheetCommand(office.event());
+    await tick();
+    expect(readDialogParams(new URL(office.dialogs[0].url).search).message).toContain(
+      "Tổng điểm 4,24/8,5"
+    );
   });
 
   it("completes once when the user closes the dialog with its X (12006)", async () => {

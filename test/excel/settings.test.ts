@@ -1,5 +1,13 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { loadDocumentSettings, saveDocumentSettings } from "../../src/excel/settings";
+import {
+  loadDocumentSettings,
+  loadWorkbookSettings,
+  saveDocumentSettings,
+  saveWorkbookSettings,
+  settingsFromXml,
+  settingsToXml,
+} from "../../src/excel/settings";
+import { FakeExcel, FakeSheet } from "../support/fake-excel";
 import { SETTING_KEYS } from "../../src/core/settings";
 
 const globals = globalThis as unknown as Record<string, unknown>;
@@ -56,5 +64,54 @@ describe("document settings", () => {
     await expect(
       saveDocumentSettings(settings, { today: null, soonDays: 7, criteriaSetId: null })
     ).rejects.toThrow("Không lưu được cài đặt vào sổ làm việc: tệp chỉ đọc");
+  });
+});
+
+describe("settings that travel with the workbook (custom XML part)", () => {
+  const value = { today: "2025-11-20", soonDays: 5, criteriaSetId: "xa-2025-dien-ban" };
+
+  it("round-trips through the part's XML and repairs invalid values; foreign XML is not ours", () => {
+    expect(settingsFromXml(settingsToXml(value))).toEqual(value);
+    expect(
+      settingsFromXml(settingsToXml({ today: null, soonDays: 7, criteriaSetId: null }))
+    ).toEqual({ today: null, soonDays: 7, criteriaSetId: null });
+    const broken = settingsToXml(value).replace("2025-11-20", "2025-02-30").replace(">5<", ">-3<");
+    expect(settingsFromXml(broken)).toEqual({
+      today: null,
+      soonDays: 7,
+      criteriaSetId: "xa-2025-dien-ban",
+    });
+    expect(
+      settingsFromXml('<settings xmlns="urn:other"><today>2025-01-01</today></settings>')
+    ).toBeNull();
+    expect(settingsFromXml("<not xml")).toBeNull();
+  });
+
+  it("are found by a colleague whose add-in has other document settings, and one part is kept", async () => {
+    const excel = new FakeExcel([new FakeSheet("A")]);
+    const mine = mockSettings({ [SETTING_KEYS.soonDays]: 3 }).settings;
+    const colleague = mockSettings({}).settings;
+    await saveWorkbookSettings(excel.context(), mine, value, (v) => excel.supports(v));
+    await saveWorkbookSettings(excel.context(), mine, { ...value, soonDays: 9 }, (v) =>
+      excel.supports(v)
+    );
+    expect(excel.xmlParts).toHaveLength(1);
+    expect(
+      await loadWorkbookSettings(excel.context(), colleague, (v) => excel.supports(v))
+    ).toEqual({ ...value, soonDays: 9 });
+  });
+
+  it("reads the document settings of workbooks saved before, and uses them on hosts without custom XML parts", async () => {
+    const excel = new FakeExcel([new FakeSheet("A")]);
+    const old = mockSettings({ [SETTING_KEYS.soonDays]: 3 });
+    expect(
+      await loadWorkbookSettings(excel.context(), old.settings, (v) => excel.supports(v))
+    ).toEqual({ today: null, soonDays: 3, criteriaSetId: null });
+    const excel2016 = new FakeExcel([new FakeSheet("A")], { apiVersion: "1.4" });
+    await saveWorkbookSettings(excel2016.context(), old.settings, value, (v) =>
+      excel2016.supports(v)
+    );
+    expect(old.stored[SETTING_KEYS.soonDays]).toBe(5);
+    expect(excel2016.xmlParts).toHaveLength(0);
   });
 });

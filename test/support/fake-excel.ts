@@ -256,6 +256,12 @@ export class FakeSheet {
   }
 }
 
+interface FakeXmlPart {
+  id: string;
+  namespace: string;
+  xml: string;
+}
+
 interface DefinedNameEntry {
   name: string;
   sheet: FakeSheet;
@@ -286,6 +292,8 @@ type Loader = (names: Set<string> | "all") => Record<string, unknown>;
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   definedNames: DefinedNameEntry[] = [];
+  /** Custom XML parts of the workbook. */
+  xmlParts: FakeXmlPart[] = [];
   active = 0;
   syncs = 0;
   /** Bytes of each request (operations and values sent). */
@@ -518,9 +526,63 @@ export class FakeExcel {
       excel.requireApi("1.7", "workbook.protection");
       return { protected: excel.structureProtected };
     });
+    /** A custom XML part as Office.js hands it out; `resolve` names the part at sync. */
+    const partApi = (resolve: () => FakeXmlPart | null) => ({
+      getXml: () => {
+        const result = { value: undefined as unknown as string };
+        this.enqueue("get-xml", () => {
+          const part = resolve();
+          if (!part) throw officeError("InvalidObjectPath", "Phần XML null.");
+          result.value = part.xml;
+          this.pendingResponse += jsonBytes(part.xml);
+        });
+        return result;
+      },
+      delete: () =>
+        this.enqueue("delete-xml", () => {
+          const part = resolve();
+          this.xmlParts = this.xmlParts.filter((p) => p !== part);
+        }),
+    });
+    const customXmlParts = {
+      add: (xml: string) => {
+        const namespace = /xmlns="([^"]+)"/.exec(xml)?.[1] ?? "";
+        this.enqueue(["add-xml", xml], () =>
+          this.xmlParts.push({ id: `{${this.xmlParts.length + 1}}`, namespace, xml })
+        );
+      },
+      getByNamespace: (namespace: string) => {
+        const matching = () => this.xmlParts.filter((p) => p.namespace === namespace);
+        return this.loadable(
+          {
+            getOnlyItemOrNullObject: () => {
+              const state = { synced: false, part: null as FakeXmlPart | null };
+              this.enqueue("only-xml", () => {
+                const found = matching();
+                state.part = found.length === 1 ? found[0] : null;
+                state.synced = true;
+              });
+              return {
+                get isNullObject() {
+                  if (!state.synced) throw new Error("PropertyNotLoaded: isNullObject chưa sync()");
+                  return state.part === null;
+                },
+                ...partApi(() => state.part),
+              };
+            },
+          },
+          ["items"],
+          () => ({ items: matching().map((part) => ({ id: part.id, ...partApi(() => part) })) })
+        );
+      },
+    };
     return {
       worksheets,
       names,
+      get customXmlParts() {
+        excel.requireApi("1.5", "customXmlParts");
+        return customXmlParts;
+      },
       get protection() {
         excel.requireApi("1.7", "workbook.protection");
         return protection;

@@ -1,9 +1,10 @@
 /**
  * What jsdom lacks and the pane's libraries use: Fluent's MessageBar observes its size
- * (ResizeObserver); the adapter sizes requests with TextEncoder. Layout does not exist in
+ * (ResizeObserver); the adapter sizes requests with TextEncoder; the workbook reader the
+ * roll-up panel uses decodes with TextDecoder. Layout does not exist in
  * jsdom, so the observer never has anything to report.
  */
-import { TextEncoder } from "node:util";
+import { TextDecoder, TextEncoder } from "node:util";
 
 class NoLayoutResizeObserver {
   observe(): void {}
@@ -14,3 +15,4 @@ class NoLayoutResizeObserver {
 const g = globalThis as unknown as Record<string, unknown>;
 g.ResizeObserver ??= NoLayoutResizeObserver;
 g.TextEncoder ??= TextEncoder;
+g.TextDecoder ??= TextDecoder;

@@ -7,7 +7,8 @@ import { act, fireEvent, render, screen, waitFor } from "@testing-library/react"
 import { axe } from "jest-axe";
 import { App } from "../../src/taskpane/components/App";
 import { createWorkbookApi, type WorkbookApi } from "../../src/excel/workbook-api";
-import { memorySettingsStore } from "../../src/taskpane/settings-store";
+import { memorySettingsStore, SAVE_FILE_NOTE, workbookSettingsStore } from "../../src/taskpane/settings-store";
+import { SETTINGS_NAMESPACE, settingsFromXml, settingsToXml } from "../../src/excel/settings";
 import { CRITERIA_SHEET, TASK_SHEET } from "../../samples/sample-tables";
 import { FakeExcel, FakeSheet } from "../support/fake-excel";
 
@@ -85,6 +86,19 @@ describe("App", () => {
     fireEvent.change(screen.getByLabelText("Sắp đến hạn trong (ngày)"), { target: { value: "3" } });
     fireEvent.change(screen.getByLabelText("Bộ tiêu chí"), { target: { value: "" } });
     await waitFor(() => expect(store.load()).toEqual({ today: "2025-11-20", soonDays: 3, criteriaSetId: null }));
+  });
+
+  it("reads the settings the workbook keeps when it opens, and says the file must be saved after a change", async () => {
+    const excel = new FakeExcel([new FakeSheet("A")]);
+    const documentSettings = { get: () => null, set: () => undefined } as unknown as Office.Settings;
+    const store = workbookSettingsStore((batch) => batch(excel.context()), documentSettings, (v) => excel.supports(v));
+    excel.xmlParts.push({ id: "{1}", namespace: SETTINGS_NAMESPACE, xml: settingsToXml({ today: "2025-10-01", soonDays: 4, criteriaSetId: null }) });
+    render(<App api={fakeWorkbook().api} store={store} inExcel />);
+    await waitFor(() => expect((screen.getByLabelText("Sắp đến hạn trong (ngày)") as HTMLInputElement).value).toBe("4"));
+    fireEvent.change(screen.getByLabelText("Sắp đến hạn trong (ngày)"), { target: { value: "9" } });
+    expect(await screen.findByText(SAVE_FILE_NOTE)).toBeTruthy();
+    expect(excel.xmlParts).toHaveLength(1);
+    expect(settingsFromXml(excel.xmlParts[0].xml)).toEqual({ today: "2025-10-01", soonDays: 9, criteriaSetId: null });
   });
 
   it("has no accessibility violations, before and after scoring", async () => {
