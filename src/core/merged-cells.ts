@@ -52,15 +52,23 @@ export class MergeCover {
   private readonly covered = new Set<number>();
   private readonly width: number;
 
-  constructor(merges: readonly MergedArea[] = [], width = 16_384) {
+  /** Only cells inside `height` rows and `width` columns are indexed (a merge may reach past the grid). */
+  constructor(merges: readonly MergedArea[] = [], width = 16_384, height = 1_048_576) {
     this.width = width;
     for (const area of merges) {
-      for (let r = area.top; r <= area.bottom; r++) {
-        for (let c = area.left; c <= area.right; c++) {
+      const bottom = Math.min(area.bottom, height - 1);
+      const right = Math.min(area.right, width - 1);
+      for (let r = Math.max(area.top, 0); r <= bottom; r++) {
+        for (let c = Math.max(area.left, 0); c <= right; c++) {
           if (r !== area.top || c !== area.left) this.covered.add(r * this.width + c);
         }
       }
     }
+  }
+
+  /** True when no cell is covered (nothing merged): callers skip the lookups. */
+  isEmpty(): boolean {
+    return this.covered.size === 0;
   }
 
   /** True when the cell only shows a value merged from above or from the left. */

@@ -236,7 +236,7 @@ const TASK_ROLES: readonly ColumnRole[] = [
 export function readTables(grid: Grid): AppendixTable[] {
   const width = gridWidth(grid);
   const filled = fillMergedDown(grid);
-  const cover = new MergeCover(grid.merges, Math.max(width, 1));
+  const cover = new MergeCover(grid.merges, Math.max(width, 1), grid.values.length);
   const tables: AppendixTable[] = [];
   let current: AppendixTable | null = null;
   let ended = false;
@@ -244,6 +244,8 @@ export function readTables(grid: Grid): AppendixTable[] {
   /** True from a header row to the first row that is not part of the header. */
   let inHeader = false;
   let lastTask: TableRow | null = null;
+  /** The current table's result columns, worked out at its first task row. */
+  let resultParts: ResultSubColumn[] | null = null;
   for (let r = 0; r < grid.values.length; r++) {
     const header = matchHeader(grid, r, width);
     if (header) {
@@ -254,6 +256,7 @@ export function readTables(grid: Grid): AppendixTable[] {
         continue;
       }
       current = startTable(grid, r, header, width);
+      resultParts = null;
       ended = false;
       section = null;
       tables.push(current);
@@ -277,7 +280,11 @@ export function readTables(grid: Grid): AppendixTable[] {
     const texts = cells.map((cell) => cell.text);
     if (isColumnNumberRow(texts)) continue;
     if (inHeader && isExplanationRow(grid, r, current.columns, texts)) continue;
-    const footer = footerKind(texts);
+    // A row numbered in the index column is a task; only the others may be footers.
+    const numbered =
+      current.columns.index !== undefined &&
+      typeof cellAt(grid, r, current.columns.index) === "number";
+    const footer = numbered ? null : footerKind(texts);
     if (footer !== null) {
       if (endsTable(footer)) ended = true;
       continue;
@@ -295,7 +302,8 @@ export function readTables(grid: Grid): AppendixTable[] {
       current.lastRow = r;
       continue;
     }
-    lastTask = readRow(grid, filled, r, current, section);
+    resultParts ??= resultPartsOf(grid, current);
+    lastTask = readRow(grid, filled, r, current, section, resultParts);
     current.rows.push(lastTask);
     current.lastRow = r;
   }
@@ -338,7 +346,8 @@ function ownCells(
   row: number,
   width: number
 ): Array<{ column: number; text: string }> {
-  return nonBlankCells(grid, row, width).filter((cell) => !cover.isCovered(row, cell.column));
+  const cells = nonBlankCells(grid, row, width);
+  return cover.isEmpty() ? cells : cells.filter((cell) => !cover.isCovered(row, cell.column));
 }
 
 /**
@@ -398,10 +407,12 @@ function lastInputBefore(grid: Grid, row: number, ownedLeft: number, width: numb
   return last;
 }
 
-/** A one-column result, named by its header. */
-function resultColumnOf(grid: Grid, headerRow: number, column: number): ResultSubColumn {
-  const name = collapseSpaces(cellText(cellAt(grid, headerRow, column)));
-  return { column, name, kind: subColumnKind(name) };
+/** The result columns rows are read from: the sub-columns, else the one result column named by its header. */
+function resultPartsOf(grid: Grid, table: AppendixTable): ResultSubColumn[] {
+  const column = table.columns.result;
+  if (table.resultColumns.length > 0 || column === undefined) return table.resultColumns;
+  const name = collapseSpaces(cellText(cellAt(grid, table.headerRow, column)));
+  return [{ column, name, kind: subColumnKind(name) }];
 }
 
 function readRow(
@@ -409,7 +420,8 @@ function readRow(
   filled: Grid,
   r: number,
   table: AppendixTable,
-  section: string | null
+  section: string | null,
+  resultParts: ResultSubColumn[]
 ): TableRow {
   const { columns } = table;
   const cells: TableRow["cells"] = {};
@@ -421,11 +433,7 @@ function readRow(
     cells[role] = cellAt(source, r, c);
     formats[role] = formatAt(source, r, c);
   }
-  const subColumns: ResultSubColumn[] =
-    table.resultColumns.length > 0 || columns.result === undefined
-      ? table.resultColumns
-      : [resultColumnOf(grid, table.headerRow, columns.result)];
-  const results: ResultRead[] = subColumns.map((sub) => ({
+  const results: ResultRead[] = resultParts.map((sub) => ({
     name: sub.name,
     kind: sub.kind,
     column: sub.column,

@@ -126,3 +126,13 @@ describe("MergeCover and mergeStartingAt", () => {
     expect(mergeStartingAt(grid().merges, 4, 1)).toBeUndefined();
   });
 });
+
+describe("MergeCover on a merge reaching past the grid", () => {
+  it("indexes only the grid's cells, so a whole-column merge costs the grid's rows", () => {
+    const started = performance.now();
+    const cover = new MergeCover([{ top: 0, left: 0, bottom: 1_048_575, right: 16_383 }], 4, 10);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(cover.isCovered(9, 3)).toBe(true);
+    expect(cover.isCovered(0, 0)).toBe(false);
+  });
+});
