@@ -126,7 +126,8 @@ export async function writeRollup(
   }
   const remaining: string[] = [];
   for (const ws of worksheets.items) {
-    if (ours.has(ws.name.normalize("NFC").toLocaleLowerCase("vi"))) ws.delete();
+    if (ours.has(ws.name.normalize("NFC").toLocaleLowerCase("vi")))
+      worksheets.getItem(ws.name).delete();
     else remaining.push(ws.name);
   }
 

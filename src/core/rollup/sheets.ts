@@ -7,6 +7,7 @@ import { formatDateVi } from "../dates";
 import { formatNumberVi } from "../numbers";
 import type { CellValue } from "../values";
 import { lostPoints, type Rollup } from "./rollup";
+import { ROLLUP_TITLE } from "./unit-result";
 
 export const ROLLUP_SHEET_NAMES = {
   ranking: "Xếp hạng",
@@ -109,7 +110,7 @@ const nullable = (value: number | null): CellValue => (value === null ? "" : val
 function rankingSheet(rollup: Rollup): RollupSheet {
   const b = new SheetBuilder();
   const units = rollup.ranking.length;
-  b.push("XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC ĐƠN VỊ");
+  b.push(ROLLUP_TITLE);
   b.push(
     `Tính đến ngày ${formatDateVi(rollup.today)} · ${units} đơn vị đã chấm` +
       (rollup.failures.length > 0

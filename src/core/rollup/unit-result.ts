@@ -312,16 +312,30 @@ export function unitFromRun(
   };
 }
 
+/** The title the roll-up writes in A1 of its "Xếp hạng" sheet. */
+export const ROLLUP_TITLE = "XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC ĐƠN VỊ";
+
+/** True for a roll-up workbook this tool wrote: it is not a unit's file. */
+function isRollupWorkbook(grids: Grid[]): boolean {
+  return grids.some(
+    (grid) =>
+      normalizeVi(grid.sheetName).startsWith(normalizeVi("Xếp hạng")) &&
+      normalizeVi(cellText(cellAt(grid, 0, 0))) === normalizeVi(ROLLUP_TITLE)
+  );
+}
+
 export interface UnitOptions {
   /** One set for every unit (--criteria); null: each workbook's own "Bộ tiêu chí" sheet. */
   criteria: CriteriaSet | null;
+  /** The set for a workbook without a "Bộ tiêu chí" sheet when no shared set is given. */
+  fallbackCriteria?: CriteriaSet | null;
   today: RunOptions["today"];
   soonDays?: number;
 }
 
 /**
  * One unit's workbook, read into grids, to its roll-up row: scored with the shared set,
- * else with its own "Bộ tiêu chí" sheet; a sheet with errors makes the file a failure
+ * else with its own "Bộ tiêu chí" sheet, else with the fallback set; a sheet with errors makes the file a failure
  * (listed with the cells to fix) rather than a silently unscored unit.
  */
 export function rollupUnit(
@@ -329,6 +343,16 @@ export function rollupUnit(
   file: string,
   options: UnitOptions
 ): { ok: true; unit: UnitResult } | { ok: false; failure: UnitFailure } {
+  if (isRollupWorkbook(grids)) {
+    return {
+      ok: false,
+      failure: {
+        file,
+        reason:
+          "Đây là tệp tổng hợp do công cụ tạo (có trang “Xếp hạng”), không phải tệp của một đơn vị: đã bỏ qua. Để tệp tổng hợp ngoài thư mục các đơn vị nếu không muốn thấy dòng này.",
+      },
+    };
+  }
   let criteria = options.criteria;
   if (!criteria) {
     const sheet = grids.find((grid) => isCriteriaSheet(grid));
@@ -346,6 +370,8 @@ export function rollupUnit(
         };
       }
       criteria = parsed.value;
+    } else {
+      criteria = options.fallbackCriteria ?? null;
     }
   }
   const unit = scoreUnit(grids, file, {

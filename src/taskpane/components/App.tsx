@@ -17,6 +17,7 @@ import { useScoring } from "../use-scoring";
 import { Header } from "./Header";
 import { SettingsPanel } from "./SettingsPanel";
 import { ResultView } from "./ResultView";
+import { RollupPanel } from "./RollupPanel";
 
 export interface AppProps {
   api: WorkbookApi;
@@ -98,6 +99,7 @@ export function App({ api, store, inExcel }: AppProps): React.JSX.Element {
           </MessageBar>
         )}
         {state.summary && state.sheet && <ResultView summary={state.summary} sheet={state.sheet} onSelect={state.select} />}
+        <RollupPanel settings={state.settings} disabled={state.running || !inExcel} />
       </main>
     </FluentProvider>
   );

@@ -1,0 +1,169 @@
+/**
+ * Writing the roll-up sheets into the open workbook (Office.js) against the strict fake:
+ * the ward workbooks are read with the package reader and scored with the core, as the
+ * task pane does with the files the user picks.
+ */
+import {
+  buildRollupSheets,
+  rollUp,
+  rollupUnit,
+  type UnitFailure,
+  type UnitResult,
+} from "../../src/core/rollup";
+import {
+  freeSheetName,
+  ROLLUP_MARKERS,
+  sheetOfReference,
+  writeRollup,
+} from "../../src/excel/write-rollup";
+import { readWorkbook } from "../../src/xlsx/read-workbook";
+import { wardSpec, wardWorkbook } from "../fixtures/rollup/generate";
+import { FAKE_PAYLOAD_LIMIT, FakeExcel, FakeSheet } from "../support/fake-excel";
+
+beforeAll(() => {
+  (globalThis as unknown as { Excel: unknown }).Excel = FakeExcel.enums;
+});
+
+const today = "2025-11-20";
+
+async function wardUnits(count: number): Promise<UnitResult[]> {
+  const units: UnitResult[] = [];
+  for (let i = 0; i < count; i++) {
+    const spec = wardSpec(i, count);
+    const grids = readWorkbook(new Uint8Array(await wardWorkbook(spec))).sheets.map((s) => s.grid);
+    const outcome = rollupUnit(grids, spec.file, { criteria: null, today });
+    if (!outcome.ok) throw new Error(outcome.failure.reason);
+    units.push(outcome.unit);
+  }
+  return units;
+}
+
+const failures: UnitFailure[] = [
+  { file: "hong.xlsx", reason: "Tệp bị hỏng: lưu lại dạng .xlsx rồi chạy lại." },
+];
+
+describe("sheet names and references", () => {
+  it("reads the sheet a marker points at, and none once the sheet is gone", () => {
+    expect(sheetOfReference("'Xếp hạng (2)'!$A$1")).toBe("Xếp hạng (2)");
+    expect(sheetOfReference("=Sheet1!$A$1")).toBe("Sheet1");
+    expect(sheetOfReference("'It''s'!$A$1")).toBe("It's");
+    expect(sheetOfReference("#REF!")).toBeNull();
+  });
+
+  it("finds a free name without regard to case", () => {
+    expect(freeSheetName("Xếp hạng", ["Phụ lục"])).toBe("Xếp hạng");
+    expect(freeSheetName("Xếp hạng", ["XẾP HẠNG", "xếp hạng (2)"])).toBe("Xếp hạng (3)");
+  });
+});
+
+describe("writeRollup", () => {
+  let units: UnitResult[];
+  beforeAll(async () => {
+    units = await wardUnits(8);
+  }, 60_000);
+
+  it("adds the four sheets with their values, markers, highlights and chart in two round trips", async () => {
+    const user = new FakeSheet("Phụ lục", [["Dữ liệu của người dùng"]]);
+    const excel = new FakeExcel([user]);
+    const sheets = buildRollupSheets(rollUp(units, failures, today));
+    const outcome = await writeRollup(excel.context(), sheets);
+    expect(outcome.sheetNames).toEqual(["Xếp hạng", "Theo tiêu chí", "Cảnh báo", "Việc quá hạn"]);
+    expect(excel.syncs).toBe(2);
+    expect(outcome.syncs).toBe(2);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Phụ lục", ...outcome.sheetNames]);
+    expect(user.valueAt("A1")).toBe("Dữ liệu của người dùng");
+    sheets.forEach((content, k) => {
+      const sheet = excel.sheets[k + 1];
+      content.values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          if (value !== "") expect(sheet.cell(r, c)?.value).toBe(value);
+        })
+      );
+      expect(excel.names.get(ROLLUP_MARKERS[k])).toMatch(/!\$A\$1$/);
+    });
+    const ranking = excel.sheets[1];
+    expect(ranking.activated).toBe(true);
+    expect(ranking.charts).toHaveLength(1);
+    const chart = sheets[0].chart!;
+    expect(ranking.charts[0].source).toBe(`B${chart.firstRow + 1}:C${chart.lastRow + 1}`);
+    const criteria = excel.sheets[2];
+    expect(sheets[1].lostCells.length).toBeGreaterThan(0);
+    for (const { row, column } of sheets[1].lostCells)
+      expect(criteria.cell(row, column)?.fill).toBe("#F8CBAD");
+    for (const r of sheets[1].headerRows) expect(criteria.cell(r, 0)?.bold).toBe(true);
+  });
+
+  it("never touches a user's sheet of the same name (any case): ours takes a free name", async () => {
+    const user = new FakeSheet("XẾP HẠNG", [["Bảng xếp hạng tôi tự làm"], [1, "Phường A"]]);
+    const excel = new FakeExcel([user]);
+    const outcome = await writeRollup(
+      excel.context(),
+      buildRollupSheets(rollUp(units, failures, today))
+    );
+    expect(outcome.sheetNames[0]).toBe("Xếp hạng (2)");
+    expect(user.valueAt("A1")).toBe("Bảng xếp hạng tôi tự làm");
+    expect(user.valueAt("B2")).toBe("Phường A");
+    expect(user.deleted).toBe(false);
+  });
+
+  it("replaces its own sheets on a second roll-up, even renamed, and keeps the user's", async () => {
+    const user = new FakeSheet("Phụ lục", [["x"]]);
+    const excel = new FakeExcel([user]);
+    await writeRollup(excel.context(), buildRollupSheets(rollUp(units, failures, today)));
+    excel.sheets[2].name = "Tiêu chí quý 3";
+    const fewer = buildRollupSheets(rollUp(units.slice(0, 3), [], today));
+    const outcome = await writeRollup(excel.context(), fewer);
+    expect(outcome.sheetNames).toEqual(["Xếp hạng", "Theo tiêu chí", "Cảnh báo", "Việc quá hạn"]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Phụ lục", ...outcome.sheetNames]);
+    expect(excel.sheets[1].cell(fewer[0].headerRows[0] + 4, 1)).toBeUndefined();
+    expect([...excel.names.keys()].sort()).toEqual([...ROLLUP_MARKERS].sort());
+  });
+
+  it("keeps text as written: a cell starting with '-' or looking like a number stays text", async () => {
+    const odd: UnitResult = {
+      ...units[0],
+      name: "- Phường có gạch đầu dòng",
+      overdue: [
+        {
+          sheet: "Phụ lục",
+          row: 5,
+          cell: "C5",
+          content: "=SUM(A1)",
+          owner: "1.10",
+          due: null,
+          daysLate: 3,
+        },
+      ],
+    };
+    const excel = new FakeExcel([new FakeSheet("Phụ lục", [["x"]])]);
+    const sheets = buildRollupSheets(rollUp([odd], [], today));
+    await writeRollup(excel.context(), sheets);
+    const overdue = excel.sheets[4];
+    const header = sheets[3].headerRows[0];
+    expect(overdue.cell(header + 1, 0)?.value).toBe("- Phường có gạch đầu dòng");
+    expect(overdue.cell(header + 1, 3)?.value).toBe("=SUM(A1)");
+    expect(overdue.cell(header + 1, 3)?.formula).toBeUndefined();
+    expect(overdue.cell(header + 1, 4)?.value).toBe("1.10");
+  });
+
+  it("splits a large roll-up into requests under the limit", async () => {
+    const many: UnitResult[] = Array.from({ length: 300 }, (_, i) => ({
+      ...units[i % units.length],
+      name: `Đơn vị ${i + 1}`,
+      file: `don-vi-${i + 1}.xlsx`,
+      warnings: Array.from({ length: 40 }, (_, k) => ({
+        sheet: "Tự chấm điểm 2025",
+        row: k + 5,
+        cell: `F${k + 5}`,
+        code: "self_score_mismatch" as const,
+        label: "Điểm tự chấm khác điểm tính toán",
+        message: `Ô 'Tự chấm điểm 2025'!F${k + 5}: điểm tự chấm 1,5 khác điểm tính toán 1,45 — ${"ghi chú dài ".repeat(20)}`,
+      })),
+    }));
+    const excel = new FakeExcel([new FakeSheet("Phụ lục", [["x"]])]);
+    const outcome = await writeRollup(excel.context(), buildRollupSheets(rollUp(many, [], today)));
+    expect(outcome.syncs).toBeGreaterThan(2);
+    expect(Math.max(...excel.requestBytes)).toBeLessThan(FAKE_PAYLOAD_LIMIT);
+    expect(excel.sheets[3].usedBounds()!.bottom).toBeGreaterThanOrEqual(300 * 40);
+  }, 60_000);
+});
