@@ -218,7 +218,8 @@ function toJson(
 ) {
   return {
     today: run.summary.today,
-    criteriaSet: criteria ? { id: criteria.id, name: criteria.name } : null,
+    // The set the run used: the chosen one, or the one read from a self-assessment table.
+    criteriaSet: run.summary.criteriaSet ?? (criteria ? { id: criteria.id, name: criteria.name } : null),
     output: outPath,
     tables: run.results.flatMap((sheet) =>
       sheet.tables.map((table) => ({

@@ -1,0 +1,48 @@
+import { scoreActiveSheet } from "../../src/excel/score-active-sheet";
+import { FakeExcel, FakeSheet } from "../support/fake-excel";
+import { templateGrid } from "../core/assessment/template-grid";
+import { LAYOUT_1 } from "../fixtures/assessment/templates";
+
+beforeAll(() => {
+  (globalThis as unknown as { Excel: unknown }).Excel = FakeExcel.enums;
+});
+
+describe("scoreActiveSheet on a self-assessment table (layout 1), no criteria set chosen", () => {
+  it("scores from the table's own set, writes beside it and leaves the input cells alone", async () => {
+    const grid = templateGrid(LAYOUT_1);
+    const sheet = new FakeSheet(
+      LAYOUT_1.sheetName,
+      grid.values.map((row) => row.map((v) => v ?? ""))
+    );
+    const excel = new FakeExcel([sheet]);
+    const inputs = () =>
+      [...sheet.cells.entries()]
+        .filter(([key]) => Number(key.split(",")[1]) <= 6)
+        .map(([key, cell]) => `${key}=${JSON.stringify(cell)}`)
+        .sort();
+    const before = inputs();
+    const outcome = await scoreActiveSheet(excel.context(), {
+      criteria: null,
+      today: "2025-11-20",
+    });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.run.summary.criteriaSet?.id).toBe("bang-tu-danh-gia");
+    expect(outcome.run.summary.points).toBe(8.57);
+    expect(outcome.run.summary.appraisal?.differences.map((d) => d.code)).toEqual([
+      "1.1.1",
+      "2.3",
+      "1.3",
+    ]);
+    expect(inputs()).toEqual(before);
+    // The computed points of 1.1.1 (row 7) in the first output column, right of "Ghi chú" (G).
+    expect(sheet.valueAt("H4")).toBe("Điểm tính toán (tự động)");
+    expect(sheet.valueAt("H7")).toBe(1);
+    expect(sheet.valueAt("H8") ?? "").toBe(""); // an option row gets no points of its own
+    const summary = excel.sheets.find((s) => s.name === "Tổng hợp")!;
+    const texts = [...summary.cells.values()].map((c) =>
+      String((c as { value?: unknown }).value ?? "")
+    );
+    expect(texts).toContain("Đối chiếu điểm");
+  });
+});
