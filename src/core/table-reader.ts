@@ -252,7 +252,9 @@ export function readTables(grid: Grid): AppendixTable[] {
       inHeader = true;
       lastTask = null;
       if (current && !ended && sameColumns(current.columns, header.columns)) {
-        current.lastRow = r; // a header repeated after a page break
+        current.lastRow = r; // a header repeated after a page break, with its sub-header row
+        if (current.resultColumns.length > 0 && readSubHeader(grid, r, current.columns, width - 1))
+          r++;
         continue;
       }
       current = startTable(grid, r, header, width);

@@ -134,6 +134,23 @@ describe('a two-row header: "Kết quả" over "Số liệu | Tỷ lệ"', () =>
     );
   });
 
+  it("takes a two-row header repeated after a page break as header, sub-header row included", () => {
+    const repeat = <T>(rows: T[]) => [...rows.slice(0, 10), rows[1], rows[2], ...rows.slice(10)];
+    const pages: Grid = {
+      ...grid,
+      values: repeat(grid.values),
+      numberFormats: repeat(grid.numberFormats!),
+      merges: [],
+    };
+    const [paged] = scoreSheet(pages, { criteria: DIEN_BAN_2025, today }).tables;
+    expect(paged.rows.map((r) => [r.row, r.criterion, r.points])).toEqual([
+      [6, "I.1", null],
+      [8, "III.4", 0],
+      [10, "VII.4.1", 1.03],
+      [13, "VII.4.2", 1.2],
+    ]);
+  });
+
   it('gives a count rule the "Số liệu" sub-column', () => {
     const counted: Grid = {
       sheetName: "Khắc phục",
