@@ -32,6 +32,16 @@ export function localName(qualified: string): string {
   return colon < 0 ? qualified : qualified.slice(colon + 1);
 }
 
+/** Attributes by local name, namespace declarations left out ("xmlns:r" would shadow "r"). */
+function withLocalNames(raw: Record<string, string>): XmlAttributes {
+  const attributes: XmlAttributes = {};
+  for (const key in raw) {
+    if (key === "xmlns" || key.startsWith("xmlns:")) continue;
+    attributes[localName(key)] = raw[key];
+  }
+  return attributes;
+}
+
 /** The damaged-part error for `partPath`. */
 export function damagedPart(partPath: string): PackageError {
   return new PackageError(
@@ -42,18 +52,20 @@ export function damagedPart(partPath: string): PackageError {
 
 /** Streams `bytes` (UTF-8 XML) through the handlers. Throws PackageError on damaged XML. */
 export function streamXml(bytes: Uint8Array, partPath: string, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false });
+  const parser = new SaxesParser({ xmlns: false, position: false });
   const { open, text, close } = handlers;
   if (open) {
     parser.on("opentag", (tag) => {
-      const attributes: XmlAttributes = {};
       const raw = tag.attributes as Record<string, string>;
+      // Most elements have only plain attribute names: pass them on as saxes made them.
+      let plain = true;
       for (const key in raw) {
-        // Namespace declarations are not attributes ("xmlns:r" would shadow a cell's "r").
-        if (key.startsWith("xmlns")) continue;
-        attributes[localName(key)] = raw[key];
+        if (key.includes(":") || key === "xmlns") {
+          plain = false;
+          break;
+        }
       }
-      open(localName(tag.name), attributes);
+      open(localName(tag.name), plain ? raw : withLocalNames(raw));
     });
   }
   if (text) parser.on("text", text);
