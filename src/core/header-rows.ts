@@ -135,8 +135,9 @@ export function isColumnNumberRow(texts: readonly string[]): boolean {
   return true;
 }
 
+// Only phrases a template uses to tell what to write; a task's own wording rarely has them.
 const EXPLANATION =
-  /ghi rõ|nêu rõ|ghi cụ thể|nêu cụ thể|ghi theo|ghi tên|nêu tên|yêu cầu của nhiệm vụ|nhiệm vụ đặt ra|theo mẫu|hướng dẫn ghi|ví dụ:/;
+  /ghi rõ|nêu rõ|ghi cụ thể|nêu cụ thể|ghi tên|nêu tên|yêu cầu của nhiệm vụ|nhiệm vụ đặt ra|hướng dẫn ghi/;
 
 /**
  * A template's explanation under a header cell: what to write in the column.

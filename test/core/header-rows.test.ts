@@ -126,6 +126,7 @@ describe("isColumnNumberRow and isTemplateExplanation", () => {
     expect(isTemplateExplanation("Nêu tên nhiệm vụ theo kế hoạch được giao")).toBe(true);
     expect(isTemplateExplanation("Trước ngày 15/11/2025")).toBe(false);
     expect(isTemplateExplanation("Tổ chức giải quyết hồ sơ TTHC")).toBe(false);
+    expect(isTemplateExplanation("Báo cáo kết quả theo mẫu của quận, ví dụ: biểu 01")).toBe(false);
   });
 
   it("checks a long column-number row in linear time", () => {
