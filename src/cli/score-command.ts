@@ -219,7 +219,8 @@ function toJson(
   return {
     today: run.summary.today,
     // The set the run used: the chosen one, or the one read from a self-assessment table.
-    criteriaSet: run.summary.criteriaSet ?? (criteria ? { id: criteria.id, name: criteria.name } : null),
+    criteriaSet:
+      run.summary.criteriaSet ?? (criteria ? { id: criteria.id, name: criteria.name } : null),
     output: outPath,
     tables: run.results.flatMap((sheet) =>
       sheet.tables.map((table) => ({

@@ -286,7 +286,11 @@ export function readCriteriaSheet(grid: Grid): SheetParseResult {
         const kind = SECTION_BY_LABEL.get(section);
         if (kind) area.section = kind;
         else
-          fail(r, COL["Phần cộng/trừ"], `ghi "${SECTION_LABELS.bonus}" hoặc "${SECTION_LABELS.deduction}" (hoặc để trống)`);
+          fail(
+            r,
+            COL["Phần cộng/trừ"],
+            `ghi "${SECTION_LABELS.bonus}" hoặc "${SECTION_LABELS.deduction}" (hoặc để trống)`
+          );
       }
       areas.push(area);
       markRow(mark, path, r);

@@ -158,7 +158,9 @@ export const Area = z.object({
   maxPoints,
   partial: z.boolean().optional(),
   /** A bonus (điểm thưởng) or deduction (điểm trừ) section: added or subtracted within its maximum, outside the main total. */
-  section: z.enum(["bonus", "deduction"], { error: 'Phần cộng/trừ phải là "bonus" hoặc "deduction"' }).optional(),
+  section: z
+    .enum(["bonus", "deduction"], { error: 'Phần cộng/trừ phải là "bonus" hoặc "deduction"' })
+    .optional(),
   criteria: z.array(Criterion),
 });
 export type Area = z.infer<typeof Area>;

@@ -33,9 +33,6 @@ function num(text: string): number {
   return Number(text);
 }
 
-/** A percentage or a share of a count written as words: "80%", "3/4", "2/3", "một nửa". */
-const SHARE = String.raw`(\d{1,3}(?:\.\d{1,3})?\s?%|\d\s?/\s?\d(?!\d)|một nửa|1 nửa)`;
-
 /**
  * Reads a share as a ratio from 0 to 1.
  *
