@@ -100,7 +100,7 @@ describeInBrowser("roll-up in the task pane (Chromium)", () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it("reads 32 picked files in the page, lists the two broken ones, flags the other set and writes the four sheets", async () => {
+  it("reads 39 picked files in the page (plan appendices, self-assessment tables, two broken), lists the two broken ones, flags the other set and writes the four sheets", async () => {
     const page = await browser.newPage({ viewport: { width: 380, height: 1400 } });
     const errors: string[] = [];
     const external: string[] = [];
@@ -133,12 +133,13 @@ describeInBrowser("roll-up in the task pane (Chromium)", () => {
       };
       w.Excel.run = (batch: (context: unknown) => Promise<unknown>) => batch(w.fakeExcel.context());
     });
-    const names = [...folder.wards.map((w) => w.file), ...folder.broken.map((b) => b.file)];
+    const names = [...folder.wards, ...folder.assessment, ...folder.broken].map((f) => f.file);
+    expect(names).toHaveLength(39);
     await page
       .getByLabel("Chọn tệp của các đơn vị")
       .setInputFiles(names.map((n) => path.join(dir, n)));
-    await page.getByRole("button", { name: "Tổng hợp 32 tệp" }).click();
-    await page.getByText("Đã tổng hợp 30 đơn vị").waitFor({ timeout: 120_000 });
+    await page.getByRole("button", { name: "Tổng hợp 39 tệp" }).click();
+    await page.getByText("Đã tổng hợp 37 đơn vị").waitFor({ timeout: 120_000 });
     await page.getByText("Tệp không đọc được (2)").waitFor();
     for (const broken of folder.broken)
       await page.getByText(new RegExp(`^${broken.file}: `)).waitFor();

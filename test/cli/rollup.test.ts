@@ -70,7 +70,7 @@ describe("rollup command", () => {
 
   it("rolls up every readable workbook and lists the two broken ones with their reasons", () => {
     expect(code).toBe(0);
-    expect(json.ranking).toHaveLength(30);
+    expect(json.ranking).toHaveLength(30 + folder.assessment.length);
     expect(json.failures.map((f) => path.basename(f.file)).sort()).toEqual(
       folder.broken.map((b) => b.file).sort()
     );
@@ -107,11 +107,52 @@ describe("rollup command", () => {
   it("flags the unit scored with a different criteria set instead of ranking it with the others", () => {
     const other = folder.wards.find((w) => w.set === "other")!;
     const unit = json.ranking.find((r) => path.basename(r.file) === other.file)!;
-    expect(unit.group).toBe(1);
+    expect(unit.group).toBeGreaterThan(0);
+    expect(json.ranking.filter((r) => r.group === unit.group)).toEqual([unit]);
     expect(unit.rank).toBe(1);
     expect(unit.note).toContain("Bộ tiêu chí khác nhóm chính");
     expect(unit.note).toContain("VI.1 (1 → 2)");
-    expect(json.groups.map((g) => g.units)).toEqual([29, 1]);
+    expect(json.groups[0].units).toBe(29);
+    expect(json.groups.reduce((n, g) => n + g.units, 0)).toBe(json.ranking.length);
+  });
+
+  it("scores the self-assessment tables with their own criteria, in a group of their own, as the score command does", async () => {
+    const units = folder.assessment.map((a) =>
+      json.ranking.find((r) => path.basename(r.file) === a.file)!
+    );
+    for (const unit of units) {
+      expect(unit.group).toBeGreaterThan(0);
+      expect(unit.note).toContain("Bộ tiêu chí khác nhóm chính");
+    }
+    // Layouts 1, 3 and 4 number their criteria alike (1.1, 1.1.1…): one group, and their
+    // equal points share rank 1. The others number them otherwise (A.I.1…): other groups.
+    const alike = ["layout-1.xlsx", "layout-3.xlsx", "layout-4.xlsx"].map(
+      (source) => units[folder.assessment.findIndex((a) => a.source === source)]
+    );
+    expect(new Set(alike.map((u) => u.group)).size).toBe(1);
+    expect(alike.map((u) => u.rank)).toEqual([1, 1, 1]);
+    expect(json.ranking.filter((r) => r.group === alike[0].group)).toHaveLength(3);
+    expect(new Set(units.map((u) => u.group)).size).toBeGreaterThan(1);
+    for (const copy of folder.assessment.filter(
+      (a) => a.source === "layout-1.xlsx" || a.source === "layout-3.xlsx"
+    )) {
+      const single = await runCli([
+        path.join(input, copy.file),
+        "--today",
+        "2025-11-20",
+        "--out",
+        path.join(dir, `${copy.file}.scored.xlsx`),
+        "--json",
+      ]);
+      expect(single.code).toBe(0);
+      const scored = JSON.parse(single.out);
+      const unit = json.ranking.find((r) => path.basename(r.file) === copy.file)!;
+      expect(unit.points).toBe(scored.summary.points);
+      expect(unit.selfPoints).toBe(scored.appraisal.self);
+      expect(unit.appraisedPoints).toBe(scored.appraisal.appraised);
+    }
+    expect(units.some((u) => u.appraisedPoints !== null)).toBe(true);
+    expect(units.some((u) => u.appraisedPoints === null)).toBe(true);
   });
 
   it("totals the self-scores and the appraised scores as the wards wrote them", () => {
@@ -183,7 +224,10 @@ describe("rollup command", () => {
     expect(labels).toContain("Trung bình");
     expect(labels).toContain("Số đơn vị đạt điểm tối đa");
     const overdue = workbook.getWorksheet("Việc quá hạn")!;
-    expect(overdue.rowCount - 3).toBe(sum(folder.wards.map((w) => w.overdueTasks)));
+    expect(overdue.rowCount - 3).toBe(json.ranking.reduce((n, r) => n + r.overdue.length, 0));
+    expect(overdue.rowCount - 3).toBeGreaterThanOrEqual(
+      sum(folder.wards.map((w) => w.overdueTasks))
+    );
   });
 
   it("prints a one-screen Vietnamese summary, lists a missing path without stopping, and never writes over an input", async () => {

@@ -4,7 +4,9 @@
  * its sheet and cell. Plain JSON, so that a worker thread can send it back.
  */
 import { CriteriaIndex } from "../criteria-index";
+import { deriveSetFromGrids } from "../assessment/derive-set";
 import { isCriteriaSheet, readCriteriaSheet } from "../criteria-sheet";
+import { isReservedSheet } from "../output-columns";
 import { cellAddress, cellAt, columnLetter, type Grid } from "../grid";
 import { roundHalfAwayFromZero } from "../numbers";
 import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../run";
@@ -202,7 +204,8 @@ const addNullable = (a: number | null, b: number | null) =>
  */
 export function scoreUnit(grids: Grid[], file: string, options: RunOptions): UnitResult {
   const run = scoreWorkbook(grids, options);
-  return unitFromRun(run, grids, file, options.criteria);
+  // Without a chosen set, a self-assessment table's own (derived) set is the unit's.
+  return unitFromRun(run, grids, file, options.criteria ?? run.derivedSet?.set ?? null);
 }
 
 /** The roll-up row of a run already made. */
@@ -235,7 +238,14 @@ export function unitFromRun(
     for (const table of sheet.tables) {
       tableCount++;
       if (grid) {
-        const sides = sideTotals(grid, table, index);
+        // Self-assessment tables carry their own side-by-side totals (core/assessment).
+        const appraisal = table.assessment?.appraisal;
+        const sides = appraisal
+          ? {
+              self: appraisal.totals.self,
+              appraised: appraisal.appraised ? appraisal.totals.appraised : null,
+            }
+          : sideTotals(grid, table, index);
         self = addNullable(self, sides.self);
         appraised = addNullable(appraised, sides.appraised);
       }
@@ -371,7 +381,11 @@ export function rollupUnit(
       }
       criteria = parsed.value;
     } else {
-      criteria = options.fallbackCriteria ?? null;
+      // A self-assessment table's own set comes before the fallback.
+      const reserved = (grid: Grid) => isCriteriaSheet(grid) || isReservedSheet(grid.sheetName);
+      criteria = options.fallbackCriteria
+        ? (deriveSetFromGrids(grids.filter((g) => !reserved(g)))?.set ?? options.fallbackCriteria)
+        : null;
     }
   }
   const unit = scoreUnit(grids, file, {
