@@ -1,0 +1,126 @@
+/**
+ * Roll-up benchmark (issue 14): 10 → 300 ward workbooks of ~300 rows each.
+ *   npx tsx bench/rollup.ts [--sizes 10,30,100,300]
+ * For each size: the compiled CLI (`npm run build:cli`, build/cli) rolling the files up
+ * with two worker threads and with none, against the floor of merely opening and parsing
+ * the same files (fs read + the package reader, one thread). Wall time and peak memory
+ * (max RSS of the process, all threads) come from /usr/bin/time. Prints Markdown.
+ * Targets: 300 files ≤ 10 s, ≤ 1.5 × the parse floor, peak memory < 1 GB.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, promises as fs, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { generateRollupFolder } from "../test/fixtures/rollup/generate";
+
+const ROOT = path.join(__dirname, "..");
+const BUILD = path.join(ROOT, "build", "cli");
+const MAIN = path.join(BUILD, "cli", "main.js");
+const READER = path.join(BUILD, "xlsx", "read-workbook.js");
+const TASKS = 290; // + ~12 rows of titles, sections and tasks: ~300 rows per workbook
+
+const say = (line = "") => process.stdout.write(`${line}\n`);
+
+/** The compiled CLI, rebuilt when a source file is newer than it. */
+function ensureBuild(): void {
+  const sources = [
+    "src/cli/rollup-command.ts",
+    "src/cli/rollup-worker.ts",
+    "src/core/rollup/rollup.ts",
+  ];
+  const built = existsSync(MAIN) && existsSync(path.join(BUILD, "cli", "rollup-worker.js"));
+  const stale =
+    !built || sources.some((s) => statSync(path.join(ROOT, s)).mtimeMs > statSync(MAIN).mtimeMs);
+  if (stale) {
+    say("(compiling the CLI: npm run build:cli)");
+    execFileSync("npx", ["tsc", "-b", "tsconfig.cli.json"], { cwd: ROOT, stdio: "inherit" });
+  }
+}
+
+async function folderOf(size: number): Promise<string[]> {
+  const dir = path.join(os.tmpdir(), `rollup-bench-${size}x${TASKS}`);
+  const done = path.join(dir, ".done");
+  if (!existsSync(done)) {
+    await fs.rm(dir, { recursive: true, force: true });
+    await generateRollupFolder(dir, size, { assessment: false, tasks: TASKS });
+    // The benchmark measures readable files only.
+    for (const broken of ["hong-khong-phai-xlsx.xlsx", "hong-cat-ngan.xlsx"])
+      await fs.rm(path.join(dir, broken));
+    await fs.writeFile(done, "");
+  }
+  return (await fs.readdir(dir))
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** Runs node with /usr/bin/time: wall seconds and max RSS in MB. */
+function timed(args: string[]): { seconds: number; megabytes: number; stdout: string } {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`failed: ${result.stderr}`);
+  const last = result.stderr.trim().split("\n").pop()!.split(" ");
+  return { seconds: Number(last[0]), megabytes: Number(last[1]) / 1024, stdout: result.stdout };
+}
+
+/** Opening and parsing only (fs read + readWorkbook), one thread, in a fresh process. */
+function parseFloor(
+  files: string[],
+  list: string
+): { seconds: number; megabytes: number; inside: number } {
+  const script = `
+    const fs = require("node:fs");
+    const { readWorkbook } = require(${JSON.stringify(READER)});
+    const files = fs.readFileSync(${JSON.stringify(list)}, "utf8").split("\\n");
+    const start = performance.now();
+    let cells = 0;
+    for (const f of files) for (const s of readWorkbook(fs.readFileSync(f)).sheets) cells += s.grid.values.length;
+    process.stdout.write(String((performance.now() - start) / 1000) + " " + cells);
+  `;
+  const run = timed(["-e", script]);
+  return {
+    seconds: run.seconds,
+    megabytes: run.megabytes,
+    inside: Number(run.stdout.split(" ")[0]),
+  };
+}
+
+async function main(): Promise<void> {
+  const sizesArg = process.argv.indexOf("--sizes");
+  const sizes =
+    sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [10, 30, 100, 300];
+  ensureBuild();
+  const out = mkdtempSync(path.join(os.tmpdir(), "rollup-bench-out-"));
+  say(
+    `## Roll-up (issue 14): ward workbooks of ~${TASKS + 12} rows, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`
+  );
+  say();
+  say(
+    "| files | parse only, 1 thread (s) | roll-up, 2 workers (s) | ratio | roll-up, no worker (s) | peak memory, 2 workers (MB) | per file (ms) |"
+  );
+  say("|---:|---:|---:|---:|---:|---:|---:|");
+  for (const size of sizes) {
+    const files = (await folderOf(size)).slice(0, size);
+    const list = path.join(out, `files-${size}.txt`);
+    await fs.writeFile(list, files.join("\n"));
+    const floor = parseFloor(files, list);
+    const common = [MAIN, "rollup", ...files, "--today", "2025-11-20", "--json"];
+    const pooled = timed([...common, "--out", path.join(out, `p-${size}.xlsx`), "--jobs", "2"]);
+    const ranked = JSON.parse(pooled.stdout).ranking.length;
+    if (ranked !== size) throw new Error(`${ranked} units ranked out of ${size}`);
+    const serial = timed([...common, "--out", path.join(out, `s-${size}.xlsx`), "--jobs", "0"]);
+    say(
+      `| ${size} | ${floor.seconds.toFixed(2)} | ${pooled.seconds.toFixed(2)} | ${(pooled.seconds / floor.seconds).toFixed(2)} | ${serial.seconds.toFixed(2)} | ${pooled.megabytes.toFixed(0)} | ${((pooled.seconds * 1000) / size).toFixed(0)} |`
+    );
+  }
+  say();
+  say(
+    "Times are wall clock of a fresh `node` process (startup included), so the ratio compares like with like."
+  );
+  await fs.rm(out, { recursive: true, force: true });
+}
+
+void main();
