@@ -10,6 +10,7 @@ import { cellAt } from "../../src/core/grid";
 import { OUTPUT_COLUMNS, outputColumnIndex } from "../../src/core/output-columns";
 import { readWorkbook } from "../../src/xlsx/read-workbook";
 import { runCli } from "../support/cli";
+import { convertWithLibreOffice, describeWithLibreOffice } from "../support/libreoffice";
 import { shapeFile } from "../fixtures/appendix-shapes/generate";
 import {
   MERGED_DEADLINES_NOT_STARTED,
@@ -148,5 +149,23 @@ describe("footers, a ministry template and task numbering", () => {
       []
     );
     expect(json.notices.filter((n) => n.includes("số thứ tự nhiệm vụ"))).toHaveLength(1);
+  });
+});
+
+describeWithLibreOffice("the scored copy in LibreOffice Calc (outside truth)", () => {
+  it("computes a state on every row of a merged block, and the stable recurring label", async () => {
+    const { out } = await score(shapeFile("merged-deadlines", "libreoffice"), [
+      "--sheet",
+      "Phụ lục",
+    ]);
+    const csvDir = mkdtempSync(path.join(os.tmpdir(), "par-shapes-csv-"));
+    const csv = convertWithLibreOffice(out, "csv:Text - txt - csv (StarCalc):44,34,76,1", csvDir);
+    const lines = (await fs.readFile(csv, "utf8")).split(/\r?\n/);
+    const state = (excelRow: number) =>
+      lines[excelRow - 1].split(",").at(-1)!.replace(/^"|"$/g, "");
+    // TODAY() is the machine's day here, so only the kind of state is fixed.
+    for (const row of MERGED_DEADLINES_OVERDUE) expect(state(row)).toMatch(/^Quá hạn \d+ ngày$/);
+    expect(state(7)).toBe("Đã hoàn thành");
+    expect(state(15)).toBe("Định kỳ: trước ngày 25 hằng tháng");
   });
 });
