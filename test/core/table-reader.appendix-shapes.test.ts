@@ -134,6 +134,23 @@ describe('a two-row header: "Kết quả" over "Số liệu | Tỷ lệ"', () =>
     );
   });
 
+  it("with a self-score column: VII.4.1 gets 1,03 and no false 'điểm tự chấm khác'", () => {
+    const withSelf: Grid = { ...grid, values: grid.values.map((row) => [...row]) };
+    withSelf.values[1][4] = "Điểm tự chấm";
+    [withSelf.values[7][4], withSelf.values[9][4], withSelf.values[10][4]] = [0, 1.03, 1.2];
+    withSelf.values[5][4] = "";
+    const [scored] = scoreSheet(withSelf, { criteria: DIEN_BAN_2025, today }).tables;
+    expect(scored.rows.map((r) => [r.row, r.criterion, r.points])).toEqual([
+      [6, "I.1", null],
+      [8, "III.4", 0],
+      [10, "VII.4.1", 1.03],
+      [11, "VII.4.2", 1.2],
+    ]);
+    expect(
+      scored.rows.flatMap((r) => r.warnings).filter((w) => w.code === "self_score_mismatch")
+    ).toEqual([]);
+  });
+
   it("takes a two-row header repeated after a page break as header, sub-header row included", () => {
     const repeat = <T>(rows: T[]) => [...rows.slice(0, 10), rows[1], rows[2], ...rows.slice(10)];
     const pages: Grid = {
