@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the task pane, the ribbon function file and the dialog into dist/.
  * Production builds rewrite the manifest's development address to PRODUCTION_URL
@@ -10,6 +9,18 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const PRODUCTION_URL = process.env.ADDIN_PRODUCTION_URL || "https://cchc.example.gov.vn/addin/";
+
+/**
+ * The language level of the bundles: ES2022. Fluent UI v9 ships it (its focus library,
+ * tabster, uses class static blocks and ??=), and every webview that runs the pane parses
+ * it: WebView2 (Chromium) on Windows, WKWebView on the macOS versions Office for Mac
+ * supports (Safari 16.4 and later), current browsers for Excel on the web. Internet
+ * Explorer 11 (Trident) and Microsoft Edge Legacy (EdgeHTML) cannot run the pane at any
+ * level (React 19 and Fluent UI v9 do not support them): src/taskpane/legacy-webview-guard.js
+ * (ES5, run first) shows them a Vietnamese message instead. test/browser checks that every
+ * shipped script parses at this level and the guard as ES5.
+ */
+const LANGUAGE_LEVEL = "es2022";
 
 /** The pages load only themselves and Office.js; no other network access. */
 function contentSecurityPolicy(dev) {
@@ -37,9 +48,11 @@ async function httpsOptions() {
 }
 
 module.exports = async (env, options) => {
+  env = env || {};
   const dev = options.mode === "development";
   const csp = contentSecurityPolicy(dev);
-  const page = (name, template, chunks) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, csp });
+  const page = (name, template, chunks) =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, csp });
   const entry = {
     taskpane: "./src/taskpane/index.tsx",
     commands: "./src/commands/index.ts",
@@ -57,6 +70,7 @@ module.exports = async (env, options) => {
   }
   return {
     devtool: "source-map",
+    target: ["web", LANGUAGE_LEVEL],
     entry,
     output: {
       path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist"),
@@ -69,7 +83,13 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } } },
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", target: LANGUAGE_LEVEL, sourceMap: true },
+            },
+          },
         },
       ],
     },
@@ -79,6 +99,7 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/dialog/dialog.css", to: "dialog.css" },
           { from: "src/help.html", to: "help.html" },
+          { from: "src/taskpane/legacy-webview-guard.js", to: "legacy-webview-guard.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -103,3 +124,5 @@ module.exports = async (env, options) => {
     },
   };
 };
+
+module.exports.LANGUAGE_LEVEL = LANGUAGE_LEVEL;

@@ -40,6 +40,58 @@ export function parseStatus(value: ResultCell["value"], numberFormat?: string): 
   return "unknown";
 }
 
+/**
+ * Combining sequences (NFD, or tone marks typed as separate characters) the done words
+ * can hold, each with the precomposed letter `normalizeVi` turns it into. Order matters:
+ * the horn and circumflex join their vowel before the tone marks join the result.
+ */
+const DONE_WORD_SEQUENCES: Array<[string, string]> = [
+  ["u\u031B", "ư"],
+  ["e\u0323\u0302", "ệ"],
+  ["e\u0302\u0323", "ệ"],
+  ["e\u0302", "ê"],
+  ["ư\u0323", "ự"],
+  ["ê\u0323", "ệ"],
+  ["a\u0303", "ã"],
+  ["o\u0300a", "oà"],
+  ["a\u0300", "à"],
+  ["òa", "oà"],
+];
+
+/**
+ * An Excel formula, TRUE when the cell `ref` holds a status `parseStatus` reads as done:
+ * the same answer for every form the core accepts, so that the state column and the
+ * fills agree with the pane. Written with functions Excel 2010 and LibreOffice share
+ * (no LET, no REGEX, no UNICHAR, which a file must spell _xlfn.UNICHAR; no array
+ * constants, which LibreOffice ignores in conditional formats); combining marks and the
+ * non-breaking space are literal characters inside the formula's strings:
+ *
+ * - a number: 1 (100%) or 100 in a General cell, any value ≥ 1 in a percent-formatted one
+ *   (CELL("format") starts with "P"), as `shareFromNumber`/`parseRatio` read them;
+ * - text: line breaks and non-breaking spaces as spaces, TRIM (runs of spaces), LOWER,
+ *   the combining sequences of the done words composed (NFD, tone typed apart, "hòan"
+ *   for "hoàn"), "." and "!" removed, then looked up among the done words;
+ * - text "100%" (or more) in a cell formatted as text.
+ *
+ * @example doneStatusFormula("$F6") // 'OR(AND(ISNUMBER($F6),OR($F6=1,$F6=100,AND($F6>=1,LEFT(CELL("format",$F6),1)="P"))),…)'
+ */
+export function doneStatusFormula(ref: string): string {
+  let text = `LOWER(TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},CHAR(10)," "),CHAR(13)," "),"\u00a0"," ")))`;
+  for (const [sequence, letter] of DONE_WORD_SEQUENCES) {
+    text = `SUBSTITUTE(${text},"${sequence}","${letter}")`;
+  }
+  // "|" separates the words below: a status holding one must not match across two words.
+  text = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${text},".",""),"!",""),"|","/")`;
+  const words = STATUS_WORDS.done.map((w) => w.normalize("NFC")).join("|");
+  const number = `AND(ISNUMBER(${ref}),OR(${ref}=1,${ref}=100,AND(${ref}>=1,LEFT(CELL("format",${ref}),1)="P")))`;
+  const word = `ISNUMBER(FIND("|"&${text}&"|","|${words}|"))`;
+  // "100%", "100 %", "100,0%": the whole part before the separator, at least 100.
+  const digits = `SUBSTITUTE(${ref}," ","")`;
+  const whole = `LEFT(${digits},MIN(FIND(",",${digits}&","),FIND(".",${digits}&"."),FIND("%",${digits}&"%"))-1)`;
+  const percentText = `AND(ISTEXT(${ref}),RIGHT(${digits},1)="%",IFERROR(VALUE(${whole})>=100,FALSE))`;
+  return `OR(${number},${word},${percentText})`;
+}
+
 const FIXED_LABELS = [
   "Đã hoàn thành",
   "Chưa có thời hạn",

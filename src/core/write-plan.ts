@@ -10,7 +10,7 @@ import { isRecurringLabel } from "./deadlines";
 import { cellAddress, cellAt, columnLetter, type Grid } from "./grid";
 import { OUTPUT_COLUMNS, outputColumnIndex } from "./output-columns";
 import type { RowResult, SheetResult, TableResult } from "./score";
-import { STATUS_WORDS, isDueLabel } from "./status";
+import { doneStatusFormula, isDueLabel } from "./status";
 import { markerFor, type DefinedName } from "./markers";
 import type { CellValue } from "./values";
 import { cellText, isBlankCell, normalizeVi } from "./text";
@@ -241,13 +241,13 @@ function isRepeatedHeader(grid: Grid, r: number, table: TableResult): boolean {
   return true;
 }
 
-/** Excel formula that is TRUE when the row's status cell says the task is done. */
+/**
+ * Excel formula that is TRUE when the row's status cell says the task is done: the one
+ * definition of done, `doneStatusFormula` beside `parseStatus` (test/formulas checks
+ * with LibreOffice that both agree on every status form the core accepts).
+ */
 export function doneFormula(statusRef: string | null): string {
-  if (statusRef === null) return "FALSE";
-  // One comparison per word: LibreOffice does not expand an array constant ({…}) inside
-  // a conditional format, so OR(x={"a","b"}) would miss every word but the first there.
-  const cell = `TRIM(LOWER(${statusRef}))`;
-  return `OR(${STATUS_WORDS.done.map((word) => `${cell}="${word}"`).join(",")})`;
+  return statusRef === null ? "FALSE" : doneStatusFormula(statusRef);
 }
 
 function rowCells(row: RowResult): PlannedCell[] {

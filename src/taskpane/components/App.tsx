@@ -33,7 +33,10 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     minHeight: "100vh",
+    minWidth: 0,
+    maxWidth: "100%",
     boxSizing: "border-box",
+    overflowWrap: "anywhere",
     backgroundColor: tokens.colorNeutralBackground2,
   },
   problems: {
@@ -42,8 +45,10 @@ const useStyles = makeStyles({
   },
   actions: {
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
   },
 });
 

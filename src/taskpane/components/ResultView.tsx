@@ -25,12 +25,15 @@ export interface ResultViewProps {
 }
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   card: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   total: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   area: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  // The area name wraps; its points ("1,28/1,5") never shrink or wrap, so they stay in view.
   areaLabel: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  areaName: { minWidth: 0, overflowWrap: "anywhere" },
+  areaPoints: { flexShrink: 0, whiteSpace: "nowrap" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
   reason: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -109,10 +112,10 @@ export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.El
           {summary.areas.map((area) => (
             <div key={area.code} className={styles.area}>
               <div className={styles.areaLabel}>
-                <Body1>
+                <Body1 className={styles.areaName}>
                   {area.code}. {area.name}
                 </Body1>
-                <Body1>
+                <Body1 className={styles.areaPoints} data-testid="area-points">
                   {formatNumberVi(area.points)}/{formatNumberVi(area.maxPoints)}
                 </Body1>
               </div>

@@ -11,11 +11,16 @@ export interface SettingsPanelProps {
 }
 
 const useStyles = makeStyles({
+  // Two columns where they fit, one below about 300 px (Excel's narrowest pane is 320 px).
   panel: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 136px), 1fr))",
     gap: tokens.spacingHorizontalM,
   },
+  field: { minWidth: 0 },
+  // Fluent's Input keeps a minimum width of its own; inside the grid it must shrink.
+  input: { width: "100%", minWidth: 0 },
+  button: { maxWidth: "100%", whiteSpace: "normal", height: "auto" },
   wide: {
     gridColumn: "1 / -1",
     minWidth: 0,
@@ -54,20 +59,22 @@ export function SettingsPanel({ settings, onChange, onInsertSheet, disabled }: S
         </Select>
       </Field>
       <div className={styles.wide}>
-        <Button size="small" onClick={onInsertSheet} disabled={disabled || settings.criteriaSetId === null}>
+        <Button size="small" className={styles.button} onClick={onInsertSheet} disabled={disabled || settings.criteriaSetId === null}>
           Chèn bộ đã chọn thành trang "Bộ tiêu chí" để sửa
         </Button>
       </div>
-      <Field label="Tính đến ngày" hint="Để trống: hôm nay">
+      <Field label="Tính đến ngày" hint="Để trống: hôm nay" className={styles.field}>
         <Input
+          className={styles.input}
           type="date"
           value={settings.today ?? ""}
           disabled={disabled}
           onChange={(_, data) => onChange({ today: data.value === "" ? null : data.value })}
         />
       </Field>
-      <Field label="Sắp đến hạn trong (ngày)">
+      <Field label="Sắp đến hạn trong (ngày)" className={styles.field}>
         <Input
+          className={styles.input}
           type="number"
           min={0}
           max={365}
