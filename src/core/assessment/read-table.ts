@@ -9,6 +9,7 @@
  */
 import { cellAddress, cellAt, type Grid } from "../grid";
 import { parseDecimal } from "../numbers";
+import { endsTable, footerKind } from "../footer-rows";
 import { leadingCode } from "../table-reader";
 import { cellText, collapseSpaces, isBlankCell, normalizeVi } from "../text";
 import type { CellValue } from "../values";
@@ -68,11 +69,20 @@ export interface ReadAssessment {
   lastRow: number;
 }
 
-const FOOTER =
-  /^(?:ghi chú|lưu ý|\(?\*|người lập|người tổng hợp|thủ trưởng|chủ tịch|tm\.|kt\.|xác nhận|nơi nhận|[^\d]{0,40}, ngày \S+ tháng)/;
+/** Totals with a note after them, "Tổng cộng (A + B + C - D)", beside footer-rows' exact labels. */
 const TOTAL = /^(?:tổng cộng|tổng số điểm|tổng điểm)(?:\s|:|$)|^cộng:?$/;
 const BONUS = /điểm thưởng|điểm cộng|cộng điểm/;
 const DEDUCTION = /điểm trừ|bị trừ|trừ điểm/;
+
+/** The row's non-blank texts, left to right, as the footer patterns read them. */
+function rowTexts(grid: Grid, row: number, lastColumn: number): string[] {
+  const texts: string[] = [];
+  for (let c = 0; c <= lastColumn; c++) {
+    const value = cellAt(grid, row, c);
+    if (!isBlankCell(value)) texts.push(collapseSpaces(cellText(value)));
+  }
+  return texts;
+}
 
 function numberCell(value: CellValue): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
@@ -150,13 +160,15 @@ function readAssessment(grid: Grid, layout: AssessmentLayout, end: number): Read
     const content = collapseSpaces(cellText(get(r, "content")));
     const first = normalizeVi(rawCode !== "" ? rawCode : content);
     if (rawCode === "" && content === "") continue;
-    if (TOTAL.test(normalizeVi(content)) || TOTAL.test(first)) {
+    const footer = footerKind(rowTexts(grid, r, layout.lastInputColumn));
+    if (footer === "total" || TOTAL.test(normalizeVi(content)) || TOTAL.test(first)) {
       total = { row: r, max: numberCell(get(r, "maxPoints")) };
       rowKinds.set(r, "total");
       lastRow = r;
       continue;
     }
-    if (FOOTER.test(first)) break;
+    if (footer !== null && endsTable(footer)) break;
+    if (footer !== null) continue; // a note or a link under a row: not a criterion
     // Column-number rows under the header: "1 2 3 4" or "(1) (2) (3)".
     if (/^\(?1\)?$/.test(rawCode) && /^\(?2\)?$/.test(content)) continue;
     const max = numberCell(get(r, "maxPoints"));
