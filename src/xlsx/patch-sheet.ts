@@ -73,8 +73,13 @@ interface ElementAt {
   selfClosing: boolean;
 }
 
-interface CellAt extends ElementAt {
+/** A cell on a block's row, at or right of the block's first column (others are not kept). */
+interface CellAt {
+  start: number;
+  end: number;
   column: number;
+  /** Its style id (`s`), if any. */
+  style: string | undefined;
   hasValue: boolean;
 }
 
@@ -146,7 +151,11 @@ export function patchSheetXml(
   const inBlock = (row: number, column: number) =>
     blocks.some((b) => row >= b.top && row <= b.bottom && column >= b.left && column <= b.right);
   const firstBlockRow = Math.min(...blocks.map((b) => b.top));
-  const scan = scanSheet(text, segments, firstBlockRow, inBlock, tables);
+  // Per block row, the leftmost column a block starts at: cells left of it are not kept.
+  const firstColumnByRow = new Map<number, number>();
+  for (const [row, list] of segments)
+    firstColumnByRow.set(row, Math.min(...list.map((segment) => segment.left)));
+  const scan = scanSheet(text, firstColumnByRow, firstBlockRow, inBlock, tables);
   const p = prefixOf(scan.rootName);
   const splices: Splice[] = [];
 
@@ -169,6 +178,8 @@ export function patchSheetXml(
       ref: first === last ? first : `${first}:${last}`,
     });
   }
+  // The look of a cell depends only on its table, column, header-ness and kind of value.
+  const styleIds = new Map<string, number>();
   const cellsXml = (segment: Segment, row: number, existing: CellAt[]): string => {
     const { table } = segment;
     const planned = table.values[segment.offset];
@@ -182,12 +193,18 @@ export function patchSheetXml(
         const old = existing.find((cell) => cell.column === column);
         if (old && !old.hasValue) xml += text.slice(old.start, old.end);
         else if (old) {
-          const s = old.attributes.s;
+          const s = old.style;
           xml += `<${p}c r="${ref}"${s ? ` s="${escapeText(s)}"` : ""}/>`;
         }
         return;
       }
-      const style = options.styles.cellStyle(lookOf(table, k, value, isHeader));
+      const kind = isStateCell(value) ? "state" : typeof value;
+      const styleKey = `${segment.tableIndex}|${k}|${isHeader ? 1 : 0}|${kind}`;
+      let style = styleIds.get(styleKey);
+      if (style === undefined) {
+        style = options.styles.cellStyle(lookOf(table, k, value, isHeader));
+        styleIds.set(styleKey, style);
+      }
       if (isStateCell(value)) {
         const shared = sharedByTable.get(segment.tableIndex)!;
         const isMaster = shared.master === null;
@@ -427,9 +444,32 @@ function conditionalSplices(
   return splices;
 }
 
+/**
+ * The 0-based column of an A1 reference, read without allocating.
+ *
+ * @example columnOfRef("AB12") === 27
+ */
+export function columnOfRef(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    let code = ref.charCodeAt(i);
+    if (code === 36) continue; // "$"
+    if (code >= 97 && code <= 122) code -= 32;
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  return column - 1;
+}
+
+/**
+ * One pass over the sheet with saxes. Only what the patch needs is kept: the top-level
+ * elements' offsets, every row at or below the block (for inserting missing rows), and on
+ * the block's rows only the cells from the block's first column rightwards. A 10,000-row
+ * sheet must not become 100,000 objects.
+ */
 function scanSheet(
   text: string,
-  segments: Map<number, Segment[]>,
+  firstColumnByRow: Map<number, number>,
   firstBlockRow: number,
   inBlock: (row: number, column: number) => boolean,
   tables: TableWritePlan[]
@@ -453,6 +493,8 @@ function scanSheet(
   const stack: string[] = [];
   let rowIndex = 0;
   let row: RowAt | null = null;
+  /** Cells left of this column are not kept on the current row (Infinity: none are). */
+  let keepFrom = Infinity;
   let cellColumn = -1;
   let cell: CellAt | null = null;
   let conditional: ConditionalAt | null = null;
@@ -476,11 +518,61 @@ function scanSheet(
       selfClosing,
     };
   };
+  const close = (at: ElementAt, end: number) => {
+    at.end = end;
+    at.closeStart = at.selfClosing ? at.openEnd : tagStart(text, end);
+  };
   parser.on("opentag", (tag) => {
     const local = localPart(tag.name);
     const depth = stack.length;
     stack.push(local);
     const attributes = tag.attributes as Record<string, string>;
+    if (depth === 3 && local === "c" && stack[2] === "row") {
+      const r = attributes.r;
+      cellColumn = r ? columnOfRef(r) : cellColumn + 1;
+      if (row !== null && cellColumn >= keepFrom) {
+        const openEnd = parser.position;
+        cell = {
+          start: tagStart(text, openEnd),
+          end: openEnd,
+          column: cellColumn,
+          style: attributes.s,
+          hasValue: false,
+        };
+        row.cells.push(cell);
+      } else cell = null;
+      return;
+    }
+    if (depth === 4) {
+      if (stack[3] !== "c") return;
+      if (cell !== null && (local === "v" || local === "f" || local === "is")) cell.hasValue = true;
+      if (local === "f" && attributes.t === "shared" && attributes.si !== undefined) {
+        if (!inBlock(rowIndex, cellColumn))
+          scan.maxSharedIndex = Math.max(scan.maxSharedIndex, Number(attributes.si));
+      }
+      return;
+    }
+    if (depth === 2 && local === "row" && stack[1] === "sheetData") {
+      rowIndex = attributes.r ? Number(attributes.r) : rowIndex + 1;
+      cellColumn = -1;
+      keepFrom = firstColumnByRow.get(rowIndex) ?? Infinity;
+      if (rowIndex >= firstBlockRow) {
+        const openEnd = parser.position;
+        row = {
+          name: tag.name,
+          attributes,
+          start: tagStart(text, openEnd),
+          openEnd,
+          closeStart: openEnd,
+          end: openEnd,
+          selfClosing: tag.isSelfClosing,
+          index: rowIndex,
+          cells: [],
+        };
+        scan.rows.push(row);
+      } else row = null;
+      return;
+    }
     if (depth === 0) {
       scan.rootName = tag.name;
       return;
@@ -504,37 +596,6 @@ function scanSheet(
       scan.colItems.push(element(tag.name, attributes, tag.isSelfClosing));
       return;
     }
-    if (depth === 2 && local === "row" && stack[1] === "sheetData") {
-      rowIndex = attributes.r ? Number(attributes.r) : rowIndex + 1;
-      cellColumn = -1;
-      if (rowIndex >= firstBlockRow) {
-        row = { ...element(tag.name, attributes, tag.isSelfClosing), index: rowIndex, cells: [] };
-        scan.rows.push(row);
-        if (!segments.has(rowIndex)) row.cells = [];
-      } else row = null;
-      return;
-    }
-    if (depth === 3 && local === "c" && stack[2] === "row") {
-      const ref = attributes.r ? parseCellRef(attributes.r) : null;
-      cellColumn = ref ? ref.column : cellColumn + 1;
-      if (row && segments.has(rowIndex)) {
-        cell = {
-          ...element(tag.name, attributes, tag.isSelfClosing),
-          column: cellColumn,
-          hasValue: false,
-        };
-        row.cells.push(cell);
-      } else cell = null;
-      return;
-    }
-    if (depth === 4 && stack[3] === "c") {
-      if (cell && (local === "v" || local === "f" || local === "is")) cell.hasValue = true;
-      if (local === "f" && attributes.t === "shared" && attributes.si !== undefined) {
-        if (!inBlock(rowIndex, cellColumn))
-          scan.maxSharedIndex = Math.max(scan.maxSharedIndex, Number(attributes.si));
-      }
-      return;
-    }
     if (depth === 2 && conditional && local === "cfRule") {
       rule = { ...element(tag.name, attributes, tag.isSelfClosing), formulas: [] };
       conditional.rules.push(rule);
@@ -549,26 +610,28 @@ function scanSheet(
     const local = stack.pop();
     const depth = stack.length;
     const end = parser.position;
-    const close = (at: ElementAt | null) => {
-      if (!at) return;
-      at.end = end;
-      at.closeStart = at.selfClosing ? at.openEnd : tagStart(text, end);
-    };
+    if (depth === 3 && local === "c") {
+      if (cell !== null) cell.end = end;
+      cell = null;
+      return;
+    }
+    if (depth === 2 && local === "row") {
+      if (row !== null) close(row, end);
+      row = null;
+      return;
+    }
     if (depth === 0) {
       scan.rootCloseStart = tag.isSelfClosing ? end : tagStart(text, end);
       return;
     }
     if (depth === 1) {
-      close(topLevel);
+      if (topLevel) close(topLevel, end);
       if (conditional) {
         conditional.end = topLevel!.end;
         conditional.closeStart = topLevel!.closeStart;
-        const ours = conditional.rules.some((r) => r.formulas.some(own));
-        if (!ours || conditional.rules.some((r) => !r.formulas.some(own))) {
-          for (const r of conditional.rules)
-            if (!r.formulas.some(own))
-              scan.maxPriority = Math.max(scan.maxPriority, Number(r.attributes.priority) || 0);
-        }
+        for (const r of conditional.rules)
+          if (!r.formulas.some(own))
+            scan.maxPriority = Math.max(scan.maxPriority, Number(r.attributes.priority) || 0);
       }
       conditional = null;
       collectCols = false;
@@ -576,15 +639,9 @@ function scanSheet(
       return;
     }
     if (depth === 2 && local === "col" && collectCols)
-      close(scan.colItems[scan.colItems.length - 1]);
-    else if (depth === 2 && local === "row") {
-      close(row);
-      row = null;
-    } else if (depth === 3 && local === "c") {
-      close(cell);
-      cell = null;
-    } else if (depth === 2 && local === "cfRule") {
-      close(rule);
+      close(scan.colItems[scan.colItems.length - 1], end);
+    else if (depth === 2 && local === "cfRule" && rule) {
+      close(rule, end);
       rule = null;
     } else if (depth === 3 && local === "formula" && rule && formula !== null) {
       rule.formulas.push(formula);

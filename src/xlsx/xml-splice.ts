@@ -122,12 +122,14 @@ export function childrenNamed(node: XmlNode, local: string): XmlNode[] {
  */
 export function applySplices(text: string, splices: Splice[]): string {
   if (splices.length === 0) return text;
-  const ordered = splices
-    .map((s, i) => ({ ...s, i }))
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+  const order = splices.map((_, i) => i);
+  order.sort(
+    (a, b) => splices[a].start - splices[b].start || splices[a].end - splices[b].end || a - b
+  );
   const pieces: string[] = [];
   let at = 0;
-  for (const s of ordered) {
+  for (const i of order) {
+    const s = splices[i];
     if (s.start < at) throw new Error(`overlapping XML edits at ${s.start}`);
     pieces.push(text.slice(at, s.start), s.text);
     at = s.end;
@@ -140,6 +142,14 @@ export function applySplices(text: string, splices: Splice[]): string {
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** Characters that need any escaping in text content. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Characters that need any escaping in an attribute value. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ATTRIBUTE_ESCAPE = /[&<>"\u0000-\u001F\uFFFE\uFFFF]/;
+
 /**
  * Text content escaped for XML (and for OOXML's _xHHHH_ convention, so a literal
  * "_x0041_" in a note stays those seven characters).
@@ -147,6 +157,7 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
  * @example escapeText('a < b & "c"') === 'a &lt; b &amp; "c"'
  */
 export function escapeText(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     .replace(
@@ -165,6 +176,7 @@ export function escapeText(value: string): string {
  * @example escapeAttribute('say "hi"') === "say &quot;hi&quot;"
  */
 export function escapeAttribute(value: string): string {
+  if (!NEEDS_ATTRIBUTE_ESCAPE.test(value)) return value;
   return value
     .replace(FORBIDDEN, "")
     .replace(/&/g, "&amp;")

@@ -8,7 +8,7 @@ import { CRITERIA_SHEET_NAME } from "../../src/core/output-columns";
 import { scoreWorkbook } from "../../src/core/run";
 import { parseCriteriaSet } from "../../src/core/schema";
 import { SUMMARY_MARKER_NAME } from "../../src/core/summary-sheet";
-import { definedNames, worksheetToGrid } from "../../src/cli/xlsx";
+import { readWorkbook } from "../../src/xlsx/read-workbook";
 import { openPackage } from "../../src/xlsx/package";
 import { patchWorkbook } from "../../src/xlsx/patch-workbook";
 import { comparePackages, unzipParts } from "../support/package-compare";
@@ -28,23 +28,24 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** Scores `bytes` as the CLI does and returns the patched copy. */
+/** Scores `bytes` as the CLI does (same reader, core and patcher) and returns the copy. */
 async function score(bytes: Uint8Array): Promise<Uint8Array> {
-  const workbook = await load(bytes);
-  const names = definedNames(workbook);
+  const book = readWorkbook(bytes);
   const run = scoreWorkbook(
-    workbook.worksheets.map((ws) => worksheetToGrid(ws, names)),
+    book.sheets.map((s) => s.grid),
     {
       criteria: CRITERIA,
       today: TODAY,
-      workbook: { sheetNames: workbook.worksheets.map((ws) => ws.name), names },
+      workbook: { sheetNames: book.package.sheets.map((s) => s.name), names: book.names },
     }
   );
   expect(run.blocked).toBeNull();
-  return patchWorkbook(bytes, {
-    plans: run.plans,
-    summary: { content: run.summarySheet, placement: run.summaryPlacement },
-  });
+  return patchWorkbook(
+    bytes,
+    { plans: run.plans, summary: { content: run.summarySheet, placement: run.summaryPlacement } },
+    {},
+    book.package
+  );
 }
 
 /** Value and full style of every cell of a sheet in columns 1..lastColumn. */
