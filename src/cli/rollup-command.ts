@@ -13,6 +13,7 @@ import { Worker } from "node:worker_threads";
 import { InvalidArgumentError, type Command } from "commander";
 import cliProgress from "cli-progress";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { isIsoDate, toIso } from "../core/dates";
 import {
   buildRollupSheets,
@@ -28,6 +29,8 @@ import {
 import type { CriteriaSet } from "../core/schema";
 import { pathExists, resolveUserPath, shownPath, writeFileAtomic } from "./files";
 import { CliError, loadCriteriaSet } from "./score-command";
+import { barChartXml, CHART_TITLE, drawingXml } from "../xlsx/chart";
+import { escapeText } from "../xlsx/xml-splice";
 import { rollupFile, type FileOutcome, type WorkerReply, type WorkerSetup } from "./rollup-worker";
 
 export interface RollupCommandOptions {
@@ -235,12 +238,64 @@ export function addRollupSheet(
   return sheet;
 }
 
+/**
+ * Adds the native bar chart of the totals to the first sheet ("Xếp hạng") of a workbook
+ * ExcelJS wrote (ExcelJS cannot write charts): the chart and drawing parts of the package
+ * patcher (src/xlsx/chart.ts), their relationships and content types.
+ */
+export function withRankingChart(bytes: Uint8Array, content: RollupSheet): Uint8Array {
+  const chart = content.chart;
+  if (!chart) return bytes;
+  const parts = unzipSync(bytes);
+  const sheetPart = "xl/worksheets/sheet1.xml";
+  const rows = content.values.slice(chart.firstRow, chart.lastRow + 1);
+  const data = {
+    sheet: content.name,
+    headerRow: chart.firstRow,
+    firstRow: chart.firstRow + 1,
+    lastRow: chart.lastRow + 1,
+    categories: rows.map((row) => String(row[chart.categoryColumn])),
+    series: [
+      {
+        name: String(content.values[chart.firstRow - 1][chart.valueColumn]),
+        column: chart.valueColumn,
+        values: rows.map((row) => Number(row[chart.valueColumn])),
+      },
+    ],
+    anchorColumn: content.values[0].length + 1,
+    anchorRow: content.frozenRows,
+  };
+  // chart.ts titles the summary sheet's chart; this one shows the units' totals.
+  const retitle = (xml: string) => xml.split(escapeText(CHART_TITLE)).join(escapeText(chart.title));
+  parts["xl/charts/chart1.xml"] = strToU8(retitle(barChartXml(data)));
+  parts["xl/drawings/drawing1.xml"] = strToU8(retitle(drawingXml(data, "rId1")));
+  const rel = (type: string, target: string) =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/></Relationships>`;
+  parts["xl/drawings/_rels/drawing1.xml.rels"] = strToU8(rel("chart", "../charts/chart1.xml"));
+  parts["xl/worksheets/_rels/sheet1.xml.rels"] = strToU8(
+    rel("drawing", "../drawings/drawing1.xml")
+  );
+  // <drawing> goes after pageSetup; ExcelJS ends the sheet there for our content.
+  parts[sheetPart] = strToU8(
+    strFromU8(parts[sheetPart]).replace("</worksheet>", '<drawing r:id="rId1"/></worksheet>')
+  );
+  parts["[Content_Types].xml"] = strToU8(
+    strFromU8(parts["[Content_Types].xml"]).replace(
+      "</Types>",
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+        '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>'
+    )
+  );
+  return zipSync(parts, { level: 6 });
+}
+
 /** The roll-up workbook as bytes. */
 export async function rollupWorkbookBytes(rollup: Rollup): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Chấm điểm CCHC";
-  for (const content of buildRollupSheets(rollup)) addRollupSheet(workbook, content);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  const sheets = buildRollupSheets(rollup);
+  for (const content of sheets) addRollupSheet(workbook, content);
+  return withRankingChart(new Uint8Array(await workbook.xlsx.writeBuffer()), sheets[0]);
 }
 
 function unitJson(unit: UnitResult) {

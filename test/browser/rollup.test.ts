@@ -92,7 +92,7 @@ describeInBrowser("roll-up in the task pane (Chromium)", () => {
         "--disable-sync",
       ],
     });
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();

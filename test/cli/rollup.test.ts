@@ -7,6 +7,7 @@ import { mkdtempSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { generateRollupFolder, type GeneratedFolder } from "../fixtures/rollup/generate";
 import { runCli } from "../support/cli";
 
@@ -210,6 +211,16 @@ describe("rollup command", () => {
     const first = json.ranking[0];
     expect(ranking.getRow(4).getCell(2).value).toBe(first.name);
     expect(ranking.getRow(4).getCell(3).value).toBe(first.points);
+    // The native bar chart of the main group's totals, beside the ranking.
+    const parts = unzipSync(new Uint8Array(await fs.readFile(out)));
+    const chart = strFromU8(parts["xl/charts/chart1.xml"]);
+    const mainCount = json.ranking.filter((r) => r.group === 0).length;
+    expect(chart).toContain(`<c:f>'Xếp hạng'!$C$4:$C$${3 + mainCount}</c:f>`);
+    expect(chart).toContain(`<c:f>'Xếp hạng'!$B$4:$B$${3 + mainCount}</c:f>`);
+    expect(chart).toContain(`<c:v>${first.name}</c:v>`);
+    expect(chart).toContain("Tổng điểm tính toán theo đơn vị");
+    expect(strFromU8(parts["xl/worksheets/sheet1.xml"])).toContain('<drawing r:id="rId1"/>');
+    expect(strFromU8(parts["[Content_Types].xml"])).toContain("/xl/charts/chart1.xml");
     const criteria = workbook.getWorksheet("Theo tiêu chí")!;
     let lostFills = 0;
     criteria.eachRow((row) =>
