@@ -119,7 +119,11 @@ const rule: fc.Arbitrary<Rule> = fc.oneof(
   }),
   fc.record({ kind: fc.constant("count" as const), target: fc.integer({ min: 1, max: 20 }), partial: fc.boolean() }),
   fc.record({ kind: fc.constant("weighted_share" as const), weights: fc.record({ exceeded: points, met: points }), cutoff: ratio }),
-  fc.record({ kind: fc.constant("all_of" as const), conditions: fc.array(fc.record({ min: ratio, label: text }), { minLength: 1, maxLength: 3 }) })
+  fc.record({ kind: fc.constant("all_of" as const), conditions: fc.array(fc.record({ min: ratio, label: text }), { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant("options" as const),
+    options: fc.array(fc.record({ label: text, points: fc.integer({ min: 0, max: 6 }).map((n) => n / 4) }), { minLength: 2, maxLength: 4 }),
+  })
 );
 
 function buildSet(spec: Array<{ name: string; partial: boolean; criteria: Array<{ name: string; rule: Rule | null; aliases: string[] }> }>): CriteriaSetInput {

@@ -11,6 +11,11 @@ import { chooseOption, monthOf } from "../../../src/core/assessment/option-choic
 import { readOptionMarks } from "../../../src/core/assessment/option-rows";
 import { applyRule } from "../../../src/core/rules";
 import type { Grid } from "../../../src/core/grid";
+import {
+  criteriaSetToSheet,
+  readCriteriaSheet,
+  SHEET_COLUMNS,
+} from "../../../src/core/criteria-sheet";
 
 describe("option bands", () => {
   it("rangeBand reads two-sided bands", () => {
@@ -184,5 +189,70 @@ describe("readOptionMarks", () => {
     const differs = readOptionMarks(grid(["", 0.75, ""]), options, 3);
     expect(differs.chosen).toBe(1);
     expect(differs.problem).toMatch(/^Ô 'Tự chấm'!D3: ghi 0,75 điểm ở mức "Mức 1"/);
+  });
+});
+
+describe("the option kind in the 'Bộ tiêu chí' sheet", () => {
+  const set = {
+    id: "mau",
+    name: "Bộ mẫu",
+    areas: [
+      {
+        code: "I",
+        name: "Chỉ đạo điều hành",
+        maxPoints: 1,
+        criteria: [
+          {
+            code: "1.1",
+            name: "Ban hành kế hoạch",
+            maxPoints: 1,
+            rule: { kind: "options" as const, options: OPTIONS },
+          },
+        ],
+      },
+    ],
+  };
+
+  it("writes one option a line under 'Chọn một mức' and reads it back", () => {
+    const content = criteriaSetToSheet(set);
+    const row = content.values.find((r) => r[0] === "1.1")!;
+    expect(row[SHEET_COLUMNS.indexOf("Cách chấm")]).toBe("Chọn một mức");
+    expect(row[SHEET_COLUMNS.indexOf("Các mức chọn (mỗi dòng một mức: tên: điểm)")]).toBe(
+      "Hoàn thành từ 100% kế hoạch: 1\nHoàn thành từ 50% - dưới 100% kế hoạch: 0,5\nHoàn thành dưới 50% kế hoạch: 0"
+    );
+    expect(readCriteriaSheet({ sheetName: "Bộ tiêu chí", values: content.values })).toEqual({
+      ok: true,
+      value: set,
+    });
+  });
+
+  it("names the cell of an option line without its points", () => {
+    const content = criteriaSetToSheet(set);
+    const r = content.values.findIndex((row) => row[0] === "1.1");
+    const c = SHEET_COLUMNS.indexOf("Các mức chọn (mỗi dòng một mức: tên: điểm)");
+    content.values[r][c] = "Hoàn thành: 1\nKhông hoàn thành";
+    const result = readCriteriaSheet({ sheetName: "Bộ tiêu chí", values: content.values });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          address: `'Bộ tiêu chí'!R${r + 1}`,
+          message: `'Bộ tiêu chí'!R${r + 1}: ghi mỗi mức một dòng dạng "Ban hành kịp thời: 1,5"`,
+        },
+      ],
+    });
+  });
+
+  it("refuses an option worth more than the criterion's maximum, at its cell", () => {
+    const content = criteriaSetToSheet(set);
+    const r = content.values.findIndex((row) => row[0] === "1.1");
+    const c = SHEET_COLUMNS.indexOf("Các mức chọn (mỗi dòng một mức: tên: điểm)");
+    content.values[r][c] = "Hoàn thành: 2\nKhông hoàn thành: 0";
+    const result = readCriteriaSheet({ sheetName: "Bộ tiêu chí", values: content.values });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0].message).toBe(
+      `'Bộ tiêu chí'!R${r + 1}: Điểm của mức "Hoàn thành" (2) vượt điểm tối đa 1 của tiêu chí 1.1`
+    );
   });
 });
