@@ -54,23 +54,33 @@ async function folderOf(size: number): Promise<string[]> {
     .map((f) => path.join(dir, f));
 }
 
-/** Runs node with /usr/bin/time: wall seconds and max RSS in MB. */
-function timed(args: string[]): { seconds: number; megabytes: number; stdout: string } {
-  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, ...args], {
+/** Runs node with /usr/bin/time: wall and CPU (user + system) seconds, max RSS in MB. */
+function timed(args: string[]): {
+  seconds: number;
+  cpu: number;
+  megabytes: number;
+  stdout: string;
+} {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M %U %S", process.execPath, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`failed: ${result.stderr}`);
   const last = result.stderr.trim().split("\n").pop()!.split(" ");
-  return { seconds: Number(last[0]), megabytes: Number(last[1]) / 1024, stdout: result.stdout };
+  return {
+    seconds: Number(last[0]),
+    megabytes: Number(last[1]) / 1024,
+    cpu: Number(last[2]) + Number(last[3]),
+    stdout: result.stdout,
+  };
 }
 
 /** Opening and parsing only (fs read + readWorkbook), one thread, in a fresh process. */
 function parseFloor(
   files: string[],
   list: string
-): { seconds: number; megabytes: number; inside: number } {
+): { seconds: number; cpu: number; megabytes: number; inside: number } {
   const script = `
     const fs = require("node:fs");
     const { readWorkbook } = require(${JSON.stringify(READER)});
@@ -81,12 +91,11 @@ function parseFloor(
     process.stdout.write(String((performance.now() - start) / 1000) + " " + cells);
   `;
   const run = timed(["-e", script]);
-  return {
-    seconds: run.seconds,
-    megabytes: run.megabytes,
-    inside: Number(run.stdout.split(" ")[0]),
-  };
+  return { ...run, inside: Number(run.stdout.split(" ")[0]) };
 }
+
+const pair = (run: { seconds: number; cpu: number }) =>
+  `${run.seconds.toFixed(2)} / ${run.cpu.toFixed(2)}`;
 
 async function main(): Promise<void> {
   const sizesArg = process.argv.indexOf("--sizes");
@@ -99,9 +108,9 @@ async function main(): Promise<void> {
   );
   say();
   say(
-    "| files | parse only, 1 thread (s) | roll-up, 2 workers (s) | ratio | roll-up, no worker (s) | peak memory, 2 workers (MB) | per file (ms) |"
+    "| files | parse only, 1 thread: wall / CPU (s) | roll-up, 2 workers: wall / CPU (s) | wall ratio | roll-up, no worker: wall / CPU (s) | peak memory, 2 workers (MB) |"
   );
-  say("|---:|---:|---:|---:|---:|---:|---:|");
+  say("|---:|---:|---:|---:|---:|---:|");
   for (const size of sizes) {
     const files = (await folderOf(size)).slice(0, size);
     const list = path.join(out, `files-${size}.txt`);
@@ -113,12 +122,12 @@ async function main(): Promise<void> {
     if (ranked !== size) throw new Error(`${ranked} units ranked out of ${size}`);
     const serial = timed([...common, "--out", path.join(out, `s-${size}.xlsx`), "--jobs", "0"]);
     say(
-      `| ${size} | ${floor.seconds.toFixed(2)} | ${pooled.seconds.toFixed(2)} | ${(pooled.seconds / floor.seconds).toFixed(2)} | ${serial.seconds.toFixed(2)} | ${pooled.megabytes.toFixed(0)} | ${((pooled.seconds * 1000) / size).toFixed(0)} |`
+      `| ${size} | ${pair(floor)} | ${pair(pooled)} | ${(pooled.seconds / floor.seconds).toFixed(2)} | ${pair(serial)} | ${pooled.megabytes.toFixed(0)} |`
     );
   }
   say();
   say(
-    "Times are wall clock of a fresh `node` process (startup included), so the ratio compares like with like."
+    "Wall clock and CPU time (user + system, all threads) of a fresh `node` process, startup included. CPU time is less sensitive than wall time to other work on the machine."
   );
   await fs.rm(out, { recursive: true, force: true });
 }
