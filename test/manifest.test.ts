@@ -34,7 +34,9 @@ describe("manifest.xml", () => {
     const xml = await fs.readFile(MANIFEST, "utf8");
     const sizeOf = async (element: string) => {
       const url = new RegExp(`<${element} DefaultValue="([^"]+)"`).exec(xml)![1];
-      const png = await fs.readFile(path.join(__dirname, "..", "assets", path.basename(new URL(url).pathname)));
+      const png = await fs.readFile(
+        path.join(__dirname, "..", "assets", path.basename(new URL(url).pathname))
+      );
       // PNG: 8-byte signature, then the IHDR chunk whose data starts with width and height.
       expect(png.subarray(12, 16).toString("ascii")).toBe("IHDR");
       return [png.readUInt32BE(16), png.readUInt32BE(20)];
