@@ -363,6 +363,12 @@ export async function runRollup(
   options: RollupCommandOptions,
   io: { out: (text: string) => void; err: (text: string) => void }
 ): Promise<void> {
+  if (inputs.length === 0) {
+    throw new CliError(
+      'Thiếu tệp hoặc thư mục cần tổng hợp: cham-diem-cchc rollup <thư-mục-các-đơn-vị> [--out tong-hop.xlsx]. Xem "cham-diem-cchc rollup --help".',
+      2
+    );
+  }
   const today = options.today ?? toIso(new Date());
   const out = options.out ? resolveUserPath(options.out) : await defaultOut(today);
   const shared: CriteriaSet | null = options.criteria
@@ -452,7 +458,8 @@ export function registerRollupCommand(
     .description(
       "Tổng hợp nhiều tệp của các đơn vị (phường, xã) thành một bảng xếp hạng trong tệp Excel mới"
     )
-    .argument("<tệp-hoặc-thư-mục...>", "các tệp .xlsx/.xlsm hoặc thư mục chứa chúng")
+    // Optional for commander so that a missing one gets our own message, not the score command's.
+    .argument("[tệp-hoặc-thư-mục...]", "các tệp .xlsx/.xlsm hoặc thư mục chứa chúng")
     .option("-r, --recursive", "tìm cả trong thư mục con")
     .option(
       "-c, --criteria <set.json>",

@@ -265,6 +265,31 @@ describe("rollup command", () => {
     expect(await hashAll()).toEqual(hashes);
   });
 
+  it("says in Vietnamese what is missing when no file or folder is given", async () => {
+    const run = await runCli(["rollup"]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain("Thiếu tệp hoặc thư mục cần tổng hợp: cham-diem-cchc rollup");
+  });
+
+  it("scores every file with one shared set given by --criteria: one group, nothing flagged", async () => {
+    const run = await runCli([
+      "rollup",
+      input,
+      "--criteria",
+      path.join(__dirname, "..", "..", "src", "core", "criteria-sets", "dien-ban-2025.json"),
+      "--today",
+      "2025-11-20",
+      "--out",
+      path.join(dir, "chung.xlsx"),
+      "--json",
+    ]);
+    expect(run.code).toBe(0);
+    const shared = JSON.parse(run.out);
+    expect(shared.groups).toHaveLength(1);
+    expect(shared.ranking).toHaveLength(json.ranking.length);
+    expect(shared.ranking.every((r: RankingJson) => r.group === 0 && r.note === "")).toBe(true);
+  });
+
   it("looks into sub-folders only with --recursive, and says so when a folder has no workbook", async () => {
     const nested = path.join(dir, "tinh");
     await fs.mkdir(path.join(nested, "huyen-a"), { recursive: true });
