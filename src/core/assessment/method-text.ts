@@ -126,15 +126,16 @@ export function gateAtFull(text: string): Rule | null {
 }
 
 /**
- * "Trên 70% thanh toán trực tuyến sẽ đạt tối đa 1,5 điểm": the maximum from the threshold,
- * in proportion below it.
+ * "Trên 70% thanh toán trực tuyến sẽ đạt tối đa 1,5 điểm", "phải kiểm tra tối thiểu 20% các
+ * cơ quan đơn vị trở lên thì mới đạt điểm tối đa": the maximum from the threshold, in
+ * proportion below it.
  *
  * @example fullAbove("Lưu ý: Trên 70% thanh toán trực tuyến sẽ đạt tối đa 1,5 điểm.") // { kind: "ratio", min: 0, full: 0.7 }
  */
 export function fullAbove(text: string): Rule | null {
   const key = methodKey(text);
   const match = new RegExp(
-    String.raw`(?:trên|từ) ${NUM}\s?%[^.;%]{0,60}?(?:sẽ )?đạt (?:điểm )?tối đa`
+    String.raw`(?:trên|từ|tối thiểu) ${NUM}\s?%[^.;%]{0,60}?(?:sẽ )?đạt (?:điểm )?tối đa`
   ).exec(key);
   return match ? { kind: "ratio", min: 0, full: num(match[1]) / 100 } : null;
 }
@@ -181,6 +182,21 @@ export function namedRatios(text: string): Rule | null {
     });
   }
   return conditions.length >= 2 ? { kind: "all_of", conditions } : null;
+}
+
+/**
+ * "Phường có từ 2 sáng kiến hoặc giải pháp mới trở lên", "tổ chức ít nhất 02 cuộc đối
+ * thoại": the maximum from that count, nothing below it.
+ *
+ * @example countAtLeast("Phường có từ 2 sáng kiến hoặc giải pháp mới trở lên.") // { kind: "count", target: 2, partial: false }
+ */
+export function countAtLeast(text: string): Rule | null {
+  const key = methodKey(text);
+  const match =
+    /(?:có|đạt|tổ chức|thực hiện) từ (\d{1,3}) (?!\d|%|-|–)[^\d%;.]{1,50}? trở lên/.exec(key) ??
+    /(?:có|đạt|tổ chức|thực hiện) ít nhất (\d{1,3}) (?!\d|%)/.exec(key);
+  if (!match || Number(match[1]) < 1) return null;
+  return { kind: "count", target: Number(match[1]), partial: false };
 }
 
 export interface OptionText {
@@ -237,6 +253,7 @@ export const METHOD_PATTERNS: Array<[string, (text: string) => Rule | null]> = [
   ["gateBelow", gateBelow],
   ["proportional", proportional],
   ["gateAtFull", gateAtFull],
+  ["countAtLeast", countAtLeast],
 ];
 
 /**

@@ -99,7 +99,7 @@ const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 const isRoman = (code: string) => code !== "" && ROMAN.test(code);
 const isLetterArea = (code: string) => /^[A-H]$/.test(code) && !isRoman(code);
 const isLetterOption = (code: string) => /^[a-zđ]\)?$/.test(code);
-const isDotted = (code: string) => /^\d{1,2}(?:\.\d{1,2}){0,3}$/.test(code);
+const isDotted = (code: string) => /^\d{1,3}(?:\.\d{1,3}){0,3}$/.test(code);
 
 function isUpperTitle(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, "");
@@ -131,6 +131,7 @@ function readAssessment(grid: Grid, layout: AssessmentLayout, end: number): Read
   let lastRow = layout.headerRow;
   let stack: ReadCriterion[] = [];
   let letterScheme = false;
+  let optionsOpen = false;
   const codeColumn = cols.code ?? cols.index ?? cols.content!;
   // The four-level "A / I / 1 / a" numbering is known by a letter area in the table.
   for (let r = layout.headerRow + 1; r < end; r++)
@@ -217,10 +218,11 @@ function readAssessment(grid: Grid, layout: AssessmentLayout, end: number): Read
       });
       rowKinds.set(r, "area");
       stack = [];
+      optionsOpen = false;
       continue;
     }
-    const top = stack[stack.length - 1];
-    // Option rows: no code (or a, b, c in the four-level numbering) under a criterion.
+    const top = optionsOpen ? stack[stack.length - 1] : undefined;
+    // Option rows: no code (or a, b, c in the four-level numbering) right under a criterion.
     if ((code === "" || isLetterOption(code)) && top) {
       const option = splitOptionText(name);
       const points = option.points ?? max;
@@ -230,6 +232,8 @@ function readAssessment(grid: Grid, layout: AssessmentLayout, end: number): Read
       } else if (top.method === "" && method !== "") top.method = method;
       continue;
     }
+    // A row not understood closes the options of the criterion above it.
+    optionsOpen = false;
     if (code === "") continue;
     const area = currentArea(r);
     let treeCode = code;
@@ -252,6 +256,7 @@ function readAssessment(grid: Grid, layout: AssessmentLayout, end: number): Read
       method,
     };
     rowKinds.set(r, "criterion");
+    optionsOpen = true;
     placeCriterion(grid, criterion, area, stack, codeColumn, problems, letterScheme);
     claim(criterion);
   }

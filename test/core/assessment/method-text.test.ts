@@ -1,4 +1,5 @@
 import {
+  countAtLeast,
   fullAbove,
   gateAtFull,
   gateBelow,
@@ -115,6 +116,36 @@ describe("fullAbove", () => {
       full: 0.7,
     });
     expect(fullAbove("đạt tối đa 1,5 điểm")).toBeNull();
+  });
+});
+
+describe("fullAbove with 'tối thiểu'", () => {
+  it("reads seed 002's inspection target", () => {
+    expect(
+      fullAbove(
+        "thì phải kiểm tra tối thiểu 20% các cơ quan đơn vị trở lên thì mới đạt\nđiểm tối đa."
+      )
+    ).toEqual({ kind: "ratio", min: 0, full: 0.2 });
+  });
+});
+
+describe("countAtLeast", () => {
+  it("reads seed 002's initiatives and a meeting count", () => {
+    expect(countAtLeast("Phường có từ 2 sáng\nkiến hoặc giải pháp mới\ntrở lên.")).toEqual({
+      kind: "count",
+      target: 2,
+      partial: false,
+    });
+    expect(countAtLeast("Tổ chức ít nhất 02 cuộc đối thoại")).toEqual({
+      kind: "count",
+      target: 2,
+      partial: false,
+    });
+  });
+
+  it("does not read a range or a percentage as a count", () => {
+    expect(countAtLeast("có từ 02 - 03 cuộc đối thoại")).toBeNull();
+    expect(countAtLeast("đạt từ 80% trở lên")).toBeNull();
   });
 });
 

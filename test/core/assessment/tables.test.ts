@@ -207,3 +207,23 @@ describe("checkSet", () => {
     ]);
   });
 });
+
+describe("readAssessments on rows it does not understand", () => {
+  it("reads three-digit codes, and never hangs the options of an unread row on the criterion above", () => {
+    const g = {
+      sheetName: "S",
+      values: [
+        ["STT", "Lĩnh vực/ Tiêu chí/ Tiêu chí thành phần", "Điểm tối đa", "Điểm tự chấm"],
+        ["1", "LĨNH VỰC MỘT", 3, ""],
+        ["1.100", "Tiêu chí số một trăm", 1.5, ""],
+        ["", "Đạt: 1,5", 1.5, ""],
+        ["", "Không đạt: 0", 0, ""],
+        ["(x)", "Dòng không rõ mã", 1.5, ""],
+        ["", "Có: 1,5", 1.5, ""],
+        ["", "Không: 0", 0, ""],
+      ],
+    };
+    const [read] = readAssessments(g);
+    expect(read.areas[0].criteria.map((c) => [c.code, c.options.length])).toEqual([["1.100", 2]]);
+  });
+});
