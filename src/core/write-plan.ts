@@ -21,6 +21,13 @@ import { cellText, isBlankCell, normalizeVi } from "./text";
  */
 export interface StateCell {
   value: string;
+  /**
+   * 1-based Excel row of the status cell this row's formula reads, when it is not the
+   * row's own: a status merged down over several tasks sits in the merge's top row only.
+   * Such a row gets its own formula (`stateFormulaAt(plan, row, statusRow)`) instead of
+   * the column's shared one.
+   */
+  statusRow?: number;
 }
 export type PlannedCell = string | number | StateCell;
 
@@ -126,10 +133,15 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
   table.rows.forEach((row, i) => byRow.set(layout.dataRows[i], row));
   const values: PlannedCell[][] = [headers];
   const headerOffsets = [0];
+  const statusAnchors = mergedStatusAnchors(grid, layout.statusColumn);
   for (let r = top + 1; r <= layout.lastRow; r++) {
     const row = byRow.get(r);
     if (row) {
-      values.push(rowCells(row));
+      const cells = rowCells(row);
+      const anchor = statusAnchors.get(r);
+      if (anchor !== undefined)
+        cells[outputColumnIndex("dueState")] = { value: row.dueLabel, statusRow: excelRow(anchor) };
+      values.push(cells);
     } else if (isRepeatedHeader(grid, r, table)) {
       headerOffsets.push(values.length);
       values.push(headers);
@@ -146,7 +158,10 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
   if (firstData !== undefined) {
     const range = `${letter(0)}${excelRow(firstData)}:${letter(left + OUTPUT_COLUMNS.length - 1)}${excelRow(layout.lastRow)}`;
     const due = `$${dueLetter}${excelRow(firstData)}`;
-    const notDone = `NOT(${doneFormula(statusLetter && `$${statusLetter}${excelRow(firstData)}`)})`;
+    // The fills follow the row's own state cell, so that "done" is decided in one place
+    // (the state formula, which also knows a status merged down from the row above).
+    const stateLetter = letter(left + outputColumnIndex("dueState"));
+    const notDone = `$${stateLetter}${excelRow(firstData)}<>"${DONE_STATE}"`;
     conditionalRules.push(
       { kind: "overdue", range, formula: `AND(ISNUMBER(${due}),${due}<TODAY(),${notDone})` },
       {
@@ -178,6 +193,22 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
     stateFormulaR1C1,
     headerOffsets,
   };
+}
+
+/**
+ * For each grid row below the top of a merged area that covers the status column, the
+ * grid row of the merge's top (where the merged status value is).
+ *
+ * @example mergedStatusAnchors({ sheetName: "S", values: [], merges: [{ top: 5, left: 4, bottom: 7, right: 4 }] }, 4).get(7) === 5
+ */
+export function mergedStatusAnchors(grid: Grid, statusColumn: number | null): Map<number, number> {
+  const anchors = new Map<number, number>();
+  if (statusColumn === null) return anchors;
+  for (const m of grid.merges ?? []) {
+    if (m.left > statusColumn || m.right < statusColumn) continue;
+    for (let r = m.top + 1; r <= m.bottom; r++) anchors.set(r, m.top);
+  }
+  return anchors;
 }
 
 /** How far right of a table the block may move to find free columns before it gives up. */
@@ -267,12 +298,24 @@ function rowCells(row: RowResult): PlannedCell[] {
  *
  * @example stateFormulaAt(plan, 10) // 'IF(L10="","",IF(ISNUMBER(L10),IF(OR(TRIM(LOWER($F10))="đã hoàn thành",…'
  */
-export function stateFormulaAt(plan: TableWritePlan, excelRow: number): string {
+export function stateFormulaAt(
+  plan: TableWritePlan,
+  excelRow: number,
+  statusRow: number = excelRow
+): string {
   return stateFormula(
     `${plan.dueLetter}${excelRow}`,
-    doneFormula(plan.statusLetter && `$${plan.statusLetter}${excelRow}`)
+    doneFormula(
+      plan.statusLetter &&
+        (statusRow === excelRow
+          ? `$${plan.statusLetter}${excelRow}`
+          : `$${plan.statusLetter}$${statusRow}`)
+    )
   );
 }
+
+/** What the state formula shows for a finished task (the fills test for it). */
+export const DONE_STATE = "Đã hoàn thành";
 
 /**
  * The state formula of one row. Dated rows count days against TODAY(), so "Quá hạn 12
@@ -281,7 +324,7 @@ export function stateFormulaAt(plan: TableWritePlan, excelRow: number): string {
  */
 export function stateFormula(due: string, done: string): string {
   return (
-    `IF(${due}="","",IF(ISNUMBER(${due}),IF(${done},"Đã hoàn thành",` +
+    `IF(${due}="","",IF(ISNUMBER(${due}),IF(${done},"${DONE_STATE}",` +
     `IF(${due}<TODAY(),"Quá hạn "&(TODAY()-${due})&" ngày",` +
     `IF(${due}=TODAY(),"Đến hạn hôm nay","Còn "&(${due}-TODAY())&" ngày"))),${due}))`
   );
@@ -323,7 +366,12 @@ function findConflicts(grid: Grid, table: TableResult, plan: TableWritePlan): Co
   // and the merged text of the user's would be lost).
   const blockRight = plan.left + OUTPUT_COLUMNS.length - 1;
   for (const m of grid.merges ?? []) {
-    if (m.bottom >= plan.top && m.top <= layout.lastRow && m.right >= plan.left && m.left <= blockRight)
+    if (
+      m.bottom >= plan.top &&
+      m.top <= layout.lastRow &&
+      m.right >= plan.left &&
+      m.left <= blockRight
+    )
       add(Math.max(m.top, plan.top), Math.max(m.left, plan.left), "merged");
   }
   if (conflicts.length > 0) return conflicts;

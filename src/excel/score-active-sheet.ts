@@ -23,6 +23,7 @@ import type { CellValue } from "../core/values";
 import {
   COLORS,
   isOwnConditionalFormula,
+  stateFormulaAt,
   type SheetWritePlan,
   type TableWritePlan,
 } from "../core/write-plan";
@@ -471,6 +472,15 @@ async function writeTable(
       `${letterAt(4)}${run.from}:${letterAt(4)}${run.from + run.rows.length - 1}`
     ).formulasR1C1 = table.stateFormulaR1C1 as unknown as string[][];
   }
+  // Rows under a merged status read the merge's top cell: each gets its own formula.
+  table.values.forEach((planned, offset) => {
+    const state = planned[4];
+    if (typeof state !== "object" || state.statusRow === undefined) return;
+    const row = firstRow + offset;
+    sheet.getRange(`${letterAt(4)}${row}`).formulas = [
+      [`=${stateFormulaAt(table, row, state.statusRow)}`],
+    ];
+  });
   for (const rule of table.conditionalRules) {
     const cf = sheet
       .getRange(rule.range)

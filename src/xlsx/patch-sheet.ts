@@ -167,7 +167,10 @@ export function patchSheetXml(
   for (const [tableIndex, block] of blocks.entries()) {
     const rows = block.table.values
       .map((values, offset) => ({ values, offset }))
-      .filter(({ values }) => isStateCell(values[stateColumn]));
+      .filter(({ values }) => {
+        const cell = values[stateColumn];
+        return isStateCell(cell) && cell.statusRow === undefined;
+      });
     if (rows.length === 0) continue;
     const column = block.left + stateColumn;
     const first = cellRef(block.top + rows[0].offset, column);
@@ -204,6 +207,18 @@ export function patchSheetXml(
       if (style === undefined) {
         style = options.styles.cellStyle(lookOf(table, k, value, isHeader));
         styleIds.set(styleKey, style);
+      }
+      if (isStateCell(value) && value.statusRow !== undefined) {
+        // A status merged down from above: this row reads the merge's top cell, so it
+        // gets a formula of its own instead of the column's shared one.
+        xml += formulaCellXml(
+          p,
+          ref,
+          stateFormulaAt(table, row, value.statusRow),
+          value.value,
+          style
+        );
+        return;
       }
       if (isStateCell(value)) {
         const shared = sharedByTable.get(segment.tableIndex)!;

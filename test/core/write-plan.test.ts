@@ -7,6 +7,7 @@ import {
   isOwnConditionalFormula,
   isStateCell,
   isStateText,
+  mergedStatusAnchors,
   planSheetWrites,
   stateFormulaAt,
 } from "../../src/core/write-plan";
@@ -69,7 +70,7 @@ describe("planSheetWrites", () => {
     expect(table.conditionalRules).toHaveLength(2);
     const [overdue, soon] = table.conditionalRules;
     expect(overdue.range).toBe("A8:M31");
-    expect(overdue.formula).toMatch(/^AND\(ISNUMBER\(\$L8\),\$L8<TODAY\(\),NOT\(OR\(/);
+    expect(overdue.formula).toBe('AND(ISNUMBER($L8),$L8<TODAY(),$M8<>"Đã hoàn thành")');
     expect(soon.formula).toContain("$L8<=TODAY()+7");
   });
 
@@ -114,6 +115,24 @@ describe("planSheetWrites", () => {
 
     scored.values[4][10] = "Ghi chú";
     expect(planSheetWrites(scored, scoreSheet(scored, { today })).conflicts).toEqual([{ address: "'Phụ lục KH CCHC'!K5", reason: "header_changed" }]);
+  });
+
+  it("points the state formula of rows under a merged status at the merge's top cell", () => {
+    const merged = gridOf(TASK_SHEET);
+    // Status (F) of Excel rows 9–11 merged: the value sits in F9 only.
+    merged.values[8][5] = "Đã hoàn thành";
+    merged.values[9][5] = "";
+    merged.values[10][5] = "";
+    merged.merges = [{ top: 8, left: 5, bottom: 10, right: 5 }];
+    const planned = planSheetWrites(merged, scoreSheet(merged, { today })).tables[0];
+    const state = (excelRow: number) => planned.values[excelRow - 5][4];
+    expect(state(9)).not.toHaveProperty("statusRow");
+    expect(state(10)).toMatchObject({ statusRow: 9 });
+    expect(state(11)).toMatchObject({ statusRow: 9 });
+    expect(state(12)).not.toHaveProperty("statusRow");
+    expect(stateFormulaAt(planned, 10, 9)).toContain("$F$9");
+    expect(stateFormulaAt(planned, 10, 9)).not.toContain("$F10");
+    expect(mergedStatusAnchors(merged, 5)).toEqual(new Map([[9, 8], [10, 8]]));
   });
 
   it("refuses a note typed in the state column and a merge made over the block", () => {

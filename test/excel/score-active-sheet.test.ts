@@ -228,6 +228,18 @@ describe("what real Excel would refuse or change (issue 11)", () => {
     expect(sheet.valueAt("L5")).toBe("Điểm tính toán (tự động)");
   });
 
+  it("gives rows under a merged status a state formula that reads the merge's top cell", async () => {
+    const rows = TASK_SHEET.rows.map((r) => r.map((v) => v ?? ""));
+    rows[9][5] = ""; // F10 and F11 under "Đã hoàn thành" merged from F9
+    rows[10][5] = "";
+    const sheet = new FakeSheet(TASK_SHEET.name, rows, undefined, { merges: ["F9:F11"] });
+    const excel = new FakeExcel([sheet]);
+    expect(await scoreIn(excel, options)).toMatchObject({ ok: true });
+    expect(String(sheet.valueAt("M10"))).toContain("$F$9");
+    expect(String(sheet.valueAt("M11"))).toContain("$F$9");
+    expect(String(sheet.valueAt("M12"))).not.toContain("$F$9");
+  });
+
   it("keeps out of hidden columns", async () => {
     const sheet = new FakeSheet(
       TASK_SHEET.name,

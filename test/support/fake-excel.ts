@@ -891,6 +891,21 @@ export class FakeExcel {
           });
         });
       },
+      set formulas(v: unknown) {
+        write(v, () => {
+          refusePartialMerge();
+          // As in Excel: a text starting with "=" is a formula; anything else is a value.
+          assign(v, (cell, x) => {
+            if (typeof x === "string" && x.startsWith("=")) {
+              cell.formula = x;
+              cell.value = "";
+            } else {
+              cell.value = x as CellValue;
+              delete cell.formula;
+            }
+          });
+        });
+      },
       set formulasR1C1(v: unknown) {
         write(v, () => {
           refusePartialMerge();
