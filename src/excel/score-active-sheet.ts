@@ -535,7 +535,7 @@ function writeSummary(
     header.format.font.bold = true;
     header.format.fill.color = COLORS.outputHeaderFill;
   }
-  sheet.getRange("A:A").format.columnWidth = 14 * POINTS_PER_CHAR;
+  sheet.getRange("A:A").format.columnWidth = summary.firstColumnWidth * POINTS_PER_CHAR;
   sheet.getRange("B:B").format.columnWidth = 50 * POINTS_PER_CHAR;
   sheet.getRange("C:E").format.columnWidth = 16 * POINTS_PER_CHAR;
   if (summary.chartRows) {

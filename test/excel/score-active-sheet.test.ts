@@ -253,6 +253,18 @@ describe("what real Excel would refuse or change (issue 11)", () => {
     expect(sheet.valueAt("J5")).toBe("Điểm tính toán (tự động)");
   });
 
+  it("makes the summary's first column wide enough to print the owners' names", async () => {
+    const sheet = sheetOf(TASK_SHEET);
+    const excel = new FakeExcel([sheet]);
+    const outcome = await scoreIn(excel, options);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const summary = excel.sheets.find((s) => s.name === "Tổng hợp")!;
+    const width = outcome.run.summarySheet.firstColumnWidth;
+    expect(width).toBeGreaterThan(14);
+    expect(summary.columnWidths.get(0)).toBeCloseTo(width * 5.25);
+  });
+
   it("sets column widths in points (about 5.25 per character of Calibri 11)", async () => {
     const sheet = sheetOf(TASK_SHEET);
     const excel = new FakeExcel([sheet]);
