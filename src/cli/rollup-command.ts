@@ -117,8 +117,20 @@ function workerFor(setup: WorkerSetup): Worker {
   return new Worker(file, { workerData: setup });
 }
 
-/** Default number of workers: the machine's cores, at most two (one workbook each in memory). */
-export function defaultJobs(): number {
+/**
+ * Below this many files the roll-up scores in the calling thread: starting a worker (its
+ * modules, its own JIT warm-up) costs about as much as scoring a dozen workbooks.
+ */
+export const MIN_FILES_FOR_WORKERS = 16;
+
+/**
+ * Default number of workers: the machine's cores, at most two (one workbook each in
+ * memory); none for a handful of files.
+ *
+ * @example defaultJobs(300) === 2 // on a two-core machine
+ */
+export function defaultJobs(files: number): number {
+  if (files < MIN_FILES_FOR_WORKERS) return 0;
   return Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
 }
 
@@ -408,7 +420,7 @@ export async function runRollup(
   bar?.start(files.length, 0);
   let outcomes: FileOutcome[];
   try {
-    outcomes = await scoreFiles(files, unitOptions, options.jobs ?? defaultJobs(), () =>
+    outcomes = await scoreFiles(files, unitOptions, options.jobs ?? defaultJobs(files.length), () =>
       bar?.increment()
     );
   } finally {

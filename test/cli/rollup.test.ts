@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { generateRollupFolder, type GeneratedFolder } from "../fixtures/rollup/generate";
 import { runCli } from "../support/cli";
+import { defaultJobs, MIN_FILES_FOR_WORKERS } from "../../src/cli/rollup-command";
 
 jest.setTimeout(180_000);
 
@@ -263,6 +264,11 @@ describe("rollup command", () => {
     expect(clash.code).toBe(2);
     expect(clash.err).toContain("trùng một tệp đầu vào");
     expect(await hashAll()).toEqual(hashes);
+  });
+
+  it("uses worker threads (at most two) only when there are enough files to repay starting them", () => {
+    expect(defaultJobs(MIN_FILES_FOR_WORKERS - 1)).toBe(0);
+    expect(defaultJobs(300)).toBe(Math.min(2, os.availableParallelism()));
   });
 
   it("says in Vietnamese what is missing when no file or folder is given", async () => {
