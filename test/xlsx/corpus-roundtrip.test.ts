@@ -389,6 +389,15 @@ describeWithLibreOffice("the corpus, scored and checked part by part", () => {
     }
   });
 
+  it("lo-1904.xlsx: our due date reads as the user's own date cell in a 1904 workbook", () => {
+    const scored = results.find((r) => r.file === "lo-1904.xlsx")!;
+    const block = scored.blocks.get("Phụ lục")!;
+    const rows = sheetCsvs(path.join(dir, "csv"), "lo-1904.scored").get("Phụ lục")!;
+    // D12 holds 10/11/2025 (1904 serial 44509); our "Hạn chót" on row 12 must show that day.
+    expect(rows[11][3]).not.toBe("");
+    expect(rows[11][block.left + 3]).toBe(rows[11][3]);
+  });
+
   it.each(files)(
     "%s: LibreOffice opens the copy, shows our header and a computed state",
     (file) => {
