@@ -128,3 +128,22 @@ describe("scoring a self-assessment table with no criteria set", () => {
     expect(row.points).toBe(1.25);
   });
 });
+
+describe("the 'Tổng hợp' sheet of a self-assessment run", () => {
+  it("has the self / computed / appraised part with the differences, largest first", () => {
+    const rows = run("layout-1").summarySheet.values.map((row) => row.join(" | "));
+    const at = rows.indexOf(
+      "Đối chiếu điểm | Tự chấm | Tính toán | Thẩm định | Chênh lệch lớn nhất | Dòng"
+    );
+    expect(at).toBeGreaterThan(0);
+    expect(rows.slice(at + 1, at + 5)).toEqual([
+      "Tổng (các tiêu chí được chấm) | 9.07 | 9.07 | 8 |  | ",
+      "1.1.1 Mức độ kịp thời trong ban hành kế hoạch CCHC năm | 1 | 1 | 0.5 | 0.5 | Tự chấm 2025!7",
+      "2.3 Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến | 1.32 | 1.32 | 1 | 0.32 | Tự chấm 2025!26",
+      "1.3 Kiểm tra công tác cải cách hành chính | 1.25 | 1.25 | 1 | 0.25 | Tự chấm 2025!19",
+    ]);
+    expect(rows).toContain(
+      'Bảng tự đánh giá ở trang "Tự chấm 2025" (tiêu đề dòng 4): Tổng = 7,07 (các lĩnh vực, tối đa 10) + 2 (điểm thưởng, tối đa 2) − 0,5 (điểm trừ, tối đa 2) = 8,57'
+    );
+  });
+});
