@@ -8,7 +8,13 @@ import { deriveSetFromGrids } from "../core/assessment/derive-set";
 import { criteriaSetToSheet } from "../core/criteria-sheet";
 import type { CriteriaSet } from "../core/schema";
 import { CRITERIA_SHEET_NAME } from "../core/output-columns";
-import { CliError, criteriaFromWorkbook, loadCriteriaSet, loadWorkbook } from "./score-command";
+import {
+  CliError,
+  NODE_COMPRESSOR,
+  criteriaFromWorkbook,
+  loadCriteriaSet,
+  loadWorkbook,
+} from "./score-command";
 import { sameSheetName } from "../core/summary-sheet";
 import { patchWorkbook } from "../xlsx/patch-workbook";
 import { chooseOutput, resolveUserPath, shownPath, writeFileAtomic } from "./files";
@@ -96,7 +102,7 @@ export async function runCriteriaSheet(
         replace: existing !== undefined,
       },
     },
-    {},
+    { compressor: NODE_COMPRESSOR },
     workbook.book.package
   );
   await writeFileAtomic(output.path, copy);

@@ -5,7 +5,7 @@
  * the scored sheets, styles, the workbook part's names and sheet list, relationships and
  * content types — are spliced, never re-serialised; our own sheets are written whole.
  */
-import { zipSync, type Zippable } from "fflate";
+import { Zip, zipSync, type ZipInputFile, type Zippable } from "fflate";
 import type { SheetContent } from "../core/criteria-sheet";
 import type { DefinedName } from "../core/markers";
 import type { SummarySheet } from "../core/summary";
@@ -46,8 +46,16 @@ export interface WorkbookEdits {
 }
 
 export interface PatchOptions {
-  /** Deflate level of the zip (0–9). */
+  /** Deflate level of the zip (0–9), when fflate compresses. */
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /**
+   * A faster compressor from the platform (Node's zlib in the CLI): raw deflate and CRC-32
+   * of a part. This module stays platform-neutral; without it fflate compresses.
+   */
+  compressor?: {
+    deflateRaw: (data: Uint8Array) => Uint8Array;
+    crc32: (data: Uint8Array) => number;
+  };
 }
 
 /** The styles part Excel itself writes for an empty workbook: Calibri 11, no fill, no border. */
@@ -174,7 +182,7 @@ export function patchWorkbook(
     writer.addContentType(stylesPath, PART_CONTENT_TYPE.styles);
     writer.set(stylesPath, stylesXml);
   }
-  return writer.zip(options.level ?? 6);
+  return writer.zip(options.level ?? 6, options.compressor);
 }
 
 /** The bar chart of the summary's area table (names in B, points in C, maxima in D). */
@@ -312,7 +320,7 @@ class PackageWriter {
     return drawingId;
   }
 
-  zip(level: PatchOptions["level"]): Uint8Array {
+  zip(level: PatchOptions["level"], compressor?: PatchOptions["compressor"]): Uint8Array {
     if (this.workbookRels.length > 0) {
       const relsPath = relsPathOf(this.pkg.workbookPath);
       this.set(relsPath, addRelationships(this.textOrUndefined(relsPath), this.workbookRels));
@@ -321,14 +329,16 @@ class PackageWriter {
       const path = this.pkg.findPart("[Content_Types].xml") ?? "[Content_Types].xml";
       this.set(path, addContentTypes(this.text(path), this.contentTypes));
     }
-    const files: Zippable = {};
+    const entries: Array<[string, Uint8Array]> = [];
     for (const [path, bytes] of this.pkg.parts) {
-      if (this.removed.has(path)) continue;
-      files[path] = [this.changed.get(path) ?? bytes, { level: level ?? 6 }];
+      if (!this.removed.has(path)) entries.push([path, this.changed.get(path) ?? bytes]);
     }
     for (const path of this.added) {
-      if (!this.removed.has(path)) files[path] = [this.changed.get(path)!, { level: level ?? 6 }];
+      if (!this.removed.has(path)) entries.push([path, this.changed.get(path)!]);
     }
+    if (compressor) return zipWith(entries, compressor);
+    const files: Zippable = {};
+    for (const [path, bytes] of entries) files[path] = [bytes, { level: level ?? 6 }];
     return zipSync(files);
   }
 
@@ -336,6 +346,43 @@ class PackageWriter {
     const stored = this.pkg.findPart(path) ?? path;
     return this.changed.has(stored) || this.pkg.parts.has(stored) ? this.text(stored) : undefined;
   }
+}
+
+/**
+ * A zip of the entries, each deflated by the platform's compressor and handed to fflate's
+ * zip writer as already-compressed data (fflate writes the headers and directory).
+ */
+function zipWith(
+  entries: Array<[string, Uint8Array]>,
+  compressor: NonNullable<PatchOptions["compressor"]>
+): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  for (const [filename, data] of entries) {
+    const entry: ZipInputFile = {
+      filename,
+      size: data.length,
+      crc: compressor.crc32(data),
+      compression: 8,
+    };
+    zip.add(entry);
+    entry.ondata!(null, compressor.deflateRaw(data) as Uint8Array<ArrayBuffer>, true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /**

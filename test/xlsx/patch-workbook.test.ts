@@ -9,6 +9,7 @@ import { scoreWorkbook } from "../../src/core/run";
 import { parseCriteriaSet } from "../../src/core/schema";
 import { SUMMARY_MARKER_NAME } from "../../src/core/summary-sheet";
 import { readWorkbook } from "../../src/xlsx/read-workbook";
+import { NODE_COMPRESSOR } from "../../src/cli/score-command";
 import { openPackage } from "../../src/xlsx/package";
 import { patchWorkbook } from "../../src/xlsx/patch-workbook";
 import { comparePackages, unzipParts } from "../support/package-compare";
@@ -290,6 +291,31 @@ describe("patchWorkbook with a criteria sheet", () => {
       criteriaSheet: { content, name: CRITERIA_SHEET_NAME, replace: true },
     });
     expect(openPackage(twice).sheets.filter((s) => s.name === CRITERIA_SHEET_NAME)).toHaveLength(1);
+  });
+});
+
+describe("patchWorkbook with the platform's compressor", () => {
+  it("writes the same parts as with fflate's, in the same order, readable by fflate and ExcelJS", async () => {
+    const input = new Uint8Array(readFileSync(SAMPLE));
+    const book = readWorkbook(input);
+    const run = scoreWorkbook(
+      book.sheets.map((s) => s.grid),
+      {
+        criteria: CRITERIA,
+        today: TODAY,
+        workbook: { sheetNames: book.package.sheets.map((s) => s.name), names: book.names },
+      }
+    );
+    const edits = {
+      plans: run.plans,
+      summary: { content: run.summarySheet, placement: run.summaryPlacement },
+    };
+    const plain = unzipParts(patchWorkbook(input, edits));
+    const native = patchWorkbook(input, edits, { compressor: NODE_COMPRESSOR });
+    const parts = unzipParts(native);
+    expect([...parts.keys()]).toEqual([...plain.keys()]);
+    for (const [part, bytes] of plain) expect([part, parts.get(part)]).toEqual([part, bytes]);
+    expect((await load(native)).worksheets.length).toBe(book.sheets.length + 1);
   });
 });
 
