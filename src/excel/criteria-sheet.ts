@@ -8,6 +8,7 @@ import { columnLetter } from "../core/grid";
 import { CRITERIA_SHEET_NAME } from "../core/output-columns";
 import type { CriteriaSet } from "../core/schema";
 import { COLORS } from "../core/write-plan";
+import { POINTS_PER_CHAR } from "./score-active-sheet";
 
 export type InsertOutcome = { ok: true } | { ok: false; message: string };
 
@@ -37,8 +38,8 @@ export async function insertCriteriaSheet(
   header.format.fill.color = COLORS.outputHeaderFill;
   header.format.wrapText = true;
   sheet.getRange("A1").format.font.bold = true;
-  sheet.getRange("C:C").format.columnWidth = 60 * 7;
-  sheet.getRange(`D:${columnLetter(width - 1)}`).format.columnWidth = 14 * 7;
+  sheet.getRange("C:C").format.columnWidth = 60 * POINTS_PER_CHAR;
+  sheet.getRange(`D:${columnLetter(width - 1)}`).format.columnWidth = 14 * POINTS_PER_CHAR;
   sheet.activate();
   await context.sync();
   return { ok: true };

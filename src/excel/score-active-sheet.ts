@@ -188,6 +188,30 @@ export async function scoreActiveSheet(
   }
 }
 
+/**
+ * The active sheet as a grid (cells in byte-sized blocks, merged areas where the host can
+ * tell), or a Vietnamese reason it cannot be read. For reading a table without scoring
+ * it, e.g. to take its criteria set.
+ */
+export async function readActiveSheetGrid(
+  context: Excel.RequestContext,
+  { supports = officeSupports }: ScoreActiveSheetOptions = {}
+): Promise<{ ok: true; grid: Grid } | { ok: false; message: string }> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
+  if (used.isNullObject) {
+    return {
+      ok: false,
+      message: `Trang "${sheet.name}" đang trống: hãy mở trang có bảng tự đánh giá rồi thử lại.`,
+    };
+  }
+  const read = await readUsedRange(context, sheet, used, supports, undefined);
+  return { ok: true, grid: read.grid };
+}
+
 /** What a user is told when Excel stopped a run part way through its writes. */
 function interruptedMessage(sheetName: string, error: unknown): string {
   const code = (error as { code?: string } | null)?.code ?? "không rõ mã";

@@ -6,8 +6,10 @@
 import { toIso } from "../core/dates";
 import { findBuiltInSet } from "../core/criteria-sets";
 import type { ScoringSettings } from "../core/settings";
+import { deriveSetFromGrids } from "../core/assessment/derive-set";
 import {
   officeSupports,
+  readActiveSheetGrid,
   scoreActiveSheet,
   type ScoreOutcome,
   type SupportsExcelApi,
@@ -35,6 +37,11 @@ export interface WorkbookApi {
   selectAddress(address: string): Promise<void>;
   /** Adds the chosen built-in set as the editable "Bộ tiêu chí" sheet. */
   insertCriteriaSheet(setId: string): Promise<InsertOutcome>;
+  /**
+   * Takes the criteria set the active sheet's self-assessment table carries (areas,
+   * criteria, maxima, options, method) and adds it as the "Bộ tiêu chí" sheet.
+   */
+  insertCriteriaFromActiveSheet(): Promise<InsertOutcome>;
 }
 
 /** Office error codes a user can meet, with what to do about them. */
@@ -103,6 +110,24 @@ export function createWorkbookApi(
       if (!set) return { ok: false, message: `Không có bộ tiêu chí "${setId}".` };
       try {
         return await run((context) => insertCriteriaSheet(context, set));
+      } catch (error) {
+        return { ok: false, message: describeError(error) };
+      }
+    },
+    async insertCriteriaFromActiveSheet() {
+      try {
+        return await run(async (context) => {
+          const read = await readActiveSheetGrid(context, { supports });
+          if (!read.ok) return read;
+          const derived = deriveSetFromGrids([read.grid]);
+          if (!derived) {
+            return {
+              ok: false,
+              message: `Trang "${read.grid.sheetName}" không có bảng tự đánh giá (cần các cột như "Lĩnh vực/Tiêu chí/Tiêu chí thành phần" và "Điểm tối đa"): hãy mở trang biểu tự chấm điểm rồi thử lại.`,
+            };
+          }
+          return insertCriteriaSheet(context, derived.set);
+        });
       } catch (error) {
         return { ok: false, message: describeError(error) };
       }

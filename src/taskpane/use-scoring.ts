@@ -25,6 +25,8 @@ export interface ScoringState {
   select(sheet: string, row: number): void;
   selectAddress(address: string): void;
   insertCriteriaSheet(): Promise<void>;
+  /** Takes the criteria set from the open sheet's self-assessment table into "Bộ tiêu chí". */
+  insertCriteriaFromSheet(): Promise<void>;
 }
 
 export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState {
@@ -109,6 +111,17 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
     else setError(outcome.message);
   }, [api, settings.criteriaSetId]);
 
+  const insertCriteriaFromSheet = useCallback(async () => {
+    setError(null);
+    setInfo(null);
+    const outcome = await api.insertCriteriaFromActiveSheet();
+    if (outcome.ok)
+      setInfo(
+        'Đã lấy bộ tiêu chí từ bảng này vào trang "Bộ tiêu chí": xem lại điểm tối đa, các mức chọn và cách chấm; lần chấm sau sẽ dùng trang này.'
+      );
+    else setError(outcome.message);
+  }, [api]);
+
   return {
     settings,
     running,
@@ -122,5 +135,6 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
     select,
     selectAddress,
     insertCriteriaSheet,
+    insertCriteriaFromSheet,
   };
 }

@@ -84,7 +84,7 @@ describe("score a filled-in self-assessment table with no --criteria", () => {
       path.join(dir, "l1.txt.xlsx"),
     ]);
     expect(text.code).toBe(0);
-    expect(text.out).toContain("Đối chiếu điểm: tự chấm 9,07 · tính toán 9,07 · thẩm định 8");
+    expect(text.out).toContain("Đối chiếu điểm: tự chấm 8,57 · tính toán 8,57 · thẩm định 7,5");
     expect(text.out).toContain(
       "Tự chấm 2025!7 [1.1.1] tự chấm 1 · tính toán 1 · thẩm định 0,5 – Mức độ kịp thời trong ban hành kế hoạch CCHC năm"
     );

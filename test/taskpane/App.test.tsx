@@ -3,7 +3,7 @@
  */
 import "../support/jsdom-shims";
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { App } from "../../src/taskpane/components/App";
 import { createWorkbookApi, type WorkbookApi } from "../../src/excel/workbook-api";
@@ -11,6 +11,10 @@ import { memorySettingsStore, SAVE_FILE_NOTE, workbookSettingsStore } from "../.
 import { SETTINGS_NAMESPACE, settingsFromXml, settingsToXml } from "../../src/excel/settings";
 import { CRITERIA_SHEET, TASK_SHEET } from "../../samples/sample-tables";
 import { FakeExcel, FakeSheet } from "../support/fake-excel";
+import { templateGrid } from "../core/assessment/template-grid";
+import { LAYOUT_1 } from "../fixtures/assessment/templates";
+import { readCriteriaSheet } from "../../src/core/criteria-sheet";
+import type { Grid } from "../../src/core/grid";
 
 const settings = { today: "2025-11-20", soonDays: 7, criteriaSetId: "xa-2025-dien-ban" };
 
@@ -59,6 +63,7 @@ describe("App", () => {
       selectRow: () => Promise.resolve(),
       selectAddress: () => Promise.resolve(),
       insertCriteriaSheet: () => Promise.resolve({ ok: true }),
+      insertCriteriaFromActiveSheet: () => Promise.resolve({ ok: true }),
     };
     render(<App api={api} store={memorySettingsStore(settings)} inExcel />);
     fireEvent.click(screen.getByRole("button", { name: "Chấm điểm" }));
@@ -109,5 +114,49 @@ describe("App", () => {
     });
     await screen.findByText("4,24 / 8,5 điểm");
     expect((await axe(container)).violations).toEqual([]);
+  });
+
+  it("takes the criteria set from the open self-assessment table into the 'Bộ tiêu chí' sheet, and says when there is none", async () => {
+    (globalThis as unknown as { Excel: unknown }).Excel = FakeExcel.enums;
+    const grid = templateGrid(LAYOUT_1);
+    const table = new FakeSheet(LAYOUT_1.sheetName, grid.values.map((row) => row.map((v) => v ?? "")));
+    const excel = new FakeExcel([table]);
+    const api = createWorkbookApi(async (batch) => batch(excel.context()));
+    render(<App api={api} store={memorySettingsStore(settings)} inExcel />);
+    fireEvent.click(screen.getByRole("button", { name: "Lấy bộ tiêu chí từ bảng này" }));
+    expect(await screen.findByText(/Đã lấy bộ tiêu chí từ bảng này/)).toBeTruthy();
+    const inserted = excel.sheets.find((s) => s.name === "Bộ tiêu chí")!;
+    const width = Math.max(...[...inserted.cells.keys()].map((k) => Number(k.split(",")[1]))) + 1;
+    const height = Math.max(...[...inserted.cells.keys()].map((k) => Number(k.split(",")[0]))) + 1;
+    const sheetGrid: Grid = {
+      sheetName: "Bộ tiêu chí",
+      values: Array.from({ length: height }, (_, r) =>
+        Array.from({ length: width }, (_, c) => inserted.cell(r, c)?.value ?? "")
+      ),
+    };
+    const parsed = readCriteriaSheet(sheetGrid);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.value.areas.length).toBeGreaterThan(0);
+
+    const { api: plainApi } = fakeWorkbook();
+    render(<App api={plainApi} store={memorySettingsStore(settings)} inExcel />);
+    fireEvent.click(screen.getAllByRole("button", { name: "Lấy bộ tiêu chí từ bảng này" })[1]);
+    expect((await screen.findByRole("alert")).textContent).toContain("không có bảng tự đánh giá");
+  });
+
+  it("shows self-score, computed and appraised points side by side for a self-assessment table", async () => {
+    (globalThis as unknown as { Excel: unknown }).Excel = FakeExcel.enums;
+    const grid = templateGrid(LAYOUT_1);
+    const excel = new FakeExcel([new FakeSheet(LAYOUT_1.sheetName, grid.values.map((row) => row.map((v) => v ?? "")))]);
+    const api = createWorkbookApi(async (batch) => batch(excel.context()));
+    render(<App api={api} store={memorySettingsStore({ ...settings, criteriaSetId: null })} inExcel />);
+    fireEvent.click(screen.getByRole("button", { name: "Chấm điểm" }));
+    expect(await screen.findByText("Đối chiếu điểm")).toBeTruthy();
+    const card = screen.getByText("Đối chiếu điểm").parentElement!.textContent!;
+    // The computed total is the headline's (bonus and deduction held within their caps).
+    expect(card).toContain("Tự chấm 8,57 · Tính toán 8,57 · Thẩm định 7,5");
+    expect(card.indexOf("1.1.1")).toBeLessThan(card.indexOf("2.3"));
+    fireEvent.click(within(screen.getByText("Đối chiếu điểm").parentElement!).getByText(/^1\.1\.1 /));
+    await waitFor(() => expect(excel.selected).toMatch(/!7$/));
   });
 });

@@ -71,7 +71,11 @@ export function appraisedAfterDeduction(
  *
  * @example buildAppraisal("Tự đánh giá", inputs).differences[0].code
  */
-export function buildAppraisal(sheet: string, inputs: AppraisalInput[]): AppraisalTable {
+export function buildAppraisal(
+  sheet: string,
+  inputs: AppraisalInput[],
+  limits?: AppraisalLimits
+): AppraisalTable {
   const rows: AppraisalRow[] = inputs.map((i) => ({
     sheet,
     row: i.row,
@@ -82,15 +86,24 @@ export function buildAppraisal(sheet: string, inputs: AppraisalInput[]): Apprais
     computed: i.computed,
     appraised: appraisedAfterDeduction(i),
   }));
-  const signed = (i: AppraisalInput, value: number | null) =>
-    value === null ? 0 : i.section === "deduction" ? -Math.abs(value) : value;
   // Totals add the scored (leaf) criteria: a parent's row only repeats its children's sum.
+  // Each area is held within its maximum and the bonus and deduction sections within their
+  // caps, as the computed total is, so the three totals compare like with like.
   const leaves = inputs.map((input, k) => ({ input, row: rows[k] })).filter((x) => x.input.leaf);
-  const sum = (pick: (r: AppraisalRow) => number | null) =>
-    roundHalfAwayFromZero(
-      leaves.reduce((s, x) => s + signed(x.input, pick(x.row)), 0),
-      2
-    );
+  const sum = (pick: (r: AppraisalRow) => number | null) => {
+    const byArea = new Map<string, { points: number; section: AppraisalInput["section"] }>();
+    for (const { input, row } of leaves) {
+      const entry = byArea.get(input.area) ?? { points: 0, section: input.section };
+      entry.points += Math.abs(pick(row) ?? 0);
+      byArea.set(input.area, entry);
+    }
+    let total = 0;
+    for (const [area, { points, section }] of byArea) {
+      const capped = Math.min(points, limits?.areaCaps.get(area) ?? Infinity);
+      total += section === "deduction" ? -capped : capped;
+    }
+    return roundHalfAwayFromZero(Math.max(0, Math.min(total, limits?.totalMax ?? Infinity)), 2);
+  };
   const anyAppraised = rows.some((r) => r.appraised !== null);
   const differences: AppraisalDifference[] = [];
   inputs.forEach((input, k) => {
@@ -120,6 +133,12 @@ export function buildAppraisal(sheet: string, inputs: AppraisalInput[]): Apprais
     },
     differences,
   };
+}
+
+/** The maxima the totals are held within: each area's (or section's) cap, and the total's. */
+export interface AppraisalLimits {
+  areaCaps: Map<string, number>;
+  totalMax: number;
 }
 
 export interface SummaryAppraisal {
@@ -174,7 +193,7 @@ export function appraisalSheetRows(appraisal: SummaryAppraisal): Array<Array<str
   const rows: Array<Array<string | number>> = [
     ["Đối chiếu điểm", "Tự chấm", "Tính toán", "Thẩm định", "Chênh lệch lớn nhất", "Dòng"],
     [
-      "Tổng (các tiêu chí được chấm)",
+      "Tổng (trong giới hạn từng lĩnh vực, điểm thưởng, điểm trừ)",
       appraisal.self,
       appraisal.computed,
       appraisal.appraised ?? "",

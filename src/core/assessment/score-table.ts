@@ -286,6 +286,7 @@ export function scoreAssessment(
   };
 
   const areaTotals: AreaTotal[] = [];
+  const areaCaps = new Map<string, number>();
   const sections = {
     main: 0,
     mainMax: 0,
@@ -306,6 +307,7 @@ export function scoreAssessment(
       max += top.result.maxPoints ?? 0;
     }
     const cap = setArea?.maxPoints ?? area.max ?? max;
+    areaCaps.set(area.code, cap);
     const section = setArea?.section ?? area.section;
     const points = roundHalfAwayFromZero(Math.min(sum, cap), 2);
     if (section === "bonus") {
@@ -337,7 +339,8 @@ export function scoreAssessment(
   const rows = [...scored].sort((a, b) => a.result.row - b.result.row);
   const appraisal = buildAppraisal(
     grid.sheetName,
-    rows.map((s) => s.appraisal)
+    rows.map((s) => s.appraisal),
+    { areaCaps, totalMax: sections.mainMax + (sections.bonusCap ?? 0) }
   );
   return {
     sheet: grid.sheetName,

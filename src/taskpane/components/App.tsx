@@ -71,6 +71,7 @@ export function App({ api, store, inExcel }: AppProps): React.JSX.Element {
           settings={state.settings}
           onChange={state.updateSettings}
           onInsertSheet={() => void state.insertCriteriaSheet()}
+          onTakeFromSheet={() => void state.insertCriteriaFromSheet()}
           disabled={state.running || !inExcel}
         />
         <div className={styles.actions}>

@@ -17,6 +17,7 @@ import {
 import { formatDateVi } from "../../core/dates";
 import { formatNumberVi } from "../../core/numbers";
 import { headline, type OverdueItem, type Summary } from "../../core/summary";
+import type { SummaryAppraisal } from "../../core/assessment/appraisal";
 
 export interface ResultViewProps {
   summary: Summary;
@@ -37,6 +38,46 @@ const useStyles = makeStyles({
   reason: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
+
+/** How many differing criteria the pane lists (the "Tổng hợp" sheet lists them all). */
+const LISTED_DIFFERENCES = 15;
+
+/** Self-score, computed and appraised points side by side: what a ward explains (giải trình). */
+function AppraisalCard({ appraisal, onSelect }: { appraisal: SummaryAppraisal; onSelect: ResultViewProps["onSelect"] }) {
+  const styles = useStyles();
+  const points = (value: number | null) => (value === null ? "—" : formatNumberVi(value));
+  return (
+    <Card className={styles.card}>
+      <Subtitle2 as="h2">Đối chiếu điểm</Subtitle2>
+      <Body1>
+        Tự chấm {points(appraisal.self)} · Tính toán {points(appraisal.computed)} · Thẩm định {points(appraisal.appraised)}
+      </Body1>
+      {appraisal.differences.length > 0 && (
+        <>
+          <Caption1 className={styles.muted}>Tiêu chí chênh lệch (nhiều nhất lên đầu):</Caption1>
+          <ul className={styles.list}>
+            {appraisal.differences.slice(0, LISTED_DIFFERENCES).map((d) => (
+              <li key={`${d.sheet}!${d.row}`}>
+                <RowLink sheet={d.sheet} row={d.row} onSelect={onSelect}>
+                  {d.code} {d.name}
+                </RowLink>
+                <br />
+                <Caption1>
+                  Tự chấm {points(d.self)} · Tính toán {points(d.computed)} · Thẩm định {points(d.appraised)}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+          {appraisal.differences.length > LISTED_DIFFERENCES && (
+            <Caption1 className={styles.muted}>
+              Và {appraisal.differences.length - LISTED_DIFFERENCES} tiêu chí khác: xem trang tổng hợp.
+            </Caption1>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
 
 /** A clickable line that selects its row in Excel. */
 function RowLink({ sheet, row, onSelect, children }: { sheet: string; row: number; onSelect: ResultViewProps["onSelect"]; children: React.ReactNode }) {
@@ -153,6 +194,8 @@ export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.El
           </ul>
         </Card>
       )}
+
+      {summary.appraisal && <AppraisalCard appraisal={summary.appraisal} onSelect={onSelect} />}
 
       <DueGroups title="Việc quá hạn theo đơn vị" groups={summary.overdueByOwner} onSelect={onSelect} late />
       <DueGroups title="Việc sắp đến hạn" groups={summary.dueSoonByOwner} onSelect={onSelect} late={false} />

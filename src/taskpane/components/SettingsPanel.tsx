@@ -7,6 +7,8 @@ export interface SettingsPanelProps {
   settings: ScoringSettings;
   onChange(change: Partial<ScoringSettings>): void;
   onInsertSheet(): void;
+  /** Takes the set from the open sheet's self-assessment table. */
+  onTakeFromSheet(): void;
   disabled: boolean;
 }
 
@@ -33,7 +35,13 @@ const useStyles = makeStyles({
 const NO_SET = "";
 
 /** Settings saved in the workbook: criteria set, "tính đến ngày", nearly-due days. */
-export function SettingsPanel({ settings, onChange, onInsertSheet, disabled }: SettingsPanelProps): React.JSX.Element {
+export function SettingsPanel({
+  settings,
+  onChange,
+  onInsertSheet,
+  onTakeFromSheet,
+  disabled,
+}: SettingsPanelProps): React.JSX.Element {
   const styles = useStyles();
   const sets = builtInCriteriaSets();
   return (
@@ -61,6 +69,9 @@ export function SettingsPanel({ settings, onChange, onInsertSheet, disabled }: S
       <div className={styles.wide}>
         <Button size="small" className={styles.button} onClick={onInsertSheet} disabled={disabled || settings.criteriaSetId === null}>
           Chèn bộ đã chọn thành trang "Bộ tiêu chí" để sửa
+        </Button>
+        <Button size="small" className={styles.button} onClick={onTakeFromSheet} disabled={disabled}>
+          Lấy bộ tiêu chí từ bảng này
         </Button>
       </div>
       <Field label="Tính đến ngày" hint="Để trống: hôm nay" className={styles.field}>

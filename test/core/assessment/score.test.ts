@@ -77,7 +77,7 @@ describe("scoring a self-assessment table with no criteria set", () => {
 
   it("shows self, computed and appraised side by side, differences largest first", () => {
     const appraisal = run("layout-1").summary.appraisal!;
-    expect(appraisal).toMatchObject({ self: 9.07, computed: 9.07, appraised: 8 });
+    expect(appraisal).toMatchObject({ self: 8.57, computed: 8.57, appraised: 7.5 });
     expect(
       appraisal.differences.map((d) => [d.code, d.self, d.computed, d.appraised, d.gap])
     ).toEqual([
@@ -137,7 +137,7 @@ describe("the 'Tổng hợp' sheet of a self-assessment run", () => {
     );
     expect(at).toBeGreaterThan(0);
     expect(rows.slice(at + 1, at + 5)).toEqual([
-      "Tổng (các tiêu chí được chấm) | 9.07 | 9.07 | 8 |  | ",
+      "Tổng (trong giới hạn từng lĩnh vực, điểm thưởng, điểm trừ) | 8.57 | 8.57 | 7.5 |  | ",
       "1.1.1 Mức độ kịp thời trong ban hành kế hoạch CCHC năm | 1 | 1 | 0.5 | 0.5 | Tự chấm 2025!7",
       "2.3 Tỷ lệ hồ sơ TTHC được giải quyết trực tuyến | 1.32 | 1.32 | 1 | 0.32 | Tự chấm 2025!26",
       "1.3 Kiểm tra công tác cải cách hành chính | 1.25 | 1.25 | 1 | 0.25 | Tự chấm 2025!19",
