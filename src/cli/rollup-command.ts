@@ -12,7 +12,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { InvalidArgumentError, type Command } from "commander";
 import cliProgress from "cli-progress";
-import ExcelJS from "exceljs";
+// Types only at load time: ExcelJS takes about a second to load, and only a roll-up needs it.
+import type ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { isIsoDate, toIso } from "../core/dates";
 import {
@@ -303,7 +304,8 @@ export function withRankingChart(bytes: Uint8Array, content: RollupSheet): Uint8
 
 /** The roll-up workbook as bytes. */
 export async function rollupWorkbookBytes(rollup: Rollup): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: ExcelJSLibrary } = await import("exceljs");
+  const workbook = new ExcelJSLibrary.Workbook();
   workbook.creator = "Chấm điểm CCHC";
   const sheets = buildRollupSheets(rollup);
   for (const content of sheets) addRollupSheet(workbook, content);
