@@ -61,7 +61,10 @@ export function ownSummarySheet(sheetNames: string[], names: DefinedName[]): str
  *
  * @example planSummarySheet(["Phụ lục", "Tổng hợp"], []).name === "Tổng hợp (tự động)"
  */
-export function planSummarySheet(sheetNames: string[], names: DefinedName[]): SummarySheetPlacement {
+export function planSummarySheet(
+  sheetNames: string[],
+  names: DefinedName[]
+): SummarySheetPlacement {
   const own = ownSummarySheet(sheetNames, names);
   if (own !== null) return { name: own, replaces: true, marker: summaryMarker(own), notice: null };
   const taken = new Set(sheetNames.map(sheetNameKey));

@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { runCli } from "../support/cli";
 import { buildSample } from "../../scripts/build-sample";
-import { toGridValue } from "../../src/cli/xlsx";
+import { toGridValue } from "../support/exceljs-grid";
 
 const CRITERIA = path.join(__dirname, "..", "..", "src", "core", "criteria-sets", "dien-ban-2025.json");
 

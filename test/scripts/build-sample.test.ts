@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { buildSample, SAMPLE_PATH } from "../../scripts/build-sample";
-import { worksheetToGrid } from "../../src/cli/xlsx";
+import { worksheetToGrid } from "../support/exceljs-grid";
 
 async function grids(file: string) {
   const workbook = new ExcelJS.Workbook();

@@ -1,16 +1,16 @@
 /**
- * ExcelJS helpers kept for tests and fixture generators (an independent reader and
+ * ExcelJS helpers for tests and fixture generators (an independent reader and
  * writer): worksheet → core grid, and the criteria sheet written with ExcelJS. The CLI
  * itself reads with src/xlsx/read-workbook.ts and writes with src/xlsx/patch-workbook.ts.
  */
 import ExcelJS from "exceljs";
-import { excelSerial } from "../core/dates";
-import type { Grid } from "../core/grid";
-import { markersOnSheet, type DefinedName } from "../core/markers";
-import type { SheetContent } from "../core/criteria-sheet";
-import { CRITERIA_SHEET_NAME } from "../core/output-columns";
-import type { CellValue } from "../core/values";
-import { COLORS } from "../core/write-plan";
+import { excelSerial } from "../../src/core/dates";
+import type { Grid } from "../../src/core/grid";
+import { markersOnSheet, type DefinedName } from "../../src/core/markers";
+import type { SheetContent } from "../../src/core/criteria-sheet";
+import { CRITERIA_SHEET_NAME } from "../../src/core/output-columns";
+import type { CellValue } from "../../src/core/values";
+import { COLORS } from "../../src/core/write-plan";
 
 /** Converts one ExcelJS cell value to what Office.js `range.values` would give. */
 export function toGridValue(value: ExcelJS.CellValue): CellValue {
