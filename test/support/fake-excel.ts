@@ -22,6 +22,7 @@
  * - APIs above the host's ExcelApi version throw ApiNotFound.
  */
 import type { CellValue } from "../../src/core/values";
+import { columnIndex as columnNumber, columnLetter as columnLetters } from "../../src/core/grid";
 
 interface Cell {
   value: CellValue;
@@ -59,23 +60,6 @@ function jsonBytes(value: unknown): number {
 /** An error as Office.js raises it: a message and a code. */
 export function officeError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** Parses "A1", "A1:B2", "I:I", "10:10" into 0-based bounds. */
