@@ -354,16 +354,9 @@ function findConflicts(grid: Grid, table: TableResult, plan: TableWritePlan): Co
   const add = (r: number, c: number, reason: ConflictReason) =>
     conflicts.push({ address: cellAddress(grid, r, c), reason });
   const { layout } = table;
-  if (layout.ownedColumn === null) {
-    for (let k = 0; k < OUTPUT_COLUMNS.length; k++) {
-      for (let r = plan.top; r <= layout.lastRow; r++) {
-        if (!isBlankCell(cellAt(grid, r, plan.left + k))) add(r, plan.left + k, "user_data");
-      }
-    }
-    return conflicts;
-  }
-  // A merge made over our block since the last run: writing would split it (Excel refuses,
-  // and the merged text of the user's would be lost).
+  // A merge over the block (made since the last run, or in the way of a first run that
+  // found no free place): writing would split it (Excel refuses, and the merged text of
+  // the user's would be lost).
   const blockRight = plan.left + OUTPUT_COLUMNS.length - 1;
   for (const m of grid.merges ?? []) {
     if (
@@ -373,6 +366,14 @@ function findConflicts(grid: Grid, table: TableResult, plan: TableWritePlan): Co
       m.left <= blockRight
     )
       add(Math.max(m.top, plan.top), Math.max(m.left, plan.left), "merged");
+  }
+  if (layout.ownedColumn === null) {
+    for (let k = 0; k < OUTPUT_COLUMNS.length; k++) {
+      for (let r = plan.top; r <= layout.lastRow; r++) {
+        if (!isBlankCell(cellAt(grid, r, plan.left + k))) add(r, plan.left + k, "user_data");
+      }
+    }
+    return conflicts;
   }
   if (conflicts.length > 0) return conflicts;
   if (layout.ownedWidth !== null && layout.ownedWidth !== OUTPUT_COLUMNS.length) {

@@ -47,7 +47,9 @@ describe("planSheetWrites", () => {
     expect(formula).toContain("TODAY()-L10");
     // The one definition of done (its answers are checked by LibreOffice in test/formulas).
     expect(formula).toContain(`IF(${doneFormula("$F10")},"Đã hoàn thành"`);
-    expect(table.stateFormulaR1C1).toBe(`=${formula.replace(/L10/g, "RC[-1]").replace(/\$F10/g, "RC6")}`);
+    expect(table.stateFormulaR1C1).toBe(
+      `=${formula.replace(/L10/g, "RC[-1]").replace(/\$F10/g, "RC6")}`
+    );
   });
 
   it("writes the label in the due column for recurring, continuous and external rows", () => {
@@ -87,6 +89,13 @@ describe("planSheetWrites", () => {
     expect(blocked.conflicts[0]).toEqual({ address: "'Phụ lục KH CCHC'!I11", reason: "user_data" });
   });
 
+  it("stops, naming the merge, when every column within reach is merged", () => {
+    const wide = gridOf(TASK_SHEET);
+    wide.merges = [{ top: 5, left: 0, bottom: 5, right: 200 }]; // a section row merged far right
+    const plan = planSheetWrites(wide, scoreSheet(wide, { today }));
+    expect(plan.conflicts[0]).toEqual({ address: "'Phụ lục KH CCHC'!I6", reason: "merged" });
+  });
+
   it("never writes into a merged area or a hidden column", () => {
     const merged = gridOf(TASK_SHEET);
     // A section row merged across the print width (A6:K6) and hidden spare columns M:N.
@@ -114,7 +123,9 @@ describe("planSheetWrites", () => {
     expect(again.tables[0].values).toEqual(table.values);
 
     scored.values[4][10] = "Ghi chú";
-    expect(planSheetWrites(scored, scoreSheet(scored, { today })).conflicts).toEqual([{ address: "'Phụ lục KH CCHC'!K5", reason: "header_changed" }]);
+    expect(planSheetWrites(scored, scoreSheet(scored, { today })).conflicts).toEqual([
+      { address: "'Phụ lục KH CCHC'!K5", reason: "header_changed" },
+    ]);
   });
 
   it("points the state formula of rows under a merged status at the merge's top cell", () => {
@@ -132,7 +143,12 @@ describe("planSheetWrites", () => {
     expect(state(12)).not.toHaveProperty("statusRow");
     expect(stateFormulaAt(planned, 10, 9)).toContain("$F$9");
     expect(stateFormulaAt(planned, 10, 9)).not.toContain("$F10");
-    expect(mergedStatusAnchors(merged, 5)).toEqual(new Map([[9, 8], [10, 8]]));
+    expect(mergedStatusAnchors(merged, 5)).toEqual(
+      new Map([
+        [9, 8],
+        [10, 8],
+      ])
+    );
   });
 
   it("refuses a note typed in the state column and a merge made over the block", () => {
@@ -158,13 +174,21 @@ describe("planSheetWrites", () => {
 });
 
 describe("scoreWorkbook", () => {
-  it("skips only the summary sheet it marked; a user's own \"Tổng hợp\" is scored and kept", () => {
+  it('skips only the summary sheet it marked; a user\'s own "Tổng hợp" is scored and kept', () => {
     const criteria = gridOf(CRITERIA_SHEET);
-    const summarySheet = { sheetName: "TỔNG HỢP", values: [["STT", "Nội dung", "Thời hạn"], [1, "Báo cáo", "Quý I/2025"]] };
+    const summarySheet = {
+      sheetName: "TỔNG HỢP",
+      values: [
+        ["STT", "Nội dung", "Thời hạn"],
+        [1, "Báo cáo", "Quý I/2025"],
+      ],
+    };
     const users = scoreWorkbook([criteria, summarySheet], { criteria: DIEN_BAN_2025, today });
     expect(users.results.map((r) => r.sheet)).toEqual(["Tự chấm điểm 2025", "TỔNG HỢP"]);
     expect(users.summaryPlacement).toMatchObject({ name: "Tổng hợp (tự động)", replaces: false });
-    expect(users.summary.notices.join("\n")).toContain('trang "TỔNG HỢP" của đơn vị: trang đó được giữ nguyên');
+    expect(users.summary.notices.join("\n")).toContain(
+      'trang "TỔNG HỢP" của đơn vị: trang đó được giữ nguyên'
+    );
 
     const names = [{ name: "_ParIndex_TongHop", reference: "='TỔNG HỢP'!$A$1" }];
     const ours = scoreWorkbook([criteria, summarySheet], {
@@ -194,13 +218,19 @@ describe("scoreWorkbook", () => {
   });
 
   it("rejects an invalid day", () => {
-    expect(() => scoreWorkbook([], { criteria: null, today: "2025-02-30" })).toThrow("không hợp lệ");
+    expect(() => scoreWorkbook([], { criteria: null, today: "2025-02-30" })).toThrow(
+      "không hợp lệ"
+    );
   });
 });
 
 describe("freeBlockLeft", () => {
   it("skips a merged last column and stops within reach", () => {
-    const grid = { sheetName: "S", values: [["STT", "Nội dung", "Ghi chú", ""]], merges: [{ top: 0, left: 2, bottom: 0, right: 3 }] };
+    const grid = {
+      sheetName: "S",
+      values: [["STT", "Nội dung", "Ghi chú", ""]],
+      merges: [{ top: 0, left: 2, bottom: 0, right: 3 }],
+    };
     expect(freeBlockLeft(grid, 0, 0, 3, 5)).toBe(4);
     expect(freeBlockLeft({ sheetName: "S", values: [["a"]] }, 0, 0, 1, 5)).toBe(1);
   });

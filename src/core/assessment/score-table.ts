@@ -7,7 +7,7 @@
  */
 import { CriteriaIndex, type IndexedCriterion } from "../criteria-index";
 import { cellAddress, cellAt, type Grid } from "../grid";
-import { formatNumberVi, parseDecimal, roundHalfAwayFromZero } from "../numbers";
+import { formatNumberVi, parseDecimal, roundHalfAwayFromZero, roundPointsWithin } from "../numbers";
 import { applyRule } from "../rules";
 import type { CriteriaSet } from "../schema";
 import type { AreaTotal, RowResult, TableResult } from "../score";
@@ -309,7 +309,8 @@ export function scoreAssessment(
     const cap = setArea?.maxPoints ?? area.max ?? max;
     areaCaps.set(area.code, cap);
     const section = setArea?.section ?? area.section;
-    const points = roundHalfAwayFromZero(Math.min(sum, cap), 2);
+    // Rounded within the cap: a cap of 0,125 holds 0,125, never 0,13.
+    const points = roundPointsWithin(sum, cap);
     if (section === "bonus") {
       sections.bonus += points;
       sections.bonusCap = (sections.bonusCap ?? 0) + cap;
@@ -376,10 +377,7 @@ function formTotal(s: {
   deductionCap: number | null;
 }): TotalFormation {
   const main = roundHalfAwayFromZero(s.main, 2);
-  const total = roundHalfAwayFromZero(
-    Math.max(0, Math.min(main + s.bonus - s.deduction, s.mainMax + (s.bonusCap ?? 0))),
-    2
-  );
+  const total = roundPointsWithin(main + s.bonus - s.deduction, s.mainMax + (s.bonusCap ?? 0));
   const parts = [`${formatNumberVi(main)} (các lĩnh vực, tối đa ${formatNumberVi(s.mainMax)})`];
   if (s.bonusCap !== null)
     parts.push(`+ ${formatNumberVi(s.bonus)} (điểm thưởng, tối đa ${formatNumberVi(s.bonusCap)})`);
