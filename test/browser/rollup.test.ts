@@ -3,48 +3,24 @@
  * user picks 32 files through the page (30 ward workbooks, two broken), the pane reads
  * them itself and writes the roll-up sheets into the fake workbook of the preview page.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, promises as fs } from "node:fs";
+import { existsSync, mkdtempSync, promises as fs } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { generateRollupFolder, type GeneratedFolder } from "../fixtures/rollup/generate";
+import {
+  buildPreviewOnce,
+  describeInBrowser,
+  launchChromium,
+  PREVIEW_DIST,
+  ROOT,
+  serve,
+} from "../support/browser";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ROOT = path.join(__dirname, "..", "..");
-const OUT = path.join(ROOT, "test", ".tmp", "browser-rollup-dist");
+const OUT = PREVIEW_DIST;
 const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-
-const hasChromium = existsSync(CHROMIUM);
-const describeInBrowser = hasChromium ? describe : describe.skip;
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer(async (req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await fs.readFile(file);
-      res
-        .writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" })
-        .end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 interface FakeSheetView {
   name: string;
@@ -61,37 +37,10 @@ describeInBrowser("roll-up in the task pane (Chromium)", () => {
 
   beforeAll(async () => {
     folder = await generateRollupFolder(dir, 30);
-    mkdirSync(OUT, { recursive: true });
-    execFileSync(
-      process.execPath,
-      [
-        require.resolve("webpack-cli/bin/cli.js"),
-        "--mode",
-        "production",
-        "--env",
-        "preview",
-        "--env",
-        `outputPath=${OUT}`,
-      ],
-      {
-        cwd: ROOT,
-        stdio: "pipe",
-      }
-    );
+    await buildPreviewOnce();
     server = await serve(OUT);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {

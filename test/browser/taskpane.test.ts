@@ -4,61 +4,32 @@
  * through the real adapter and a fake workbook. Office.js is served from the
  * @microsoft/office-js package: the CDN is unreachable here.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, promises as fs } from "node:fs";
+import { existsSync, promises as fs } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import * as acorn from "acorn";
 import { validateManifest } from "../../scripts/validate-manifest";
+import {
+  buildPreviewOnce,
+  CHROMIUM,
+  describeInBrowser,
+  hasChromium,
+  launchChromium,
+  PREVIEW_DIST,
+  ROOT,
+  serve,
+} from "../support/browser";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ROOT = path.join(__dirname, "..", "..");
-const OUT = path.join(ROOT, "test", ".tmp", "browser-dist");
+const OUT = PREVIEW_DIST;
 const SCREENSHOT = path.join(ROOT, "test", ".tmp", "taskpane-preview.png");
 const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   process.stderr.write(
     `Bỏ qua kiểm thử trình duyệt: không có ${CHROMIUM} (apt-get install chromium).\n`
   );
-}
-const describeInBrowser = hasChromium ? describe : describe.skip;
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".map": "application/json",
-};
-
-/** Serves `dir` at `prefix` (e.g. "/cham-diem-cchc", as a deployment under a path would). */
-function serve(dir: string, prefix = ""): Promise<http.Server> {
-  const server = http.createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    if (!pathname.startsWith(`${prefix}/`)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const file = path.join(dir, pathname.slice(prefix.length));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await fs.readFile(file);
-      res
-        .writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" })
-        .end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
 describeInBrowser("task pane in Chromium", () => {
@@ -67,37 +38,10 @@ describeInBrowser("task pane in Chromium", () => {
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    execFileSync(
-      process.execPath,
-      [
-        require.resolve("webpack-cli/bin/cli.js"),
-        "--mode",
-        "production",
-        "--env",
-        "preview",
-        "--env",
-        `outputPath=${OUT}`,
-      ],
-      {
-        cwd: ROOT,
-        stdio: "pipe",
-      }
-    );
+    await buildPreviewOnce();
     server = await serve(OUT);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 900_000);
 
   afterAll(async () => {
