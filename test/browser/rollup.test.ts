@@ -41,7 +41,7 @@ describeInBrowser("roll-up in the task pane (Chromium)", () => {
     server = await serve(OUT);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();
-  }, 600_000);
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();

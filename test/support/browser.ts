@@ -1,22 +1,14 @@
 /**
  * What the browser tests share: Debian's Chromium (playwright-core, never a browser
  * download), one production build of the pane with its preview page, and a small static
- * server. The build takes minutes, so it is made once per test run even when jest runs
- * the browser test files in parallel workers: the first worker builds under a lock, the
- * others wait for its stamp.
+ * server. The build takes minutes, so it is made once per test run (see build-once.ts).
  */
 import { execFileSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  promises as fs,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, promises as fs } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import { buildOnce } from "./build-once";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ROOT = path.join(__dirname, "..", "..");
@@ -26,55 +18,33 @@ export const PREVIEW_DIST = path.join(ROOT, "test", ".tmp", "browser-dist");
 export const hasChromium = existsSync(CHROMIUM);
 export const describeInBrowser = hasChromium ? describe : describe.skip;
 
-const LOCK = `${PREVIEW_DIST}.lock`;
-const STAMP = path.join(PREVIEW_DIST, ".built-by");
-
 /**
  * Builds the pane into PREVIEW_DIST once for this test run (jest's parent process id
  * names the run), and waits when another worker is building it.
  */
-export async function buildPreviewOnce(): Promise<string> {
-  const run = String(process.ppid);
-  const built = () => existsSync(STAMP) && readStamp() === run;
-  while (!built()) {
-    try {
-      mkdirSync(LOCK, { recursive: false });
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      continue;
-    }
-    try {
-      if (!built()) {
-        rmSync(PREVIEW_DIST, { recursive: true, force: true });
-        mkdirSync(PREVIEW_DIST, { recursive: true });
-        execFileSync(
-          process.execPath,
-          [
-            require.resolve("webpack-cli/bin/cli.js"),
-            "--mode",
-            "production",
-            "--env",
-            "preview",
-            "--env",
-            `outputPath=${PREVIEW_DIST}`,
-          ],
-          { cwd: ROOT, stdio: "pipe" }
-        );
-        writeFileSync(STAMP, run);
-      }
-    } finally {
-      rmSync(LOCK, { recursive: true, force: true });
-    }
-  }
-  return PREVIEW_DIST;
-}
-
-function readStamp(): string {
-  try {
-    return readFileSync(STAMP, "utf8");
-  } catch {
-    return "";
-  }
+export function buildPreviewOnce(): Promise<string> {
+  return buildOnce({
+    target: PREVIEW_DIST,
+    runId: String(process.ppid),
+    // Shorter than the browser tests' beforeAll (15 min), so a stuck build fails them with
+    // this message rather than a bare hook timeout.
+    waitMs: 12 * 60_000,
+    build: (target) => {
+      execFileSync(
+        process.execPath,
+        [
+          require.resolve("webpack-cli/bin/cli.js"),
+          "--mode",
+          "production",
+          "--env",
+          "preview",
+          "--env",
+          `outputPath=${target}`,
+        ],
+        { cwd: ROOT, stdio: "pipe", timeout: 11 * 60_000, maxBuffer: 64 * 1024 * 1024 }
+      );
+    },
+  });
 }
 
 const TYPES: Record<string, string> = {
