@@ -14,7 +14,7 @@ import {
   toDate,
   type IsoDate,
 } from "./dates";
-import { cellText, collapseSpaces, normalizeVi } from "./text";
+import { MAX_MEMOIZED_LENGTH, cellText, collapseSpaces, normalizeVi } from "./text";
 import type { CellValue } from "./values";
 import { warning, type RowWarning } from "./warnings";
 
@@ -374,7 +374,32 @@ export function parseDeadline(
       return { ...none, warnings: [notADate(value, ctx.cell)] };
     }
   }
-  const original = cellText(value);
+  return parseDeadlineText(cellText(value), ctx.planYear, ctx.today);
+}
+
+/**
+ * A plan repeats the same few deadline texts on most rows ("Thường xuyên", "Quý IV/2025",
+ * "Trước ngày 15/12/2025"), and a text's reading depends only on the plan year and today:
+ * readings are kept, per (year, today, text), and shared (callers never mutate them).
+ */
+const textDeadlines = new Map<string, Deadline>();
+const TEXT_DEADLINES_KEPT = 20_000;
+
+function parseDeadlineText(original: string, planYear: number, today: IsoDate): Deadline {
+  if (original.length > MAX_MEMOIZED_LENGTH) return readDeadlineText(original, planYear, today);
+  const key = `${planYear}|${today}|${original}`;
+  let deadline = textDeadlines.get(key);
+  if (deadline === undefined) {
+    if (textDeadlines.size >= TEXT_DEADLINES_KEPT) textDeadlines.clear();
+    deadline = readDeadlineText(original, planYear, today);
+    textDeadlines.set(key, deadline);
+  }
+  return deadline;
+}
+
+function readDeadlineText(original: string, planYear: number, today: IsoDate): Deadline {
+  const ctx = { planYear, today };
+  const none: Deadline = { schedule: "none", due: null, milestones: [], warnings: [] };
   const text = normalizeVi(original);
   if (text === "") return none;
 

@@ -88,7 +88,20 @@ function isWordChar(text: string, i: number): boolean {
  * @example roundHalfAwayFromZero(-2.345, 2) === -2.35
  */
 export function roundHalfAwayFromZero(value: number, decimals = 2): number {
-  if (!Number.isFinite(value) || Number.isInteger(value)) return value;
+  if (!Number.isFinite(value)) return value;
+  // -0 (from "-0,0" or a negative ratio rounded away) would be shown as "-0".
+  if (Number.isInteger(value)) return value === 0 ? 0 : value;
+  // Fast path (every row rounds its points): away from a half, binary noise and the
+  // 12-digit cleaning below cannot change the result, and rounded ÷ 10^d is the double
+  // nearest to the decimal, as the exact path gives. Points are far below 10^6 / 10^d.
+  if (decimals >= 0 && decimals < POWERS_OF_TEN.length) {
+    const scale = POWERS_OF_TEN[decimals];
+    const scaled = Math.abs(value) * scale;
+    if (scaled < 1e6 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-4) {
+      const result = Math.round(scaled) / scale;
+      return value < 0 && result !== 0 ? -result : result;
+    }
+  }
   // 12 significant digits remove the binary noise of a few multiplications while
   // keeping every digit a score can meaningfully have.
   const cleaned = Number(value.toPrecision(12));
@@ -96,6 +109,8 @@ export function roundHalfAwayFromZero(value: number, decimals = 2): number {
   const result = rounded === 0 ? 0 : shiftDecimal(rounded, -decimals);
   return cleaned < 0 && result !== 0 ? -result : result;
 }
+
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
 /**
  * value × 10^places computed in decimal, not binary: through the exponent of the

@@ -73,14 +73,24 @@ function checkPlanYear(planYear: number | undefined): number | undefined {
   return planYear;
 }
 
+/** What scoring a workbook finds, before any write is planned (all a roll-up needs). */
+export type WorkbookScores = Pick<
+  WorkbookRun,
+  "results" | "summary" | "summaryPlacement" | "derivedSet"
+> & {
+  /** The sheets scored (tool sheets left out), in the order of `results`. */
+  scored: Grid[];
+  soonDays: number;
+};
+
 /**
  * Scores the given sheets (our own summary sheet, known by its marker, and the "Bộ tiêu
- * chí" sheet are skipped; a user's sheet named "Tổng hợp" is scored like any other) and
- * plans every write.
+ * chí" sheet are skipped; a user's sheet named "Tổng hợp" is scored like any other)
+ * without planning writes: the roll-up reads units' workbooks and never writes them.
  *
- * @example scoreWorkbook([grid], { criteria: null, today: "2025-11-20" }).summary.overdueTotal
+ * @example scoreWorkbookOnly([grid], { criteria: null, today: "2025-11-20" }).summary.overdueTotal
  */
-export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
+export function scoreWorkbookOnly(grids: Grid[], options: RunOptions): WorkbookScores {
   if (!isIsoDate(options.today))
     throw new RangeError(`Ngày "${options.today}" không hợp lệ: cần dạng YYYY-MM-DD`);
   const soonDays = checkSoonDays(options.soonDays ?? 7);
@@ -101,10 +111,23 @@ export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
       planYear,
     })
   );
-  const plans = scored.map((grid, i) => planSheetWrites(grid, results[i], soonDays));
   const summary = summarize(results, criteria, options.today);
   if (derived) summary.notices.unshift(derivedSetNotice(derived));
   if (summaryPlacement.notice) summary.notices.push(summaryPlacement.notice);
+  return { results, summary, summaryPlacement, derivedSet: derived, scored, soonDays };
+}
+
+/**
+ * Scores the given sheets (as `scoreWorkbookOnly`) and plans every write.
+ *
+ * @example scoreWorkbook([grid], { criteria: null, today: "2025-11-20" }).summary.overdueTotal
+ */
+export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
+  const { results, summary, summaryPlacement, derivedSet, scored, soonDays } = scoreWorkbookOnly(
+    grids,
+    options
+  );
+  const plans = scored.map((grid, i) => planSheetWrites(grid, results[i], soonDays));
   const conflicted = plans.filter((plan) => plan.conflicts.length > 0);
   const blocked =
     conflicted.length > 0 ? conflicted.map((plan) => conflictMessage(plan)).join("\n") : null;
@@ -115,6 +138,6 @@ export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
     summarySheet: buildSummarySheet(summary),
     summaryPlacement,
     blocked,
-    derivedSet: derived,
+    derivedSet,
   };
 }

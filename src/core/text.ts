@@ -32,7 +32,7 @@ export function foldTonePlacement(text: string): string {
 }
 
 /** Texts longer than this are not cached (see memoize). */
-const MAX_MEMOIZED_LENGTH = 256;
+export const MAX_MEMOIZED_LENGTH = 256;
 
 /**
  * Caches a pure one-argument text function. Tables repeat the same texts (statuses,

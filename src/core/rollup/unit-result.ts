@@ -9,7 +9,7 @@ import { isCriteriaSheet, readCriteriaSheet } from "../criteria-sheet";
 import { isReservedSheet } from "../output-columns";
 import { cellAddress, cellAt, columnLetter, type Grid } from "../grid";
 import { roundHalfAwayFromZero } from "../numbers";
-import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../run";
+import { scoreWorkbookOnly, type RunOptions, type WorkbookRun } from "../run";
 import type { CriteriaSet, Criterion } from "../schema";
 import type { TableResult } from "../score";
 import { matchHeader } from "../table-reader";
@@ -203,14 +203,15 @@ const addNullable = (a: number | null, b: number | null) =>
  * @example scoreUnit(grids, "phuong-la-khe.xlsx", { criteria, today: "2025-11-20" }).points
  */
 export function scoreUnit(grids: Grid[], file: string, options: RunOptions): UnitResult {
-  const run = scoreWorkbook(grids, options);
+  // Nothing is written into a unit's workbook: no write plan is made.
+  const run = scoreWorkbookOnly(grids, options);
   // Without a chosen set, a self-assessment table's own (derived) set is the unit's.
   return unitFromRun(run, grids, file, options.criteria ?? run.derivedSet?.set ?? null);
 }
 
 /** The roll-up row of a run already made. */
 export function unitFromRun(
-  run: WorkbookRun,
+  run: Pick<WorkbookRun, "results" | "summary">,
   grids: Grid[],
   file: string,
   criteria: CriteriaSet | null
