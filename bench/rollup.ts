@@ -2,7 +2,7 @@
  * Roll-up benchmark (issue 14): 10 → 300 ward workbooks of ~300 rows each.
  *   npx tsx bench/rollup.ts [--sizes 10,30,100,300]
  * For each size: the compiled CLI (`npm run build:cli`, build/cli) rolling the files up
- * with two worker threads and with none, against the floor of merely opening and parsing
+ * on two threads (this one and a worker) and on one, against the floor of merely opening and parsing
  * the same files (fs read + the package reader, one thread). Wall time and peak memory
  * (max RSS of the process, all threads) come from /usr/bin/time. Prints Markdown.
  * Targets: 300 files ≤ 10 s, ≤ 1.5 × the parse floor, peak memory < 1 GB.
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   );
   say();
   say(
-    "| files | parse only, 1 thread: wall / CPU (s) | roll-up, 2 workers: wall / CPU (s) | wall ratio | roll-up, no worker: wall / CPU (s) | peak memory, 2 workers (MB) |"
+    "| files | parse only, 1 thread: wall / CPU (s) | roll-up, 2 threads (main + 1 worker): wall / CPU (s) | wall ratio | roll-up, 1 thread: wall / CPU (s) | peak memory, 2 threads (MB) |"
   );
   say("|---:|---:|---:|---:|---:|---:|");
   for (const size of sizes) {

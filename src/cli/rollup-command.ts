@@ -41,7 +41,7 @@ export interface RollupCommandOptions {
   soonDays?: number;
   out?: string;
   json?: boolean;
-  /** Worker threads; 0 scores in this thread (for measurements). Default: cores, at most 2. */
+  /** Threads that score, this one included (0 or 1: this one only). Default: cores, at most 2. */
   jobs?: number;
 }
 
@@ -125,63 +125,68 @@ function workerFor(setup: WorkerSetup): Worker {
 export const MIN_FILES_FOR_WORKERS = 16;
 
 /**
- * Default number of workers: the machine's cores, at most two (one workbook each in
- * memory); none for a handful of files.
+ * Default number of scoring threads: the machine's cores, at most two (one workbook each
+ * in memory); this thread alone for a handful of files.
  *
- * @example defaultJobs(300) === 2 // on a two-core machine
+ * @example defaultJobs(300) === 2 // on a two-core machine: this thread and one worker
  */
 export function defaultJobs(files: number): number {
-  if (files < MIN_FILES_FOR_WORKERS) return 0;
+  if (files < MIN_FILES_FOR_WORKERS) return 1;
   return Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
 }
 
 /**
- * Scores every file in a pool of worker threads, calling `onDone` as each finishes;
- * outcomes come back in the order of `files`.
+ * Scores every file on `jobs` threads: this one and `jobs − 1` worker threads (this thread
+ * has the modules loaded already; a worker pays for its own start). Calls `onDone` as each
+ * file finishes; outcomes come back in the order of `files`. `beforeScoring` runs on this
+ * thread once the workers are starting (they load their modules meanwhile).
  */
 export async function scoreFiles(
   files: string[],
   options: UnitOptions,
   jobs: number,
-  onDone: () => void = () => undefined
+  onDone: () => void = () => undefined,
+  beforeScoring: () => Promise<unknown> = async () => undefined
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
-  if (jobs <= 0) {
-    for (let i = 0; i < files.length; i++) {
-      outcomes[i] = await rollupFile(files[i], options);
-      onDone();
-    }
-    return outcomes;
-  }
-  const count = Math.min(jobs, files.length);
   let next = 0;
+  const count = Math.max(0, Math.min(jobs - 1, files.length - 1));
   const workers = Array.from({ length: count }, () => workerFor({ rollupWorker: true, options }));
+  const inWorkers = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        const give = () => {
+          if (next >= files.length) {
+            resolve();
+            return;
+          }
+          const id = next++;
+          worker.postMessage({ id, file: files[id] });
+        };
+        worker.on("message", (reply: WorkerReply) => {
+          outcomes[reply.id] = reply.outcome;
+          onDone();
+          give();
+        });
+        worker.on("error", reject);
+        worker.on("exit", (code) => {
+          if (code !== 0) reject(new Error(`worker exited with code ${code}`));
+        });
+        give();
+      })
+  );
+  const inThisThread = async () => {
+    await beforeScoring();
+    while (next < files.length) {
+      const id = next++;
+      outcomes[id] = await rollupFile(files[id], options);
+      onDone();
+      // Lets the workers' answers in (each gets its next file) between two files.
+      if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const give = () => {
-              if (next >= files.length) {
-                resolve();
-                return;
-              }
-              const id = next++;
-              worker.postMessage({ id, file: files[id] });
-            };
-            worker.on("message", (reply: WorkerReply) => {
-              outcomes[reply.id] = reply.outcome;
-              onDone();
-              give();
-            });
-            worker.on("error", reject);
-            worker.on("exit", (code) => {
-              if (code !== 0) reject(new Error(`worker exited with code ${code}`));
-            });
-            give();
-          })
-      )
-    );
+    await Promise.all([...inWorkers, inThisThread()]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -435,10 +440,16 @@ export async function runRollup(
       : null;
   bar?.start(files.length, 0);
   const jobs = options.jobs ?? defaultJobs(files.length);
-  if (jobs > 0) void loadExcelJs();
   let outcomes: FileOutcome[];
   try {
-    outcomes = await scoreFiles(files, unitOptions, jobs, () => bar?.increment());
+    // With workers starting, this thread loads ExcelJS (for the roll-up file) meanwhile.
+    outcomes = await scoreFiles(
+      files,
+      unitOptions,
+      jobs,
+      () => bar?.increment(),
+      jobs > 1 ? loadExcelJs : undefined
+    );
   } finally {
     bar?.stop();
   }
@@ -503,7 +514,7 @@ export function registerRollupCommand(
     .option("--json", "chỉ in kết quả dạng JSON ra stdout")
     .option(
       "--jobs <số>",
-      "số luồng chấm song song (mặc định: số lõi, tối đa 2; 0: chấm tuần tự không dùng luồng)",
+      "số luồng cùng chấm, kể cả luồng chính (mặc định: số lõi, tối đa 2; 0 hoặc 1: chấm tuần tự)",
       wholeNumber(16, "--jobs")
     )
     .helpOption("-h, --help", "hiển thị hướng dẫn")

@@ -2,7 +2,7 @@
  * Reads and scores one unit's workbook for the roll-up, in a worker thread (one workbook
  * in memory per worker) or in the calling thread. Input files are only read, never written.
  */
-import { promises as fs } from "node:fs";
+import { readFileSync } from "node:fs";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { Grid } from "../core/grid";
 import { rollupUnit, type UnitFailure, type UnitOptions, type UnitResult } from "../core/rollup";
@@ -44,7 +44,9 @@ export function readUnitGrids(bytes: Uint8Array): Grid[] {
 export async function rollupFile(file: string, options: UnitOptions): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(file);
+    // Read synchronously: this thread has nothing else to do meanwhile, and 300 small
+    // files cost half a second more through the thread pool's open/stat/read/close.
+    bytes = readFileSync(file);
   } catch {
     return {
       ok: false,

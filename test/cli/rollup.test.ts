@@ -254,7 +254,7 @@ describe("rollup command", () => {
       "--out",
       path.join(dir, "hai.xlsx"),
       "--jobs",
-      "1",
+      "2",
     ]);
     expect(run.code).toBe(0);
     expect(run.out).toContain("Tổng hợp 2 đơn vị (tính đến 20/11/2025), 1 tệp không đọc được.");
@@ -266,9 +266,28 @@ describe("rollup command", () => {
     expect(await hashAll()).toEqual(hashes);
   });
 
-  it("uses worker threads (at most two) only when there are enough files to repay starting them", () => {
-    expect(defaultJobs(MIN_FILES_FOR_WORKERS - 1)).toBe(0);
+  it("uses a worker thread (two threads at most) only when there are enough files to repay starting it", () => {
+    expect(defaultJobs(MIN_FILES_FOR_WORKERS - 1)).toBe(1);
     expect(defaultJobs(300)).toBe(Math.min(2, os.availableParallelism()));
+  });
+
+  it("gives the same roll-up on one thread as on this thread and a worker (the default run above)", async () => {
+    const run = await runCli([
+      "rollup",
+      input,
+      "--today",
+      "2025-11-20",
+      "--out",
+      path.join(dir, "mot-luong.xlsx"),
+      "--json",
+      "--jobs",
+      "0",
+    ]);
+    expect(run.code).toBe(0);
+    const serial = JSON.parse(run.out);
+    const strip = (r: RankingJson) => ({ ...r, file: path.basename(r.file) });
+    expect(serial.ranking.map(strip)).toEqual(json.ranking.map(strip));
+    expect(serial.failures.length).toBe(json.failures.length);
   });
 
   it("says in Vietnamese what is missing when no file or folder is given", async () => {
