@@ -2,9 +2,9 @@
  * rollup: many units' workbooks (files or folders) into one new roll-up workbook.
  *   cham-diem-cchc rollup <tệp hoặc thư mục…> [--recursive] [--criteria set.json]
  *     [--today YYYY-MM-DD] [--out tong-hop.xlsx] [--json]
- * Each file is read and scored in a worker thread (two on a two-core machine, one
- * workbook in memory per worker); a file that cannot be read is listed with its reason
- * and the others go on. Input files are only read.
+ * Each file is read and scored on this thread or a worker thread (two threads on a
+ * two-core machine, one workbook in memory per thread); a file that cannot be read is
+ * listed with its reason and the others go on. Input files are only read.
  */
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -12,26 +12,20 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { InvalidArgumentError, type Command } from "commander";
 import cliProgress from "cli-progress";
-// Types only at load time: ExcelJS takes about a second to load, and only a roll-up needs it.
-import type ExcelJS from "exceljs";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { isIsoDate, toIso } from "../core/dates";
 import {
   buildRollupSheets,
   rollUp,
   rollupReport,
-  ROLLUP_COLORS,
   type Rollup,
-  type RollupSheet,
   type UnitFailure,
   type UnitOptions,
   type UnitResult,
 } from "../core/rollup";
 import type { CriteriaSet } from "../core/schema";
 import { pathExists, resolveUserPath, shownPath, writeFileAtomic } from "./files";
-import { CliError, loadCriteriaSet } from "./score-command";
-import { barChartXml, CHART_TITLE, drawingXml } from "../xlsx/chart";
-import { escapeText } from "../xlsx/xml-splice";
+import { CliError, loadCriteriaSet, NODE_COMPRESSOR } from "./score-command";
+import { rollupWorkbook } from "../xlsx/rollup-workbook";
 import { rollupFile, type FileOutcome, type WorkerReply, type WorkerSetup } from "./rollup-worker";
 
 export interface RollupCommandOptions {
@@ -138,15 +132,13 @@ export function defaultJobs(files: number): number {
 /**
  * Scores every file on `jobs` threads: this one and `jobs − 1` worker threads (this thread
  * has the modules loaded already; a worker pays for its own start). Calls `onDone` as each
- * file finishes; outcomes come back in the order of `files`. `beforeScoring` runs on this
- * thread once the workers are starting (they load their modules meanwhile).
+ * file finishes; outcomes come back in the order of `files`.
  */
 export async function scoreFiles(
   files: string[],
   options: UnitOptions,
   jobs: number,
-  onDone: () => void = () => undefined,
-  beforeScoring: () => Promise<unknown> = async () => undefined
+  onDone: () => void = () => undefined
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   let next = 0;
@@ -176,7 +168,6 @@ export async function scoreFiles(
       })
   );
   const inThisThread = async () => {
-    await beforeScoring();
     while (next < files.length) {
       const id = next++;
       outcomes[id] = await rollupFile(files[id], options);
@@ -193,142 +184,9 @@ export async function scoreFiles(
   return outcomes;
 }
 
-const argb = (hex: string) => `FF${hex.replace("#", "")}`;
-
-/** Adds one roll-up sheet to a new workbook (ExcelJS: the roll-up file is ours entirely). */
-export function addRollupSheet(
-  workbook: ExcelJS.Workbook,
-  content: RollupSheet
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(content.name, {
-    views: [
-      {
-        state: "frozen",
-        xSplit: content.frozenColumns,
-        ySplit: content.frozenRows,
-      },
-    ],
-  });
-  content.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (value === "" || value === null) return;
-      const cell = sheet.getCell(r + 1, c + 1);
-      cell.value = value;
-      const format = content.numberFormats[r][c];
-      if (format !== "General") cell.numFmt = format;
-    })
-  );
-  const headerFill: ExcelJS.Fill = {
-    type: "pattern",
-    pattern: "solid",
-    fgColor: { argb: argb(ROLLUP_COLORS.headerFill) },
-  };
-  for (const r of content.headerRows) {
-    content.values[r].forEach((value, c) => {
-      const cell = sheet.getCell(r + 1, c + 1);
-      cell.font = { bold: true };
-      cell.fill = headerFill;
-      cell.alignment = { wrapText: true, vertical: "middle" };
-    });
-  }
-  for (const r of content.summaryRows) {
-    content.values[r].forEach((_, c) => {
-      const cell = sheet.getCell(r + 1, c + 1);
-      cell.font = { bold: true };
-      cell.fill = {
-        type: "pattern",
-        pattern: "solid",
-        fgColor: { argb: argb(ROLLUP_COLORS.summaryFill) },
-      };
-    });
-  }
-  for (const { row, column } of content.lostCells) {
-    sheet.getCell(row + 1, column + 1).fill = {
-      type: "pattern",
-      pattern: "solid",
-      fgColor: { argb: argb(ROLLUP_COLORS.lostFill) },
-    };
-  }
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  content.widths.forEach((width, c) => {
-    sheet.getColumn(c + 1).width = width;
-  });
-  return sheet;
-}
-
-/**
- * Adds the native bar chart of the totals to the first sheet ("Xếp hạng") of a workbook
- * ExcelJS wrote (ExcelJS cannot write charts): the chart and drawing parts of the package
- * patcher (src/xlsx/chart.ts), their relationships and content types.
- */
-export function withRankingChart(bytes: Uint8Array, content: RollupSheet): Uint8Array {
-  const chart = content.chart;
-  if (!chart) return bytes;
-  const parts = unzipSync(bytes);
-  const sheetPart = "xl/worksheets/sheet1.xml";
-  const rows = content.values.slice(chart.firstRow, chart.lastRow + 1);
-  const data = {
-    sheet: content.name,
-    headerRow: chart.firstRow,
-    firstRow: chart.firstRow + 1,
-    lastRow: chart.lastRow + 1,
-    categories: rows.map((row) => String(row[chart.categoryColumn])),
-    series: [
-      {
-        name: String(content.values[chart.firstRow - 1][chart.valueColumn]),
-        column: chart.valueColumn,
-        values: rows.map((row) => Number(row[chart.valueColumn])),
-      },
-    ],
-    anchorColumn: content.values[0].length + 1,
-    anchorRow: content.frozenRows,
-  };
-  // chart.ts titles the summary sheet's chart; this one shows the units' totals.
-  const retitle = (xml: string) => xml.split(escapeText(CHART_TITLE)).join(escapeText(chart.title));
-  parts["xl/charts/chart1.xml"] = strToU8(retitle(barChartXml(data)));
-  parts["xl/drawings/drawing1.xml"] = strToU8(retitle(drawingXml(data, "rId1")));
-  const rel = (type: string, target: string) =>
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/></Relationships>`;
-  parts["xl/drawings/_rels/drawing1.xml.rels"] = strToU8(rel("chart", "../charts/chart1.xml"));
-  parts["xl/worksheets/_rels/sheet1.xml.rels"] = strToU8(
-    rel("drawing", "../drawings/drawing1.xml")
-  );
-  // <drawing> goes after pageSetup; ExcelJS ends the sheet there for our content.
-  parts[sheetPart] = strToU8(
-    strFromU8(parts[sheetPart]).replace("</worksheet>", '<drawing r:id="rId1"/></worksheet>')
-  );
-  parts["[Content_Types].xml"] = strToU8(
-    strFromU8(parts["[Content_Types].xml"]).replace(
-      "</Types>",
-      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
-        '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>'
-    )
-  );
-  return zipSync(parts, { level: 6 });
-}
-
-/** The roll-up workbook as bytes. */
-export async function rollupWorkbookBytes(rollup: Rollup): Promise<Uint8Array> {
-  const { default: ExcelJSLibrary } = await loadExcelJs();
-  const workbook = new ExcelJSLibrary.Workbook();
-  workbook.creator = "Chấm điểm CCHC";
-  const sheets = buildRollupSheets(rollup);
-  for (const content of sheets) addRollupSheet(workbook, content);
-  // Stored uncompressed: withRankingChart unzips it and compresses the package once.
-  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  return withRankingChart(new Uint8Array(stored), sheets[0]);
-}
-
-/**
- * ExcelJS, loaded once (about 0,4 s). Only a roll-up writes with it, so the score command
- * never loads it; a roll-up starts loading it while its workers score (this thread is
- * idle then).
- */
-const importExcelJs = () => import("exceljs");
-let excelJs: ReturnType<typeof importExcelJs> | null = null;
-function loadExcelJs(): ReturnType<typeof importExcelJs> {
-  excelJs ??= importExcelJs();
-  return excelJs;
+/** The roll-up workbook as bytes (written whole by the package layer; Node's zlib deflates). */
+export function rollupWorkbookBytes(rollup: Rollup): Uint8Array {
+  return rollupWorkbook(buildRollupSheets(rollup), { compressor: NODE_COMPRESSOR });
 }
 
 function unitJson(unit: UnitResult) {
@@ -442,14 +300,7 @@ export async function runRollup(
   const jobs = options.jobs ?? defaultJobs(files.length);
   let outcomes: FileOutcome[];
   try {
-    // With workers starting, this thread loads ExcelJS (for the roll-up file) meanwhile.
-    outcomes = await scoreFiles(
-      files,
-      unitOptions,
-      jobs,
-      () => bar?.increment(),
-      jobs > 1 ? loadExcelJs : undefined
-    );
+    outcomes = await scoreFiles(files, unitOptions, jobs, () => bar?.increment());
   } finally {
     bar?.stop();
   }
@@ -465,7 +316,7 @@ export async function runRollup(
     );
   }
   const rollup = rollUp(units, failures, today);
-  await writeFileAtomic(out, await rollupWorkbookBytes(rollup));
+  await writeFileAtomic(out, rollupWorkbookBytes(rollup));
   if (options.json) io.out(`${JSON.stringify(rollupJson(rollup, shownPath(out)), null, 2)}\n`);
   else io.out(`${rollupReport(rollup, shownPath(out))}\n`);
 }

@@ -28,6 +28,8 @@ export interface BarChartData {
   /** 0-based column and row where the chart's top-left corner sits. */
   anchorColumn: number;
   anchorRow: number;
+  /** The chart's title (the summary sheet's by default). */
+  title?: string;
 }
 
 function absolute(sheet: string, column: number, from: number, to = from): string {
@@ -67,7 +69,7 @@ export function barChartXml(data: BarChartData): string {
     `<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${DRAWING_NS}" xmlns:r="${REL_NS}">` +
     `<c:roundedCorners val="0"/>` +
     `<c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeText(CHART_TITLE)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeText(data.title ?? CHART_TITLE)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
@@ -100,7 +102,7 @@ export function drawingXml(data: BarChartData, chartRelId: string): string {
     `<xdr:twoCellAnchor editAs="oneCell">` +
     `<xdr:from>${anchor(data.anchorColumn, data.anchorRow)}</xdr:from>` +
     `<xdr:to>${anchor(data.anchorColumn + 8, data.anchorRow + rows)}</xdr:to>` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeAttribute(CHART_TITLE)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeAttribute(data.title ?? CHART_TITLE)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:r="${REL_NS}" r:id="${escapeAttribute(chartRelId)}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`

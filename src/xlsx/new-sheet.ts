@@ -19,6 +19,8 @@ export interface NewSheet {
   widths: number[];
   /** Rows kept in view while scrolling (a frozen pane below them). */
   frozenRows?: number;
+  /** Columns kept in view while scrolling (a frozen pane right of them). */
+  frozenColumns?: number;
   /** Relationship id of the sheet's drawing (our chart), if any. */
   drawingRelId?: string;
 }
@@ -46,9 +48,7 @@ export function newSheetXml(sheet: NewSheet, styles: StylesPatch): string {
   const cols = sheet.widths
     .map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`)
     .join("");
-  const frozen = sheet.frozenRows
-    ? `<sheetView workbookViewId="0"><pane ySplit="${sheet.frozenRows}" topLeftCell="${escapeAttribute(cellRef(sheet.frozenRows + 1, 0))}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView>`
-    : `<sheetView workbookViewId="0"/>`;
+  const frozen = `<sheetView workbookViewId="0">${frozenPane(sheet.frozenRows ?? 0, sheet.frozenColumns ?? 0)}</sheetView>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
@@ -60,5 +60,21 @@ export function newSheetXml(sheet: NewSheet, styles: StylesPatch): string {
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     (sheet.drawingRelId ? `<drawing r:id="${escapeAttribute(sheet.drawingRelId)}"/>` : "") +
     `</worksheet>`
+  );
+}
+
+/**
+ * The frozen pane of a sheet view, as Excel writes it: the split, the first cell of the
+ * scrolling part, and the pane that has the focus.
+ *
+ * @example frozenPane(3, 0) // '<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>'
+ */
+export function frozenPane(rows: number, columns: number): string {
+  if (rows <= 0 && columns <= 0) return "";
+  const active = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+  const split = (columns > 0 ? ` xSplit="${columns}"` : "") + (rows > 0 ? ` ySplit="${rows}"` : "");
+  return (
+    `<pane${split} topLeftCell="${cellRef(rows + 1, columns)}" activePane="${active}" state="frozen"/>` +
+    `<selection pane="${active}"/>`
   );
 }

@@ -5,7 +5,6 @@
  * the scored sheets, styles, the workbook part's names and sheet list, relationships and
  * content types — are spliced, never re-serialised; our own sheets are written whole.
  */
-import { Zip, zipSync, type ZipInputFile, type Zippable } from "fflate";
 import type { SheetContent } from "../core/criteria-sheet";
 import type { DefinedName } from "../core/markers";
 import type { SummarySheet } from "../core/summary";
@@ -23,8 +22,9 @@ import {
   unusedRelId,
 } from "./patch-relations";
 import { patchSheetXml } from "./patch-sheet";
-import { StylesPatch } from "./patch-styles";
+import { MINIMAL_STYLES, StylesPatch } from "./patch-styles";
 import { partBytes, partText } from "./xml-splice";
+import { zipPackage, type ZipOptions } from "./zip-package";
 
 export interface SummaryEdit {
   content: SummarySheet;
@@ -45,30 +45,7 @@ export interface WorkbookEdits {
   criteriaSheet?: CriteriaSheetEdit;
 }
 
-export interface PatchOptions {
-  /** Deflate level of the zip (0–9), when fflate compresses. */
-  level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-  /**
-   * A faster compressor from the platform (Node's zlib in the CLI): raw deflate and CRC-32
-   * of a part. This module stays platform-neutral; without it fflate compresses.
-   */
-  compressor?: {
-    deflateRaw: (data: Uint8Array) => Uint8Array;
-    crc32: (data: Uint8Array) => number;
-  };
-}
-
-/** The styles part Excel itself writes for an empty workbook: Calibri 11, no fill, no border. */
-const MINIMAL_STYLES =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-  `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-  `<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
-  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
-  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
-  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
-  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
-  `</styleSheet>`;
+export type PatchOptions = ZipOptions;
 
 const SUMMARY_WIDTHS = [14, 50, 12, 18, 18];
 const CRITERIA_WIDTHS = [10, 10, 60, 10, 22, 12, 12, 12, 14, 10, 10, 14, 22, 36, 14, 30, 14];
@@ -336,53 +313,13 @@ class PackageWriter {
     for (const path of this.added) {
       if (!this.removed.has(path)) entries.push([path, this.changed.get(path)!]);
     }
-    if (compressor) return zipWith(entries, compressor);
-    const files: Zippable = {};
-    for (const [path, bytes] of entries) files[path] = [bytes, { level: level ?? 6 }];
-    return zipSync(files);
+    return zipPackage(entries, { level, compressor });
   }
 
   private textOrUndefined(path: string): string | undefined {
     const stored = this.pkg.findPart(path) ?? path;
     return this.changed.has(stored) || this.pkg.parts.has(stored) ? this.text(stored) : undefined;
   }
-}
-
-/**
- * A zip of the entries, each deflated by the platform's compressor and handed to fflate's
- * zip writer as already-compressed data (fflate writes the headers and directory).
- */
-function zipWith(
-  entries: Array<[string, Uint8Array]>,
-  compressor: NonNullable<PatchOptions["compressor"]>
-): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((error, chunk) => {
-    if (error) failure = error;
-    else chunks.push(chunk);
-  });
-  for (const [filename, data] of entries) {
-    const entry: ZipInputFile = {
-      filename,
-      size: data.length,
-      crc: compressor.crc32(data),
-      compression: 8,
-    };
-    zip.add(entry);
-    entry.ondata!(null, compressor.deflateRaw(data) as Uint8Array<ArrayBuffer>, true);
-  }
-  zip.end();
-  if (failure) throw failure;
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The roll-up sheets as plain content (values, formats, header rows, highlighted cells,
- * widths, frozen rows, chart ranges), written the same way by the CLI (ExcelJS) and the
+ * widths, frozen rows, chart ranges), written the same way by the CLI (src/xlsx/rollup-workbook.ts) and the
  * add-in (Office.js): "Xếp hạng", "Theo tiêu chí", "Cảnh báo", "Việc quá hạn".
  */
 import { formatDateVi } from "../dates";
