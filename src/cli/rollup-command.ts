@@ -113,10 +113,12 @@ function workerFor(setup: WorkerSetup): Worker {
 }
 
 /**
- * Below this many files the roll-up scores in the calling thread: starting a worker (its
- * modules, its own JIT warm-up) costs about as much as scoring a dozen workbooks.
+ * Below this many files the roll-up scores in the calling thread. A worker pays for its
+ * start (its modules, its own JIT warm-up), and two busy threads slow each other (V8's
+ * background compiler and collector lose the free core): measured on two cores
+ * (docs/performance.md), one thread was faster at 30 and 100 files, two at 300.
  */
-export const MIN_FILES_FOR_WORKERS = 16;
+export const MIN_FILES_FOR_WORKERS = 150;
 
 /**
  * Default number of scoring threads: the machine's cores, at most two (one workbook each
