@@ -344,7 +344,7 @@ export function readCriteriaSheet(grid: Grid): SheetParseResult {
     stack.push({ code, node, path });
   }
   if (problems.length > 0) return { ok: false, problems };
-  const parsed = parseCriteriaSet(input as CriteriaSetInput);
+  const parsed = parseCheckedSheet(input as CriteriaSetInput);
   if (parsed.ok) return parsed;
   return {
     ok: false,
@@ -559,4 +559,24 @@ function splitList(text: string): string[] {
 /** True when a grid is (or claims to be) the criteria sheet. */
 export function isCriteriaSheet(grid: Grid): boolean {
   return normalizeVi(grid.sheetName) === normalizeVi(CRITERIA_SHEET_NAME);
+}
+
+/**
+ * The sets read from sheets and validated, by their content. A district's 300 workbooks
+ * carry the same province set: it is validated once, not 300 times (callers never mutate
+ * a set).
+ */
+const validatedSets = new Map<string, CriteriaSet>();
+const VALIDATED_SETS_KEPT = 64;
+
+function parseCheckedSheet(input: CriteriaSetInput): ReturnType<typeof parseCriteriaSet> {
+  const key = JSON.stringify(input);
+  const known = validatedSets.get(key);
+  if (known) return { ok: true, value: known };
+  const parsed = parseCriteriaSet(input);
+  if (parsed.ok) {
+    if (validatedSets.size >= VALIDATED_SETS_KEPT) validatedSets.clear();
+    validatedSets.set(key, parsed.value);
+  }
+  return parsed;
 }

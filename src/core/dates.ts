@@ -73,20 +73,28 @@ export function endOfQuarterIso(year: number, quarter: number): IsoDate {
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  // Every row of every table asks (due date against today): counted on UTC days, which
-  // have no daylight-saving hours, instead of local Dates.
-  return Math.round((utcDay(to) - utcDay(from)) / 86_400_000);
+  // Every row of every table asks (due date against today): whole days counted on the
+  // proleptic Gregorian calendar, with no Date object and no time zone.
+  return dayNumber(to) - dayNumber(from);
 }
 
-/** Milliseconds of an ISO date's midnight UTC (years 0–99 too: Date.UTC would add 1900). */
-function utcDay(iso: IsoDate): number {
-  const date = new Date(0);
-  date.setUTCFullYear(
-    Number(iso.slice(0, 4)),
-    Number(iso.slice(5, 7)) - 1,
-    Number(iso.slice(8, 10))
-  );
-  return date.getTime();
+/**
+ * Days from 1970-01-01 to an ISO date (negative before it), by the civil-calendar
+ * arithmetic of 400-year eras (146,097 days each).
+ *
+ * @example dayNumber("1970-01-02") === 1
+ */
+export function dayNumber(iso: IsoDate): number {
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  // Years start in March, so that the leap day is the last day of the year.
+  const year = Number(iso.slice(0, 4)) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 export function addDaysIso(iso: IsoDate, days: number): IsoDate {

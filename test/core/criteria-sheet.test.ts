@@ -13,6 +13,19 @@ function read(grid: Grid): CriteriaSet {
   return result.value;
 }
 
+describe("readCriteriaSheet on many workbooks carrying the same set (a roll-up)", () => {
+  it("validates a set once per content: the same sheet gives the same set, a changed one a new set", () => {
+    const first = read(asGrid(DIEN_BAN_2025));
+    expect(read(asGrid(DIEN_BAN_2025))).toBe(first);
+    const changed = structuredClone(DIEN_BAN_2025);
+    changed.areas[0].name = "Lĩnh vực đã đổi tên";
+    const other = read(asGrid(changed));
+    expect(other).not.toBe(first);
+    expect(other.areas[0].name).toBe("Lĩnh vực đã đổi tên");
+    expect(read(asGrid(DIEN_BAN_2025)).areas[0].name).toBe(DIEN_BAN_2025.areas[0].name);
+  });
+});
+
 /** 1-based Excel row of the sheet row whose code is `code`. */
 function rowOf(grid: Grid, code: string): number {
   return grid.values.findIndex((row) => row[0] === code) + 1;

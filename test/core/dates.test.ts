@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 import { format } from "date-fns/format";
-import { daysBetween, makeDate, toIso } from "../../src/core/dates";
+import { dayNumber, daysBetween, makeDate, toIso } from "../../src/core/dates";
 
 /** Any calendar day from year 1 to 9999, as a local-midnight Date. */
 const anyDay = fc
@@ -46,6 +46,22 @@ describe("daysBetween", () => {
     ["0050-01-01", "0051-01-01", 365],
   ])("from %s to %s is %i days", (from, to, days) => {
     expect(daysBetween(from, to)).toBe(days);
+  });
+});
+
+describe("dayNumber", () => {
+  it("counts days from 1970-01-01 as JavaScript's UTC clock does", () => {
+    fc.assert(
+      fc.property(anyDay, (date) => {
+        const utc = new Date(0);
+        utc.setUTCFullYear(date.getFullYear(), date.getMonth(), date.getDate());
+        expect(dayNumber(toIso(date))).toBe(utc.getTime() / 86_400_000);
+      }),
+      { numRuns: 2000 }
+    );
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(dayNumber("1969-12-31")).toBe(-1);
+    expect(dayNumber("2000-03-01")).toBe(11_017);
   });
 });
 
