@@ -21,6 +21,8 @@ export interface NewSheet {
   frozenRows?: number;
   /** Columns kept in view while scrolling (a frozen pane right of them). */
   frozenColumns?: number;
+  /** How it prints: landscape, and scaled to one page wide (as many pages down as needed). */
+  print?: { landscape: boolean; fitToWidth: boolean };
   /** Relationship id of the sheet's drawing (our chart), if any. */
   drawingRelId?: string;
 }
@@ -35,14 +37,27 @@ export function newSheetXml(sheet: NewSheet, styles: StylesPatch): string {
   let lastColumn = 0;
   sheet.values.forEach((values, r) => {
     let cells = "";
+    let largest = 0;
+    let lines = 1;
     values.forEach((value, c) => {
       if (value === "" || value === null || value === undefined) return;
       const look = sheet.lookAt(r, c, value);
       const style = look ? styles.cellStyle(look) : 0;
       cells += valueCellXml("", cellRef(r + 1, c), value, style);
       lastColumn = Math.max(lastColumn, c);
+      largest = Math.max(largest, look?.size ?? 0);
+      if (look?.wrap && typeof value === "string")
+        lines = Math.max(lines, wrappedLines(value, sheet.widths[c] ?? DEFAULT_WIDTH));
     });
-    if (cells) rows.push(`<row r="${r + 1}">${cells}</row>`);
+    // Heights are written because viewers keep the 15-point default: LibreOffice cut off the
+    // stacked marks of Vietnamese capitals (Ế, Ỗ) in a 14-point title, and the second line
+    // of a wrapped header.
+    const points = Math.max(
+      largest > 11 ? titleRowHeight(largest) : 0,
+      lines > 1 ? lines * LINE_POINTS : 0
+    );
+    const height = points > 0 ? ` ht="${points}" customHeight="1"` : "";
+    if (cells) rows.push(`<row r="${r + 1}"${height}>${cells}</row>`);
   });
   const lastRow = Math.max(1, sheet.values.length);
   const cols = sheet.widths
@@ -52,12 +67,14 @@ export function newSheetXml(sheet: NewSheet, styles: StylesPatch): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    (sheet.print?.fitToWidth ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
     `<dimension ref="A1:${cellRef(lastRow, lastColumn)}"/>` +
     `<sheetViews>${frozen}</sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows.join("")}</sheetData>` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    (sheet.print ? pageSetupXml(sheet.print) : "") +
     (sheet.drawingRelId ? `<drawing r:id="${escapeAttribute(sheet.drawingRelId)}"/>` : "") +
     `</worksheet>`
   );
@@ -77,4 +94,43 @@ export function frozenPane(rows: number, columns: number): string {
     `<pane${split} topLeftCell="${cellRef(rows + 1, columns)}" activePane="${active}" state="frozen"/>` +
     `<selection pane="${active}"/>`
   );
+}
+
+/**
+ * Row height in points for a line of text in a `size`-point font, with room above for the
+ * stacked diacritics of Vietnamese capitals.
+ *
+ * @example titleRowHeight(14) === 24
+ */
+export function titleRowHeight(size: number): number {
+  return Math.ceil(size * 1.7);
+}
+
+/** Excel's default column width (characters) and the height of one line of 11-point text. */
+const DEFAULT_WIDTH = 8.43;
+const LINE_POINTS = 15;
+
+/**
+ * Lines a wrapped text takes in a column `width` characters wide (at most 4: a header
+ * longer than that should be shortened, not given a giant row).
+ *
+ * @example wrappedLines("Tổng điểm tính toán", 12) === 2
+ */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width) - 1);
+  const lines = text
+    .split("\n")
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+  return Math.min(4, lines);
+}
+
+/**
+ * The page setup of a sheet we write (A4).
+ *
+ * @example pageSetupXml({ landscape: true, fitToWidth: true }) // '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+ */
+export function pageSetupXml(print: { landscape: boolean; fitToWidth: boolean }): string {
+  const orientation = print.landscape ? "landscape" : "portrait";
+  const fit = print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : "";
+  return `<pageSetup paperSize="9" orientation="${orientation}"${fit}/>`;
 }

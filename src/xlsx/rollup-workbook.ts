@@ -26,6 +26,11 @@ export function rollupWorkbook(sheets: RollupSheet[], options: ZipOptions = {}):
   );
 }
 
+/** Column widths (characters) that still print readably on one landscape A4 page. */
+const MAX_FITTED_WIDTH = 220;
+
+const totalWidth = (widths: number[]) => widths.reduce((sum, width) => sum + width, 0);
+
 /** One roll-up sheet: title, header rows, summary rows and the cells of points lost. */
 function rollupSheet(content: RollupSheet): Omit<NewSheet, "drawingRelId"> {
   const headers = new Set(content.headerRows);
@@ -36,6 +41,8 @@ function rollupSheet(content: RollupSheet): Omit<NewSheet, "drawingRelId"> {
     widths: content.widths,
     frozenRows: content.frozenRows,
     frozenColumns: content.frozenColumns,
+    // Landscape; scaled to one page wide only while the text stays readable (about 55%).
+    print: { landscape: true, fitToWidth: totalWidth(content.widths) <= MAX_FITTED_WIDTH },
     lookAt: (r, c) => {
       const look: CellLook = {};
       const format = content.numberFormats[r]?.[c];

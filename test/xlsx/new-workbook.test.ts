@@ -13,7 +13,7 @@ const ranking: WorkbookSheet = {
     values: [
       ["TỔNG HỢP CHỈ SỐ CCHC"],
       [],
-      ["Hạng", "Đơn vị", "Điểm"],
+      ["Hạng", "Đơn vị", "Điểm tính toán theo bộ tiêu chí"],
       [1, "Phường La Khê", 8.25],
       [2, "Xã Hoà Tiến", 7.5],
       [3, "=Phường Điện Bàn", 0.125],
@@ -21,12 +21,15 @@ const ranking: WorkbookSheet = {
     widths: [8, 30, 10],
     frozenRows: 3,
     frozenColumns: 2,
+    print: { landscape: true, fitToWidth: true },
     lookAt: (r, c) =>
-      r === 2
-        ? { bold: true, fill: "#DDEBF7" }
-        : r > 2 && c === 2
-          ? { numberFormat: "0.00", fill: r === 5 ? "#F8CBAD" : undefined }
-          : undefined,
+      r === 0
+        ? { bold: true, size: 14 }
+        : r === 2
+          ? { bold: true, fill: "#DDEBF7", wrap: true }
+          : r > 2 && c === 2
+            ? { numberFormat: "0.00", fill: r === 5 ? "#F8CBAD" : undefined }
+            : undefined,
   },
   chart: {
     sheet: "Xếp hạng",
@@ -35,7 +38,7 @@ const ranking: WorkbookSheet = {
     firstRow: 4,
     lastRow: 6,
     categories: ["Phường La Khê", "Xã Hoà Tiến", "=Phường Điện Bàn"],
-    series: [{ name: "Điểm", column: 2, values: [8.25, 7.5, 0.125] }],
+    series: [{ name: "Điểm tính toán theo bộ tiêu chí", column: 2, values: [8.25, 7.5, 0.125] }],
     anchorColumn: 4,
     anchorRow: 3,
   },
@@ -79,6 +82,17 @@ describe("newWorkbook (a workbook that is ours entirely)", () => {
     expect((sheet.getCell("C6").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFF8CBAD");
     expect(sheet.getCell("C4").numFmt).toBe("0.00");
     expect(sheet.getColumn(2).width).toBe(30);
+    // Rows tall enough for a 14-point title's Vietnamese capitals and a wrapped header.
+    expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(14 * 1.5);
+    expect(sheet.getRow(3).height).toBeGreaterThanOrEqual(2 * 15);
+    expect(sheet.getRow(4).height).toBeUndefined();
+    expect(sheet.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(workbook.getWorksheet("Cảnh báo")!.pageSetup.orientation).not.toBe("landscape");
     const parts = unzipSync(bytes);
     expect(strFromU8(parts["xl/charts/chart1.xml"])).toContain("Tổng điểm theo đơn vị");
     expect(strFromU8(parts["xl/worksheets/_rels/sheet1.xml.rels"])).toContain("drawing1.xml");
@@ -103,7 +117,7 @@ describeWithLibreOffice("newWorkbook opened by LibreOffice Calc", () => {
     const book = readWorkbook(resaved);
     expect(book.sheets.map((s) => s.name)).toEqual(["Xếp hạng", "Cảnh báo"]);
     expect(book.sheets[0].grid.values.slice(2)).toEqual([
-      ["Hạng", "Đơn vị", "Điểm"],
+      ["Hạng", "Đơn vị", "Điểm tính toán theo bộ tiêu chí"],
       [1, "Phường La Khê", 8.25],
       [2, "Xã Hoà Tiến", 7.5],
       [3, "=Phường Điện Bàn", 0.125],
