@@ -2,8 +2,8 @@
  * Synthetic appendix tables of any size, with realistic text, deadlines and results,
  * for the benchmark and the round-trip tests.
  */
-import type { Grid } from "../src/core/grid";
-import type { CellValue } from "../src/core/values";
+import type { Grid } from "../src/core/read/grid";
+import type { CellValue } from "../src/core/parse/values";
 
 const CONTENTS = [
   "1. Hoàn thành kế hoạch CCHC của phường",

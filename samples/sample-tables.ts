@@ -5,7 +5,7 @@
  * office fills in during the year. Kept as data so that the workbook builder and the
  * tests read the same grids. The mess is deliberate: it is what real tables hold.
  */
-import type { CellValue } from "../src/core/values";
+import type { CellValue } from "../src/core/parse/values";
 
 export interface SampleSheet {
   name: string;

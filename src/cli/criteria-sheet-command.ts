@@ -5,9 +5,9 @@
  *   npm run score -- criteria-sheet --export <workbook.xlsx>
  */
 import { deriveSetFromGrids } from "../core/assessment/derive-set";
-import { criteriaSetToSheet } from "../core/criteria-sheet";
-import type { CriteriaSet } from "../core/schema";
-import { CRITERIA_SHEET_NAME } from "../core/output-columns";
+import { criteriaSetToSheet } from "../core/criteria/criteria-sheet";
+import type { CriteriaSet } from "../core/criteria/schema";
+import { CRITERIA_SHEET_NAME } from "../core/write/output-columns";
 import {
   CliError,
   NODE_COMPRESSOR,
@@ -15,7 +15,7 @@ import {
   loadCriteriaSet,
   loadWorkbook,
 } from "./score-command";
-import { sameSheetName } from "../core/summary-sheet";
+import { sameSheetName } from "../core/write/summary-sheet";
 import { patchWorkbook } from "../xlsx/patch-workbook";
 import { chooseOutput, resolveUserPath, shownPath, writeFileAtomic } from "./files";
 

@@ -19,7 +19,7 @@ import {
   unexpectedErrorMessage,
   writeFailureMessage,
 } from "./messages";
-import { isIsoDate } from "../core/dates";
+import { isIsoDate } from "../core/parse/dates";
 
 /** The command's name once installed (package.json "bin"). */
 export const COMMAND_NAME = "cham-diem-cchc";

@@ -12,7 +12,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { InvalidArgumentError, type Command } from "commander";
 import cliProgress from "cli-progress";
-import { isIsoDate, toIso } from "../core/dates";
+import { isIsoDate, toIso } from "../core/parse/dates";
 import {
   buildRollupSheets,
   rollUp,
@@ -22,7 +22,7 @@ import {
   type UnitOptions,
   type UnitResult,
 } from "../core/rollup";
-import type { CriteriaSet } from "../core/schema";
+import type { CriteriaSet } from "../core/criteria/schema";
 import { pathExists, resolveUserPath, shownPath, writeFileAtomic } from "./files";
 import { CliError, loadCriteriaSet, NODE_COMPRESSOR } from "./score-command";
 import { rollupWorkbook } from "../xlsx/rollup-workbook";

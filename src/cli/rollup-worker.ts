@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import type { Grid } from "../core/grid";
+import type { Grid } from "../core/read/grid";
 import { rollupUnit, type UnitFailure, type UnitOptions, type UnitResult } from "../core/rollup";
 import { isPackageError } from "../xlsx/package-error";
 import { readWorkbook } from "../xlsx/read-workbook";

@@ -2,12 +2,12 @@
  * The score command: read the workbook and the criteria set, run the core, write a copy.
  */
 import zlib from "node:zlib";
-import { toIso } from "../core/dates";
-import { formatReport } from "../core/report-text";
+import { toIso } from "../core/parse/dates";
+import { formatReport } from "../core/score/report-text";
 import { scoreWorkbook } from "../core/run";
-import { parseCriteriaSet, type CriteriaSet } from "../core/schema";
-import { normalizeVi } from "../core/text";
-import { isCriteriaSheet, readCriteriaSheet } from "../core/criteria-sheet";
+import { parseCriteriaSet, type CriteriaSet } from "../core/criteria/schema";
+import { normalizeVi } from "../core/parse/text";
+import { isCriteriaSheet, readCriteriaSheet } from "../core/criteria/criteria-sheet";
 import { findBuiltInSet, builtInCriteriaSets } from "../core/criteria-sets";
 import { DEFAULT_LIMITS, inputTooLarge } from "../xlsx/limits";
 import { byteKind, unreadableKind } from "../xlsx/file-kind";

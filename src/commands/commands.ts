@@ -11,7 +11,7 @@
  * open, and exactly once ("Dialog API in Office Add-ins" and "Add-in commands",
  * learn.microsoft.com; OfficeDev/office-js#428).
  */
-import { headline } from "../core/summary";
+import { headline } from "../core/score/summary";
 import { loadWorkbookSettings } from "../excel/settings";
 import { officeSupports } from "../excel/score-active-sheet";
 import { createWorkbookApi, describeError } from "../excel/workbook-api";

@@ -2,20 +2,20 @@
  * One scoring run over a workbook's sheets: the part every front end shares. Front ends
  * read their grids, call `scoreWorkbook`, and carry out the returned plans.
  */
-import { isIsoDate, type IsoDate } from "./dates";
-import type { Grid } from "./grid";
+import { isIsoDate, type IsoDate } from "./parse/dates";
+import type { Grid } from "./read/grid";
 import { deriveSetFromGrids, derivedSetNotice, type DerivedSet } from "./assessment/derive-set";
-import type { DefinedName } from "./markers";
-import type { CriteriaSet } from "./schema";
-import { scoreSheet, type SheetResult } from "./score";
-import { buildSummarySheet, summarize, type Summary, type SummarySheet } from "./summary";
+import type { DefinedName } from "./write/markers";
+import type { CriteriaSet } from "./criteria/schema";
+import { scoreSheet, type SheetResult } from "./score/score";
+import { buildSummarySheet, summarize, type Summary, type SummarySheet } from "./score/summary";
 import {
   isToolSheet,
   ownSummarySheet,
   planSummarySheet,
   type SummarySheetPlacement,
-} from "./summary-sheet";
-import { conflictMessage, planSheetWrites, type SheetWritePlan } from "./write-plan";
+} from "./write/summary-sheet";
+import { conflictMessage, planSheetWrites, type SheetWritePlan } from "./write/write-plan";
 
 export interface RunOptions {
   criteria: CriteriaSet | null;

@@ -4,7 +4,7 @@
  * files, so they are validated and fall back to defaults one by one.
  */
 import { z } from "zod";
-import { isIsoDate } from "./dates";
+import { isIsoDate } from "./parse/dates";
 
 export const SETTING_KEYS = {
   today: "parIndex.today",

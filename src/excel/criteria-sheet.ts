@@ -3,11 +3,11 @@
  * Puts a criteria set into the workbook as the editable "Bộ tiêu chí" sheet (Office.js).
  * One round trip to check the sheet is not there, one to write it.
  */
-import { criteriaSetToSheet } from "../core/criteria-sheet";
-import { columnLetter } from "../core/grid";
-import { CRITERIA_SHEET_NAME } from "../core/output-columns";
-import type { CriteriaSet } from "../core/schema";
-import { COLORS } from "../core/write-plan";
+import { criteriaSetToSheet } from "../core/criteria/criteria-sheet";
+import { columnLetter } from "../core/read/grid";
+import { CRITERIA_SHEET_NAME } from "../core/write/output-columns";
+import type { CriteriaSet } from "../core/criteria/schema";
+import { COLORS } from "../core/write/write-plan";
 import { POINTS_PER_CHAR } from "./score-active-sheet";
 
 export type InsertOutcome = { ok: true } | { ok: false; message: string };

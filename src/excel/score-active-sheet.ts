@@ -14,20 +14,20 @@
  * "Resource limits and performance optimization for Office Add-ins", learn.microsoft.com),
  * then the writes in requests under 4 MB.
  */
-import { columnIndex, columnLetter, type Grid, type MergedArea } from "../core/grid";
-import { CRITERIA_SHEET_NAME } from "../core/output-columns";
-import { readCriteriaSheet, type SheetProblem } from "../core/criteria-sheet";
-import { markersOnSheet, type DefinedName } from "../core/markers";
+import { columnIndex, columnLetter, type Grid, type MergedArea } from "../core/read/grid";
+import { CRITERIA_SHEET_NAME } from "../core/write/output-columns";
+import { readCriteriaSheet, type SheetProblem } from "../core/criteria/criteria-sheet";
+import { markersOnSheet, type DefinedName } from "../core/write/markers";
 import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../core/run";
-import type { CellValue } from "../core/values";
+import type { CellValue } from "../core/parse/values";
 import {
   COLORS,
   isOwnConditionalFormula,
   stateFormulaAt,
   type SheetWritePlan,
   type TableWritePlan,
-} from "../core/write-plan";
-import type { SummarySheet } from "../core/summary";
+} from "../core/write/write-plan";
+import type { SummarySheet } from "../core/score/summary";
 import {
   isToolSheet,
   ownSummarySheet,
@@ -35,7 +35,7 @@ import {
   sameSheetName,
   SUMMARY_MARKER_NAME,
   type SummarySheetPlacement,
-} from "../core/summary-sheet";
+} from "../core/write/summary-sheet";
 
 export type ScoreOutcome =
   | {

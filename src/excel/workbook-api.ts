@@ -3,7 +3,7 @@
  * What the task pane and the ribbon command need from Excel, behind one interface so
  * that tests and the browser preview can run the same code against a fake workbook.
  */
-import { toIso } from "../core/dates";
+import { toIso } from "../core/parse/dates";
 import { findBuiltInSet } from "../core/criteria-sets";
 import type { ScoringSettings } from "../core/settings";
 import { deriveSetFromGrids } from "../core/assessment/derive-set";

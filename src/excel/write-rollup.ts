@@ -6,7 +6,7 @@
  * name (compared without case) is never touched, ours takes "Xếp hạng (2)" instead.
  * Round trips: one to read the sheet and defined names, one per ~4 MB of content.
  */
-import { columnLetter } from "../core/grid";
+import { columnLetter } from "../core/read/grid";
 import { ROLLUP_COLORS, type RollupSheet } from "../core/rollup";
 import { MAX_REQUEST_BYTES, payloadBytes, POINTS_PER_CHAR } from "./score-active-sheet";
 

@@ -4,8 +4,8 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import type { ScoringSettings } from "../core/settings";
-import type { Summary } from "../core/summary";
-import type { SheetProblem } from "../core/criteria-sheet";
+import type { Summary } from "../core/score/summary";
+import type { SheetProblem } from "../core/criteria/criteria-sheet";
 import type { WorkbookApi } from "../excel/workbook-api";
 import { describeError } from "../excel/workbook-api";
 import type { SettingsStore } from "./settings-store";

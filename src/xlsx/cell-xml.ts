@@ -2,7 +2,7 @@
  * The XML of one cell we write. Strings are inline (`t="inlineStr"`): the shared-strings
  * part stays untouched, and a text such as "=1+1", "-", or "1.10" stays text.
  */
-import { columnIndex, columnLetter } from "../core/grid";
+import { columnIndex, columnLetter } from "../core/read/grid";
 import { escapeText } from "./xml-splice";
 
 /**

@@ -4,7 +4,7 @@
  * chart part; the chart carries cached values so that a viewer shows it before any
  * recalculation.
  */
-import { quoteSheetName } from "../core/grid";
+import { quoteSheetName } from "../core/read/grid";
 import { escapeAttribute, escapeText } from "./xml-splice";
 
 const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";

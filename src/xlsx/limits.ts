@@ -5,7 +5,7 @@
  * cells and text lengths while a sheet streams, before the grid is allocated.
  * The defaults let a legitimate 100,000-row appendix through with room to spare.
  */
-import { columnLetter } from "../core/grid";
+import { columnLetter } from "../core/read/grid";
 import { PackageError } from "./package-error";
 
 export interface ReadLimits {

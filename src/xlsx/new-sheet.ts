@@ -3,7 +3,7 @@
  * sheets (or, on a re-run, the summary sheet we marked as ours), so nothing of the user's
  * is in them.
  */
-import type { CellValue } from "../core/values";
+import type { CellValue } from "../core/parse/values";
 import { cellRef, valueCellXml } from "./cell-xml";
 import type { CellLook, StylesPatch } from "./patch-styles";
 import { escapeAttribute } from "./xml-splice";

@@ -5,7 +5,7 @@
  * grows to cover our block. Every other byte of the part is copied as it was.
  */
 import { SaxesParser } from "saxes";
-import { outputColumnIndex, OUTPUT_COLUMNS } from "../core/output-columns";
+import { outputColumnIndex, OUTPUT_COLUMNS } from "../core/write/output-columns";
 import {
   COLORS,
   isOwnConditionalFormula,
@@ -13,7 +13,7 @@ import {
   stateFormulaAt,
   type PlannedCell,
   type TableWritePlan,
-} from "../core/write-plan";
+} from "../core/write/write-plan";
 import { cellRef, formulaCellXml, parseCellRef, valueCellXml } from "./cell-xml";
 import type { StylesPatch } from "./patch-styles";
 import {

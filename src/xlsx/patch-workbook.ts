@@ -5,11 +5,11 @@
  * the scored sheets, styles, the workbook part's names and sheet list, relationships and
  * content types — are spliced, never re-serialised; our own sheets are written whole.
  */
-import type { SheetContent } from "../core/criteria-sheet";
-import type { DefinedName } from "../core/markers";
-import type { SummarySheet } from "../core/summary";
-import { sameSheetName } from "../core/summary-sheet";
-import { COLORS, type SheetWritePlan } from "../core/write-plan";
+import type { SheetContent } from "../core/criteria/criteria-sheet";
+import type { DefinedName } from "../core/write/markers";
+import type { SummarySheet } from "../core/score/summary";
+import { sameSheetName } from "../core/write/summary-sheet";
+import { COLORS, type SheetWritePlan } from "../core/write/write-plan";
 import { barChartXml, drawingXml, type BarChartData } from "./chart";
 import { newSheetXml, type NewSheet } from "./new-sheet";
 import { openPackage, relsPathOf, type XlsxPackage } from "./package";

@@ -9,8 +9,8 @@
  * ("#DIV/0!"), a formula's cached value, "" for empty; a merged area keeps its value in its
  * top-left cell only. Date serials of a 1904 workbook are moved to the 1900 system.
  */
-import { columnLetter, quoteSheetName, type Grid, type MergedArea } from "../core/grid";
-import type { CellValue } from "../core/values";
+import { columnLetter, quoteSheetName, type Grid, type MergedArea } from "../core/read/grid";
+import type { CellValue } from "../core/parse/values";
 import {
   cellTextTooLong,
   overlappingMerges,

@@ -3,8 +3,8 @@
  * markers), the workbook's defined names and its date system. Platform-neutral; no
  * business rule. Chart sheets and other non-grid sheets are left out.
  */
-import type { Grid } from "../core/grid";
-import { markersOnSheet, type DefinedName } from "../core/markers";
+import type { Grid } from "../core/read/grid";
+import { markersOnSheet, type DefinedName } from "../core/write/markers";
 import type { ReadLimits } from "./limits";
 import { openPackage, type PackageDefinedName, type SheetState, type XlsxPackage } from "./package";
 import { PackageError } from "./package-error";

@@ -2,10 +2,10 @@
  * Test helper: what a writer does with a plan, done on a grid copy (pure), so that a test
  * can score the written workbook again and compare the second run with the first.
  */
-import type { Grid } from "../../src/core/grid";
-import { markersOnSheet } from "../../src/core/markers";
-import type { CellValue } from "../../src/core/values";
-import { isStateCell, type SheetWritePlan } from "../../src/core/write-plan";
+import type { Grid } from "../../src/core/read/grid";
+import { markersOnSheet } from "../../src/core/write/markers";
+import type { CellValue } from "../../src/core/parse/values";
+import { isStateCell, type SheetWritePlan } from "../../src/core/write/write-plan";
 
 /**
  * The grid as it reads after the plan's blocks and markers are written: every planned

@@ -1,6 +1,6 @@
 /** Grids shaped like the seed tables, for the core tests. */
-import type { Grid } from "../../src/core/grid";
-import { parseCriteriaSet, type CriteriaSet } from "../../src/core/schema";
+import type { Grid } from "../../src/core/read/grid";
+import { parseCriteriaSet, type CriteriaSet } from "../../src/core/criteria/schema";
 import type { SampleSheet } from "../../samples/sample-tables";
 import dienBan from "../../src/core/criteria-sets/dien-ban-2025.json";
 import haDong from "../../src/core/criteria-sets/ha-dong-phuong-2024.json";

@@ -2,18 +2,18 @@
  * Hostile and unlucky inputs found by scripted attacks (issue 10): each case scored
  * wrong points, crashed or misread a value before its fix.
  */
-import { criteriaSetToSheet, readCriteriaSheet } from "../../src/core/criteria-sheet";
-import { fromExcelSerial, isExcelDateSerial } from "../../src/core/dates";
-import { parseDeadline } from "../../src/core/deadlines";
-import type { Grid } from "../../src/core/grid";
-import { roundHalfAwayFromZero } from "../../src/core/numbers";
-import { isReservedSheet, sameSheetName } from "../../src/core/output-columns";
-import { applyRule } from "../../src/core/rules";
+import { criteriaSetToSheet, readCriteriaSheet } from "../../src/core/criteria/criteria-sheet";
+import { fromExcelSerial, isExcelDateSerial } from "../../src/core/parse/dates";
+import { parseDeadline } from "../../src/core/parse/deadlines";
+import type { Grid } from "../../src/core/read/grid";
+import { roundHalfAwayFromZero } from "../../src/core/parse/numbers";
+import { isReservedSheet, sameSheetName } from "../../src/core/write/output-columns";
+import { applyRule } from "../../src/core/score/rules";
 import { MAX_SOON_DAYS, scoreWorkbook } from "../../src/core/run";
-import { MAX_CRITERIA_DEPTH, MAX_MAX_POINTS, parseCriteriaSet, type CriteriaSet, type CriteriaSetInput } from "../../src/core/schema";
-import { scoreSheet } from "../../src/core/score";
-import { MAX_RESULT_LENGTH, parseCount, parseRatio, parseRatioList, parseWeightedShare } from "../../src/core/values";
-import { warning } from "../../src/core/warnings";
+import { MAX_CRITERIA_DEPTH, MAX_MAX_POINTS, parseCriteriaSet, type CriteriaSet, type CriteriaSetInput } from "../../src/core/criteria/schema";
+import { scoreSheet } from "../../src/core/score/score";
+import { MAX_RESULT_LENGTH, parseCount, parseRatio, parseRatioList, parseWeightedShare } from "../../src/core/parse/values";
+import { warning } from "../../src/core/score/warnings";
 import { applyPlan } from "./apply-plan";
 import { DIEN_BAN_2025 } from "./fixtures";
 

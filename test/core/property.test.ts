@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { scoreWorkbook } from "../../src/core/run";
-import { OUTPUT_COLUMNS } from "../../src/core/output-columns";
-import type { Grid } from "../../src/core/grid";
-import type { CellValue } from "../../src/core/values";
-import { CriteriaIndex } from "../../src/core/criteria-index";
-import { roundHalfAwayFromZero } from "../../src/core/numbers";
-import { parseCriteriaSet, type CriteriaSet } from "../../src/core/schema";
+import { OUTPUT_COLUMNS } from "../../src/core/write/output-columns";
+import type { Grid } from "../../src/core/read/grid";
+import type { CellValue } from "../../src/core/parse/values";
+import { CriteriaIndex } from "../../src/core/criteria/criteria-index";
+import { roundHalfAwayFromZero } from "../../src/core/parse/numbers";
+import { parseCriteriaSet, type CriteriaSet } from "../../src/core/criteria/schema";
 import { applyPlan } from "./apply-plan";
 import { DIEN_BAN_2025, HA_DONG_2024 } from "./fixtures";
 

@@ -4,7 +4,7 @@ import { CRITERIA_SHEET, TASK_SHEET } from "../../samples/sample-tables";
 import { DIEN_BAN_2025 } from "../core/fixtures";
 import { FAKE_PAYLOAD_LIMIT, FakeExcel, FakeSheet } from "../support/fake-excel";
 import type { SampleSheet } from "../../samples/sample-tables";
-import { criteriaSetToSheet, readCriteriaSheet } from "../../src/core/criteria-sheet";
+import { criteriaSetToSheet, readCriteriaSheet } from "../../src/core/criteria/criteria-sheet";
 import { insertCriteriaSheet } from "../../src/excel/criteria-sheet";
 
 beforeAll(() => {

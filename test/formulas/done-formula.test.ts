@@ -10,12 +10,12 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { addDaysIso, formatDateVi, toIso } from "../../src/core/dates";
-import type { Grid } from "../../src/core/grid";
-import { columnIndex } from "../../src/core/grid";
+import { addDaysIso, formatDateVi, toIso } from "../../src/core/parse/dates";
+import type { Grid } from "../../src/core/read/grid";
+import { columnIndex } from "../../src/core/read/grid";
 import { scoreWorkbook } from "../../src/core/run";
-import { parseStatus } from "../../src/core/status";
-import type { CellValue } from "../../src/core/values";
+import { parseStatus } from "../../src/core/parse/status";
+import type { CellValue } from "../../src/core/parse/values";
 import { runCli } from "../support/cli";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../support/libreoffice";
 

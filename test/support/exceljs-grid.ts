@@ -4,13 +4,13 @@
  * itself reads with src/xlsx/read-workbook.ts and writes with src/xlsx/patch-workbook.ts.
  */
 import ExcelJS from "exceljs";
-import { excelSerial } from "../../src/core/dates";
-import type { Grid } from "../../src/core/grid";
-import { markersOnSheet, type DefinedName } from "../../src/core/markers";
-import type { SheetContent } from "../../src/core/criteria-sheet";
-import { CRITERIA_SHEET_NAME } from "../../src/core/output-columns";
-import type { CellValue } from "../../src/core/values";
-import { COLORS } from "../../src/core/write-plan";
+import { excelSerial } from "../../src/core/parse/dates";
+import type { Grid } from "../../src/core/read/grid";
+import { markersOnSheet, type DefinedName } from "../../src/core/write/markers";
+import type { SheetContent } from "../../src/core/criteria/criteria-sheet";
+import { CRITERIA_SHEET_NAME } from "../../src/core/write/output-columns";
+import type { CellValue } from "../../src/core/parse/values";
+import { COLORS } from "../../src/core/write/write-plan";
 
 /** Converts one ExcelJS cell value to what Office.js `range.values` would give. */
 export function toGridValue(value: ExcelJS.CellValue): CellValue {

@@ -21,8 +21,8 @@
  *   "#REF!" once the sheet is deleted.
  * - APIs above the host's ExcelApi version throw ApiNotFound.
  */
-import type { CellValue } from "../../src/core/values";
-import { columnIndex as columnNumber, columnLetter as columnLetters } from "../../src/core/grid";
+import type { CellValue } from "../../src/core/parse/values";
+import { columnIndex as columnNumber, columnLetter as columnLetters } from "../../src/core/read/grid";
 
 interface Cell {
   value: CellValue;

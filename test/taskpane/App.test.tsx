@@ -13,8 +13,8 @@ import { CRITERIA_SHEET, TASK_SHEET } from "../../samples/sample-tables";
 import { FakeExcel, FakeSheet } from "../support/fake-excel";
 import { templateGrid } from "../core/assessment/template-grid";
 import { LAYOUT_1 } from "../fixtures/assessment/templates";
-import { readCriteriaSheet } from "../../src/core/criteria-sheet";
-import type { Grid } from "../../src/core/grid";
+import { readCriteriaSheet } from "../../src/core/criteria/criteria-sheet";
+import type { Grid } from "../../src/core/read/grid";
 
 const settings = { today: "2025-11-20", soonDays: 7, criteriaSetId: "xa-2025-dien-ban" };
 

@@ -1,6 +1,6 @@
 import { DOMParser, type Element } from "@xmldom/xmldom";
-import { OUTPUT_COLUMNS } from "../../src/core/output-columns";
-import type { PlannedCell, TableWritePlan } from "../../src/core/write-plan";
+import { OUTPUT_COLUMNS } from "../../src/core/write/output-columns";
+import type { PlannedCell, TableWritePlan } from "../../src/core/write/write-plan";
 import { patchSheetXml } from "../../src/xlsx/patch-sheet";
 import { StylesPatch } from "../../src/xlsx/patch-styles";
 import { compareXml } from "../support/package-compare";

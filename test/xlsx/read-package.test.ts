@@ -9,7 +9,7 @@ import { openPackage, relsPathOf, resolveTarget, xmlBoolean } from "../../src/xl
 import { decodeXString } from "../../src/xlsx/read-shared-strings";
 import { isoToSerial, parseCellRef, parseRangeRef } from "../../src/xlsx/read-sheet";
 import { localName } from "../../src/xlsx/xml-stream";
-import { excelSerial } from "../../src/core/dates";
+import { excelSerial } from "../../src/core/parse/dates";
 import { workbookParts } from "./workbook-bytes";
 
 const CORPUS = path.join(__dirname, "../fixtures/corpus");

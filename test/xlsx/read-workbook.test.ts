@@ -8,8 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { excelSerial, fromExcelSerial } from "../../src/core/dates";
-import { cellAt, type Grid } from "../../src/core/grid";
+import { excelSerial, fromExcelSerial } from "../../src/core/parse/dates";
+import { cellAt, type Grid } from "../../src/core/read/grid";
 import { readWorkbook, type ReadWorkbookResult } from "../../src/xlsx/read-workbook";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../support/libreoffice";
 

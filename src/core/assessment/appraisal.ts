@@ -3,7 +3,7 @@
  * and the criteria where they differ, largest difference first: the list a ward uses to
  * write its explanation (giải trình).
  */
-import { roundHalfAwayFromZero } from "../numbers";
+import { roundHalfAwayFromZero } from "../parse/numbers";
 
 export interface AppraisalInput {
   /** 1-based Excel row. */

@@ -4,10 +4,10 @@
  * is manual (scored from the self-score as entered) and keeps its method text, so the
  * derived set shows why on that row.
  */
-import type { Grid } from "../grid";
-import { roundHalfAwayFromZero } from "../numbers";
-import type { Area, CriteriaSet, Criterion, Rule } from "../schema";
-import { cellText, isBlankCell } from "../text";
+import type { Grid } from "../read/grid";
+import { roundHalfAwayFromZero } from "../parse/numbers";
+import type { Area, CriteriaSet, Criterion, Rule } from "../criteria/schema";
+import { cellText, isBlankCell } from "../parse/text";
 import { methodRule } from "./method-text";
 import { readAssessments, type ReadAssessment, type ReadCriterion } from "./read-table";
 

@@ -6,9 +6,9 @@
  * "," and parentheses, so "Lĩnh vực/ Tiêu chí/\nTiêu chí thành phần" and
  * "LĨNH VỰC/TIÊU CHÍ/TIÊU CHÍ THÀNH PHẦN" name the same column.
  */
-import { headerRole } from "../columns";
-import { cellAt, gridWidth, type Grid } from "../grid";
-import { cellText, isBlankCell, memoize, stripDiacritics } from "../text";
+import { headerRole } from "../read/columns";
+import { cellAt, gridWidth, type Grid } from "../read/grid";
+import { cellText, isBlankCell, memoize, stripDiacritics } from "../parse/text";
 
 export const ASSESSMENT_ROLES = [
   "index",

@@ -8,9 +8,9 @@
  * spaces, decimal commas as points. Quantifiers are bounded, so each pattern is linear in
  * the length of the text.
  */
-import { roundHalfAwayFromZero } from "../numbers";
-import type { Rule } from "../schema";
-import { collapseSpaces, normalizeVi } from "../text";
+import { roundHalfAwayFromZero } from "../parse/numbers";
+import type { Rule } from "../criteria/schema";
+import { collapseSpaces, normalizeVi } from "../parse/text";
 
 /**
  * The text the patterns read: normalised Vietnamese, "1,5" as "1.5", "¾" as "3/4".

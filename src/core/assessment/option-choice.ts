@@ -4,9 +4,9 @@
  * that falls in the option's band. Anything else is a problem, worded for the user:
  * never a silent guess.
  */
-import { formatNumberVi } from "../numbers";
-import { cellText, collapseSpaces, normalizeVi } from "../text";
-import { parseRatio, shareFromNumber, type ResultCell } from "../values";
+import { formatNumberVi } from "../parse/numbers";
+import { cellText, collapseSpaces, normalizeVi } from "../parse/text";
+import { parseRatio, shareFromNumber, type ResultCell } from "../parse/values";
 import { describeBand, inBand, listBands, type Band } from "./option-bands";
 
 export interface OptionEntry {

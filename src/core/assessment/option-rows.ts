@@ -3,9 +3,9 @@
  * on the chosen option's row. Zeros on the other rows mean "not this one". Two marks,
  * or points that differ from the option's, are problems that name the cells.
  */
-import { cellAddress, cellAt, type Grid } from "../grid";
-import { formatNumberVi, parseDecimal } from "../numbers";
-import { cellText, collapseSpaces, isBlankCell, normalizeVi } from "../text";
+import { cellAddress, cellAt, type Grid } from "../read/grid";
+import { formatNumberVi, parseDecimal } from "../parse/numbers";
+import { cellText, collapseSpaces, isBlankCell, normalizeVi } from "../parse/text";
 import type { ReadOption } from "./read-table";
 
 export interface OptionMarks {

@@ -7,12 +7,12 @@
  * criteria. Problems with the numbering are collected with their cells, not guessed
  * away silently.
  */
-import { cellAddress, cellAt, type Grid } from "../grid";
-import { parseDecimal } from "../numbers";
-import { endsTable, footerKind } from "../footer-rows";
-import { leadingCode } from "../table-reader";
-import { cellText, collapseSpaces, isBlankCell, normalizeVi } from "../text";
-import type { CellValue } from "../values";
+import { cellAddress, cellAt, type Grid } from "../read/grid";
+import { parseDecimal } from "../parse/numbers";
+import { endsTable, footerKind } from "../read/footer-rows";
+import { leadingCode } from "../read/table-reader";
+import { cellText, collapseSpaces, isBlankCell, normalizeVi } from "../parse/text";
+import type { CellValue } from "../parse/values";
 import { findAssessmentLayouts, type AssessmentLayout, type AssessmentRole } from "./layout";
 import { methodNote, splitOptionText, statedMaximum } from "./method-text";
 

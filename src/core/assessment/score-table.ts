@@ -5,15 +5,20 @@
  * the main total. Gives the same TableResult as the plan appendices, so the writers, the
  * summary and the reports need nothing new; the appraisal and the set checks ride along.
  */
-import { CriteriaIndex, type IndexedCriterion } from "../criteria-index";
-import { cellAddress, cellAt, type Grid } from "../grid";
-import { formatNumberVi, parseDecimal, roundHalfAwayFromZero, roundPointsWithin } from "../numbers";
-import { applyRule } from "../rules";
-import type { CriteriaSet } from "../schema";
-import type { AreaTotal, RowResult, TableResult } from "../score";
-import { cellText, collapseSpaces, isBlankCell } from "../text";
-import type { CellValue } from "../values";
-import { warning, type RowWarning } from "../warnings";
+import { CriteriaIndex, type IndexedCriterion } from "../criteria/criteria-index";
+import { cellAddress, cellAt, type Grid } from "../read/grid";
+import {
+  formatNumberVi,
+  parseDecimal,
+  roundHalfAwayFromZero,
+  roundPointsWithin,
+} from "../parse/numbers";
+import { applyRule } from "../score/rules";
+import type { CriteriaSet } from "../criteria/schema";
+import type { AreaTotal, RowResult, TableResult } from "../score/score";
+import { cellText, collapseSpaces, isBlankCell } from "../parse/text";
+import type { CellValue } from "../parse/values";
+import { warning, type RowWarning } from "../score/warnings";
 import { buildAppraisal, type AppraisalInput, type AppraisalTable } from "./appraisal";
 import type { AssessmentRole } from "./layout";
 import { readOptionMarks } from "./option-rows";

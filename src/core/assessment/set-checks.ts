@@ -2,8 +2,8 @@
  * Checks on the criteria set a self-assessment table carries, each naming its cell: the
  * mistakes senders make, which a ward should see before the appraisal does.
  */
-import { cellAddress, type Grid } from "../grid";
-import { formatNumberVi } from "../numbers";
+import { cellAddress, type Grid } from "../read/grid";
+import { formatNumberVi } from "../parse/numbers";
 import { bandsOverlap, describeBand, listBands, type Band } from "./option-bands";
 import type { ReadAssessment, ReadCriterion, TableProblem } from "./read-table";
 

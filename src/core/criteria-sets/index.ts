@@ -1,7 +1,7 @@
 /**
  * The criteria sets that ship with the add-in, validated when first used.
  */
-import { parseCriteriaSet, type CriteriaSet } from "../schema";
+import { parseCriteriaSet, type CriteriaSet } from "../criteria/schema";
 import dienBan2025 from "./dien-ban-2025.json";
 import haDong2024 from "./ha-dong-phuong-2024.json";
 import hungYen2024 from "./hung-yen-xa-2024.json";

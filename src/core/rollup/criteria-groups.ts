@@ -3,7 +3,7 @@
  * maxima) cannot be ranked against each other: they are put in separate groups, the
  * largest group first, and every unit outside it says how its set differs.
  */
-import { formatNumberVi } from "../numbers";
+import { formatNumberVi } from "../parse/numbers";
 import type { SetEntry, UnitCriteriaSet, UnitResult } from "./unit-result";
 
 export interface CriteriaGroup {

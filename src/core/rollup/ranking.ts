@@ -2,7 +2,7 @@
  * Ranks: units with the same points share a rank and the next rank skips (1, 2, 2, 4),
  * as rankings are published ("xếp hạng" by competition ranking).
  */
-import { roundHalfAwayFromZero } from "../numbers";
+import { roundHalfAwayFromZero } from "../parse/numbers";
 
 export interface Ranked<T> {
   item: T;

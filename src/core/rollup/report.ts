@@ -1,7 +1,7 @@
 /**
  * The one-screen Vietnamese summary of a roll-up, for the terminal and the task pane.
  */
-import { formatDateVi } from "../dates";
+import { formatDateVi } from "../parse/dates";
 import type { Rollup } from "./rollup";
 import { pointsText } from "./sheets";
 

@@ -2,8 +2,8 @@
  * The roll-up of many units: criteria-set groups, ranks within each group, and the
  * units × criteria matrix with its averages and counts at full points.
  */
-import type { IsoDate } from "../dates";
-import { roundHalfAwayFromZero } from "../numbers";
+import type { IsoDate } from "../parse/dates";
+import { roundHalfAwayFromZero } from "../parse/numbers";
 import { groupByCriteriaSet, type CriteriaGroup } from "./criteria-groups";
 import { rankByPoints } from "./ranking";
 import type { SetEntry, UnitFailure, UnitResult } from "./unit-result";

@@ -3,9 +3,9 @@
  * widths, frozen rows, chart ranges), written the same way by the CLI (src/xlsx/rollup-workbook.ts) and the
  * add-in (Office.js): "Xếp hạng", "Theo tiêu chí", "Cảnh báo", "Việc quá hạn".
  */
-import { formatDateVi } from "../dates";
-import { formatNumberVi } from "../numbers";
-import type { CellValue } from "../values";
+import { formatDateVi } from "../parse/dates";
+import { formatNumberVi } from "../parse/numbers";
+import type { CellValue } from "../parse/values";
 import { lostPoints, type Rollup } from "./rollup";
 import { ROLLUP_TITLE } from "./unit-result";
 

@@ -3,9 +3,9 @@
  * officer would write it in a ranking: from a "Tên đơn vị" cell, else from a title such
  * as "(Ban hành kèm theo Kế hoạch … của UBND phường La Khê)", else from the file name.
  */
-import { cellText, collapseSpaces, normalizeVi } from "../text";
-import type { Grid } from "../grid";
-import { isReservedSheet } from "../output-columns";
+import { cellText, collapseSpaces, normalizeVi } from "../parse/text";
+import type { Grid } from "../read/grid";
+import { isReservedSheet } from "../write/output-columns";
 
 export type UnitNameSource = "label" | "title" | "file";
 

@@ -3,19 +3,19 @@
  * appraised), points per area and per criterion, and every warning and overdue task with
  * its sheet and cell. Plain JSON, so that a worker thread can send it back.
  */
-import { CriteriaIndex } from "../criteria-index";
+import { CriteriaIndex } from "../criteria/criteria-index";
 import { deriveSetFromGrids } from "../assessment/derive-set";
-import { isCriteriaSheet, readCriteriaSheet } from "../criteria-sheet";
-import { isReservedSheet } from "../output-columns";
-import { cellAddress, cellAt, columnLetter, type Grid } from "../grid";
-import { roundHalfAwayFromZero } from "../numbers";
+import { isCriteriaSheet, readCriteriaSheet } from "../criteria/criteria-sheet";
+import { isReservedSheet } from "../write/output-columns";
+import { cellAddress, cellAt, columnLetter, type Grid } from "../read/grid";
+import { roundHalfAwayFromZero } from "../parse/numbers";
 import { scoreWorkbookOnly, type RunOptions, type WorkbookRun } from "../run";
-import type { CriteriaSet, Criterion } from "../schema";
-import type { TableResult } from "../score";
-import { matchHeader } from "../table-reader";
-import { cellText, isBlankCell, normalizeVi } from "../text";
-import { parsePoints } from "../values";
-import { WARNING_LABELS, type WarningCode } from "../warnings";
+import type { CriteriaSet, Criterion } from "../criteria/schema";
+import type { TableResult } from "../score/score";
+import { matchHeader } from "../read/table-reader";
+import { cellText, isBlankCell, normalizeVi } from "../parse/text";
+import { parsePoints } from "../parse/values";
+import { WARNING_LABELS, type WarningCode } from "../score/warnings";
 import { unitName, type UnitNameSource } from "./unit-name";
 
 /** A criterion of the set as the roll-up compares and shows it. */

@@ -14,9 +14,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { formatDateVi } from "../../core/dates";
-import { formatNumberVi } from "../../core/numbers";
-import { headline, type OverdueItem, type Summary } from "../../core/summary";
+import { formatDateVi } from "../../core/parse/dates";
+import { formatNumberVi } from "../../core/parse/numbers";
+import { headline, type OverdueItem, type Summary } from "../../core/score/summary";
 import type { SummaryAppraisal } from "../../core/assessment/appraisal";
 
 export interface ResultViewProps {
@@ -28,13 +28,28 @@ export interface ResultViewProps {
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   card: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  total: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  total: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   area: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   // The area name wraps; its points ("1,28/1,5") never shrink or wrap, so they stay in view.
-  areaLabel: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  areaLabel: {
+    display: "flex",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
   areaName: { minWidth: 0, overflowWrap: "anywhere" },
   areaPoints: { flexShrink: 0, whiteSpace: "nowrap" },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    overflowWrap: "anywhere",
+  },
   reason: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -43,14 +58,21 @@ const useStyles = makeStyles({
 const LISTED_DIFFERENCES = 15;
 
 /** Self-score, computed and appraised points side by side: what a ward explains (giải trình). */
-function AppraisalCard({ appraisal, onSelect }: { appraisal: SummaryAppraisal; onSelect: ResultViewProps["onSelect"] }) {
+function AppraisalCard({
+  appraisal,
+  onSelect,
+}: {
+  appraisal: SummaryAppraisal;
+  onSelect: ResultViewProps["onSelect"];
+}) {
   const styles = useStyles();
   const points = (value: number | null) => (value === null ? "—" : formatNumberVi(value));
   return (
     <Card className={styles.card}>
       <Subtitle2 as="h2">Đối chiếu điểm</Subtitle2>
       <Body1>
-        Tự chấm {points(appraisal.self)} · Tính toán {points(appraisal.computed)} · Thẩm định {points(appraisal.appraised)}
+        Tự chấm {points(appraisal.self)} · Tính toán {points(appraisal.computed)} · Thẩm định{" "}
+        {points(appraisal.appraised)}
       </Body1>
       {appraisal.differences.length > 0 && (
         <>
@@ -63,14 +85,16 @@ function AppraisalCard({ appraisal, onSelect }: { appraisal: SummaryAppraisal; o
                 </RowLink>
                 <br />
                 <Caption1>
-                  Tự chấm {points(d.self)} · Tính toán {points(d.computed)} · Thẩm định {points(d.appraised)}
+                  Tự chấm {points(d.self)} · Tính toán {points(d.computed)} · Thẩm định{" "}
+                  {points(d.appraised)}
                 </Caption1>
               </li>
             ))}
           </ul>
           {appraisal.differences.length > LISTED_DIFFERENCES && (
             <Caption1 className={styles.muted}>
-              Và {appraisal.differences.length - LISTED_DIFFERENCES} tiêu chí khác: xem trang tổng hợp.
+              Và {appraisal.differences.length - LISTED_DIFFERENCES} tiêu chí khác: xem trang tổng
+              hợp.
             </Caption1>
           )}
         </>
@@ -80,19 +104,47 @@ function AppraisalCard({ appraisal, onSelect }: { appraisal: SummaryAppraisal; o
 }
 
 /** A clickable line that selects its row in Excel. */
-function RowLink({ sheet, row, onSelect, children }: { sheet: string; row: number; onSelect: ResultViewProps["onSelect"]; children: React.ReactNode }) {
+function RowLink({
+  sheet,
+  row,
+  onSelect,
+  children,
+}: {
+  sheet: string;
+  row: number;
+  onSelect: ResultViewProps["onSelect"];
+  children: React.ReactNode;
+}) {
   return (
-    <Link as="button" onClick={() => onSelect(sheet, row)} aria-label={`Chọn dòng ${row} trang ${sheet}`}>
+    <Link
+      as="button"
+      onClick={() => onSelect(sheet, row)}
+      aria-label={`Chọn dòng ${row} trang ${sheet}`}
+    >
       {children}
     </Link>
   );
 }
 
-function DueGroups({ title, groups, onSelect, late }: { title: string; groups: Summary["overdueByOwner"]; onSelect: ResultViewProps["onSelect"]; late: boolean }) {
+function DueGroups({
+  title,
+  groups,
+  onSelect,
+  late,
+}: {
+  title: string;
+  groups: Summary["overdueByOwner"];
+  onSelect: ResultViewProps["onSelect"];
+  late: boolean;
+}) {
   const styles = useStyles();
   if (groups.length === 0) return null;
   const describe = (item: OverdueItem) =>
-    late ? `quá hạn ${item.daysLate} ngày` : item.due ? `hạn ${formatDateVi(item.due)}` : "sắp đến hạn";
+    late
+      ? `quá hạn ${item.daysLate} ngày`
+      : item.due
+        ? `hạn ${formatDateVi(item.due)}`
+        : "sắp đến hạn";
   return (
     <Card className={styles.card}>
       <Subtitle2 as="h2">{title}</Subtitle2>
@@ -107,7 +159,9 @@ function DueGroups({ title, groups, onSelect, late }: { title: string; groups: S
                 <RowLink sheet={item.sheet} row={item.row} onSelect={onSelect}>
                   Dòng {item.row}: {item.content || "(không có nội dung)"}
                 </RowLink>{" "}
-                <Caption1 className={late ? styles.reason : styles.muted}>– {describe(item)}</Caption1>
+                <Caption1 className={late ? styles.reason : styles.muted}>
+                  – {describe(item)}
+                </Caption1>
               </li>
             ))}
           </ul>
@@ -129,11 +183,17 @@ export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.El
             <Text className={styles.total}>
               {formatNumberVi(summary.points)} / {formatNumberVi(summary.maxPoints)} điểm
             </Text>
-            <ProgressBar value={summary.maxPoints > 0 ? summary.points / summary.maxPoints : 0} thickness="large" aria-label="Tổng điểm so với điểm tối đa" />
+            <ProgressBar
+              value={summary.maxPoints > 0 ? summary.points / summary.maxPoints : 0}
+              thickness="large"
+              aria-label="Tổng điểm so với điểm tối đa"
+            />
           </>
         ) : null}
         <Caption1>{headline(summary)}</Caption1>
-        <Caption1 className={styles.muted}>Bộ tiêu chí: {summary.criteriaSet?.name ?? "không dùng (chỉ theo dõi thời hạn)"}</Caption1>
+        <Caption1 className={styles.muted}>
+          Bộ tiêu chí: {summary.criteriaSet?.name ?? "không dùng (chỉ theo dõi thời hạn)"}
+        </Caption1>
         <div>
           <Badge appearance="tint" color={summary.warningTotal > 0 ? "warning" : "success"}>
             {summary.warningTotal} cảnh báo
@@ -181,7 +241,8 @@ export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.El
                 </RowLink>
                 <br />
                 <Caption1>
-                  Mất {formatNumberVi(item.atStake)} điểm ({formatNumberVi(item.points)}/{formatNumberVi(item.maxPoints)})
+                  Mất {formatNumberVi(item.atStake)} điểm ({formatNumberVi(item.points)}/
+                  {formatNumberVi(item.maxPoints)})
                 </Caption1>
                 {item.reason && (
                   <>
@@ -197,8 +258,18 @@ export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.El
 
       {summary.appraisal && <AppraisalCard appraisal={summary.appraisal} onSelect={onSelect} />}
 
-      <DueGroups title="Việc quá hạn theo đơn vị" groups={summary.overdueByOwner} onSelect={onSelect} late />
-      <DueGroups title="Việc sắp đến hạn" groups={summary.dueSoonByOwner} onSelect={onSelect} late={false} />
+      <DueGroups
+        title="Việc quá hạn theo đơn vị"
+        groups={summary.overdueByOwner}
+        onSelect={onSelect}
+        late
+      />
+      <DueGroups
+        title="Việc sắp đến hạn"
+        groups={summary.dueSoonByOwner}
+        onSelect={onSelect}
+        late={false}
+      />
 
       {summary.warningCounts.length > 0 && (
         <Card className={styles.card}>
@@ -212,7 +283,9 @@ export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.El
               </li>
             ))}
           </ul>
-          <Caption1 className={styles.muted}>Chi tiết từng dòng nằm ở cột "Cảnh báo (tự động)" trong bảng.</Caption1>
+          <Caption1 className={styles.muted}>
+            Chi tiết từng dòng nằm ở cột "Cảnh báo (tự động)" trong bảng.
+          </Caption1>
         </Card>
       )}
 

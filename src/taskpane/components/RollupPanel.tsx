@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { toIso } from "../../core/dates";
+import { toIso } from "../../core/parse/dates";
 import { findBuiltInSet } from "../../core/criteria-sets";
 import {
   buildRollupSheets,

@@ -9,13 +9,13 @@ import {
 } from "../../../src/core/assessment/option-bands";
 import { chooseOption, monthOf } from "../../../src/core/assessment/option-choice";
 import { readOptionMarks } from "../../../src/core/assessment/option-rows";
-import { applyRule } from "../../../src/core/rules";
-import type { Grid } from "../../../src/core/grid";
+import { applyRule } from "../../../src/core/score/rules";
+import type { Grid } from "../../../src/core/read/grid";
 import {
   criteriaSetToSheet,
   readCriteriaSheet,
   SHEET_COLUMNS,
-} from "../../../src/core/criteria-sheet";
+} from "../../../src/core/criteria/criteria-sheet";
 
 describe("option bands", () => {
   it("rangeBand reads two-sided bands", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { scoreWorkbook } from "../../../src/core/run";
-import type { CellValue } from "../../../src/core/values";
+import type { CellValue } from "../../../src/core/parse/values";
 
 /** A generated self-assessment table: options with any marks, manual rows with any self-score. */
 const mark = fc.oneof(

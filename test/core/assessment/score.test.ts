@@ -1,5 +1,5 @@
 import { scoreWorkbook } from "../../../src/core/run";
-import type { CriteriaSet } from "../../../src/core/schema";
+import type { CriteriaSet } from "../../../src/core/criteria/schema";
 import { TEMPLATES, type TemplateName } from "../../fixtures/assessment/templates";
 import { templateGrid } from "./template-grid";
 

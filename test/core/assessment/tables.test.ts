@@ -2,8 +2,8 @@ import { assessmentRole, findAssessmentLayouts } from "../../../src/core/assessm
 import { deriveSet, deriveSetFromGrids } from "../../../src/core/assessment/derive-set";
 import { readAssessments } from "../../../src/core/assessment/read-table";
 import { checkSet } from "../../../src/core/assessment/set-checks";
-import { criteriaSetToSheet, readCriteriaSheet } from "../../../src/core/criteria-sheet";
-import { parseCriteriaSet } from "../../../src/core/schema";
+import { criteriaSetToSheet, readCriteriaSheet } from "../../../src/core/criteria/criteria-sheet";
+import { parseCriteriaSet } from "../../../src/core/criteria/schema";
 import { TEMPLATES, type TemplateName } from "../../fixtures/assessment/templates";
 import { templateGrid } from "./template-grid";
 

@@ -1,6 +1,6 @@
 /** A fixture template as the grid a front end hands to the core (formulas as their results). */
-import type { Grid } from "../../../src/core/grid";
-import type { CellValue } from "../../../src/core/values";
+import type { Grid } from "../../../src/core/read/grid";
+import type { CellValue } from "../../../src/core/parse/values";
 import type { Template } from "../../fixtures/assessment/templates";
 
 export function templateGrid(template: Template): Grid {

@@ -8,7 +8,7 @@ import {
   unitFromTitle,
   unitName,
 } from "../../../src/core/rollup";
-import type { Grid } from "../../../src/core/grid";
+import type { Grid } from "../../../src/core/read/grid";
 
 describe("unit names", () => {
   it.each([

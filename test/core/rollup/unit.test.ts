@@ -1,8 +1,8 @@
-import { criteriaSetToSheet } from "../../../src/core/criteria-sheet";
+import { criteriaSetToSheet } from "../../../src/core/criteria/criteria-sheet";
 import { findBuiltInSet } from "../../../src/core/criteria-sets";
-import type { Grid } from "../../../src/core/grid";
+import type { Grid } from "../../../src/core/read/grid";
 import { buildRollupSheets, rollUp, rollupUnit, scoreUnit } from "../../../src/core/rollup";
-import type { CellValue } from "../../../src/core/values";
+import type { CellValue } from "../../../src/core/parse/values";
 
 const SET = findBuiltInSet("xa-2025-dien-ban")!;
 const today = "2025-11-20";

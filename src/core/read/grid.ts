@@ -1,0 +1,97 @@
+/**
+ * The grid every front end hands to the core: cell values as Office.js `range.values`
+ * gives them (strings, numbers, booleans, "" for empty; a merged block holds its value
+ * in its top-left cell only) and, where known, the number formats.
+ */
+import type { OwnedMarker } from "../write/markers";
+import type { CellValue } from "../parse/values";
+
+export interface Grid {
+  /** Worksheet name, for messages ("Phụ lục!D7"). */
+  sheetName: string;
+  /** Rows of cells; row 0 is Excel row `firstRow`. Rows may have different lengths. */
+  values: CellValue[][];
+  /** Number formats aligned with `values` (e.g. "0.0%", "dd/mm/yyyy"), when known. */
+  numberFormats?: string[][];
+  /** 1-based Excel row of values[0] (the used range may start below row 1). Default 1. */
+  firstRow?: number;
+  /** 0-based Excel column of values[r][0]. Default 0 (column A). */
+  firstColumn?: number;
+  /** The tools' records of blocks they wrote on this sheet (defined names), sheet-absolute. */
+  markers?: OwnedMarker[];
+  /**
+   * Merged areas, in grid coordinates (0-based, relative to values[0][0], inclusive).
+   * As in Office.js, only the top-left cell of an area holds its value in `values`.
+   */
+  merges?: MergedArea[];
+  /** 0-based grid columns the user has hidden (the tools never write there). */
+  hiddenColumns?: number[];
+  /** 0-based grid rows the user has hidden. */
+  hiddenRows?: number[];
+}
+
+/** A merged area in grid coordinates: 0-based, inclusive bounds. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Reads a cell, treating missing cells as empty. */
+export function cellAt(grid: Grid, row: number, column: number): CellValue {
+  return grid.values[row]?.[column] ?? "";
+}
+
+export function formatAt(grid: Grid, row: number, column: number): string | undefined {
+  return grid.numberFormats?.[row]?.[column];
+}
+
+/** The widest row of the grid. */
+export function gridWidth(grid: Grid): number {
+  return grid.values.reduce((width, row) => Math.max(width, row.length), 0);
+}
+
+/**
+ * Excel column letters for a 0-based index.
+ *
+ * @example columnLetter(0) === "A"
+ * @example columnLetter(27) === "AB"
+ */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/**
+ * The 0-based index of Excel column letters.
+ *
+ * @example columnIndex("AB") === 27
+ */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * An A1 address of a grid cell, with the sheet name quoted when it needs it.
+ *
+ * @example cellAddress({ sheetName: "Phụ lục", values: [] }, 6, 3) === "'Phụ lục'!D7"
+ */
+export function cellAddress(grid: Grid, row: number, column: number): string {
+  const excelRow = row + (grid.firstRow ?? 1);
+  const excelColumn = column + (grid.firstColumn ?? 0);
+  return `${quoteSheetName(grid.sheetName)}!${columnLetter(excelColumn)}${excelRow}`;
+}
+
+/** Quotes a sheet name for use in an address or formula when it is not a plain word. */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,54 @@
+/**
+ * The columns the add-in and the command line own: appended to the right of each table,
+ * recognised by their header text on a re-run so that they are reused, never duplicated,
+ * and never read as input.
+ */
+import { normalizeVi } from "../parse/text";
+
+export const OUTPUT_COLUMNS = [
+  { key: "points", header: "Điểm tính toán (tự động)", width: 14 },
+  { key: "maxPoints", header: "Điểm tối đa theo bộ tiêu chí (tự động)", width: 14 },
+  { key: "warnings", header: "Cảnh báo (tự động)", width: 48 },
+  // Wide enough for the longest label it holds: "Định kỳ: trước ngày 10 tháng cuối quý".
+  { key: "due", header: "Hạn chót (tự động)", width: 38 },
+  { key: "dueState", header: "Tình trạng hạn (tự động)", width: 26 },
+] as const;
+
+export type OutputColumnKey = (typeof OUTPUT_COLUMNS)[number]["key"];
+
+const OWNED_HEADERS = new Set(OUTPUT_COLUMNS.map((c) => normalizeVi(c.header)));
+
+/** True when a header cell is one the add-in wrote. */
+export function isOwnedHeader(value: unknown): boolean {
+  return typeof value === "string" && OWNED_HEADERS.has(normalizeVi(value));
+}
+
+/** Index of an output column within the owned block. */
+export function outputColumnIndex(key: OutputColumnKey): number {
+  return OUTPUT_COLUMNS.findIndex((c) => c.key === key);
+}
+
+/** Names of the sheets the tools own or read as settings, never as appendix tables. */
+export const SUMMARY_SHEET_NAME = "Tổng hợp";
+export const CRITERIA_SHEET_NAME = "Bộ tiêu chí";
+
+/**
+ * True when two sheet names are the same name to Excel, which ignores case: a workbook
+ * cannot hold both "TỔNG HỢP" and "Tổng hợp", so looking a sheet up by exact name would
+ * miss it and adding one would fail.
+ *
+ * @example sameSheetName("TỔNG HỢP", "Tổng hợp") === true
+ */
+export function sameSheetName(a: string, b: string): boolean {
+  return sheetNameKey(a) === sheetNameKey(b);
+}
+
+/** The key Excel compares sheet names by: the name in lower case (NFC, so byte forms agree). */
+export function sheetNameKey(name: string): string {
+  return name.normalize("NFC").toLowerCase();
+}
+
+export function isReservedSheet(name: string): boolean {
+  const key = normalizeVi(name);
+  return key === normalizeVi(SUMMARY_SHEET_NAME) || key === normalizeVi(CRITERIA_SHEET_NAME);
+}
