@@ -149,16 +149,19 @@ export async function scoreFiles(
   const inWorkers = workers.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {
+        let pending = 0;
         const give = () => {
           if (next >= files.length) {
-            resolve();
+            if (pending === 0) resolve();
             return;
           }
           const id = next++;
+          pending++;
           worker.postMessage({ id, file: files[id] });
         };
         worker.on("message", (reply: WorkerReply) => {
           outcomes[reply.id] = reply.outcome;
+          pending--;
           onDone();
           give();
         });
@@ -166,6 +169,9 @@ export async function scoreFiles(
         worker.on("exit", (code) => {
           if (code !== 0) reject(new Error(`worker exited with code ${code}`));
         });
+        // Two files queued per worker: this thread answers only between its own files, and
+        // a worker must not wait for that to get its next one.
+        give();
         give();
       })
   );
