@@ -1,6 +1,6 @@
 /**
  * Roll-up benchmark (issue 14): 10 → 300 ward workbooks of ~300 rows each.
- *   npx tsx bench/rollup.ts [--sizes 10,30,100,300]
+ *   npx tsx bench/rollup.ts [--sizes 10,30,100,300] [--rounds 3]
  * For each size: the compiled CLI (`npm run build:cli`, build/cli) rolling the files up
  * as a user runs it (two threads, this one and a worker, from MIN_FILES_FOR_WORKERS files)
  * and on one thread, against the floor of merely opening and parsing
@@ -96,7 +96,8 @@ function parseFloor(
   return { ...run, inside: Number(run.stdout.split(" ")[0]) };
 }
 
-const ROUNDS = 3;
+const roundsArg = process.argv.indexOf("--rounds");
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3;
 
 interface Timed {
   seconds: number;
