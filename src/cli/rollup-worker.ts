@@ -44,8 +44,9 @@ export function readUnitGrids(bytes: Uint8Array): Grid[] {
 export async function rollupFile(file: string, options: UnitOptions): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
-    // Read synchronously: this thread has nothing else to do meanwhile, and 300 small
-    // files cost half a second more through the thread pool's open/stat/read/close.
+    // Read synchronously: a unit's file is small and scoring it waits for it anyway, while
+    // 300 files cost half a second more through the thread pool's open/stat/read/close.
+    // (The main thread answers its worker between two files, not during one.)
     bytes = readFileSync(file);
   } catch {
     return {
