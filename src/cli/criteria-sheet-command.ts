@@ -103,7 +103,7 @@ export async function runCriteriaSheet(
       },
     },
     { compressor: NODE_COMPRESSOR },
-    workbook.book.package
+    workbook.book
   );
   await writeFileAtomic(output.path, copy);
   if (output.keptExisting)

@@ -121,10 +121,14 @@ export interface LoadedWorkbook {
   book: ReadWorkbookResult;
 }
 
-export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
+/**
+ * Reads a workbook. `forPatching`: the sheets' layouts are recorded in the same pass, so
+ * that writing the scored copy needs no second pass over them.
+ */
+export async function loadWorkbook(file: string, forPatching = false): Promise<LoadedWorkbook> {
   const bytes = await readWorkbookBytes(file);
   try {
-    return { bytes, book: readWorkbook(bytes) };
+    return { bytes, book: readWorkbook(bytes, undefined, { keepLayouts: forPatching }) };
   } catch (error) {
     const refusal = packageErrorMessage(file, error);
     if (refusal) throw new CliError(refusal);
@@ -155,7 +159,7 @@ export async function runScore(
   );
   const outPath = shownPath(output.path);
   const given = options.criteria ? await loadCriteriaSet(options.criteria) : null;
-  const workbook = await loadWorkbook(file);
+  const workbook = await loadWorkbook(file, true);
   const { book } = workbook;
   // Without --criteria, a set kept in the workbook's own "Bộ tiêu chí" sheet is used.
   const criteria = given ?? criteriaFromWorkbook(workbook);
@@ -197,7 +201,7 @@ export async function runScore(
         summary: { content: run.summarySheet, placement: run.summaryPlacement },
       },
       { compressor: NODE_COMPRESSOR },
-      book.package
+      book
     );
   } catch (error) {
     const refusal = packageErrorMessage(file, error);

@@ -1,10 +1,11 @@
 /**
- * Carries out a sheet's write plan on the sheet's XML in one pass: our cells go into the
- * existing rows in column order (missing rows are created in order), our column widths
- * into `<cols>`, our conditional formats at their schema position, and `<dimension>`
- * grows to cover our block. Every other byte of the part is copied as it was.
+ * Carries out a sheet's write plan on the sheet's XML: our cells go into the existing rows
+ * in column order (missing rows are created in order), our column widths into `<cols>`,
+ * our conditional formats at their schema position, and `<dimension>` grows to cover our
+ * block. Every other byte of the part is copied as it was. Where things are comes from the
+ * sheet's layout (sheet-layout.ts): recorded by the reader's pass when the caller kept it,
+ * else found here in a pass of its own.
  */
-import { SaxesParser } from "saxes";
 import { outputColumnIndex, OUTPUT_COLUMNS } from "../core/write/output-columns";
 import {
   COLORS,
@@ -16,10 +17,10 @@ import {
 } from "../core/write/write-plan";
 import { cellRef, formulaCellXml, parseCellRef, valueCellXml } from "./cell-xml";
 import type { StylesPatch } from "./patch-styles";
+import { cellStyle, sheetLayout, type ElementOffsets, type SheetLayout } from "./sheet-layout";
 import {
   applySplices,
   escapeText,
-  localPart,
   prefixOf,
   retag,
   startTag,
@@ -30,37 +31,12 @@ import {
 /** Days between the 1900 and the 1904 date systems' serial numbers. */
 const DAYS_1900_TO_1904 = 1462;
 
-/** Elements of CT_Worksheet that come after `conditionalFormatting` (ECMA-376 §18.3.1.99). */
-const AFTER_CONDITIONAL_FORMATTING = new Set([
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-  "AlternateContent",
-]);
-
 export interface SheetPatchOptions {
   styles: StylesPatch;
   /** The workbook counts dates from 1904 (due dates in the plan are 1900-system serials). */
   date1904: boolean;
+  /** The sheet's layout as the reader recorded it from the same text; else found here. */
+  layout?: SheetLayout;
 }
 
 interface ElementAt {
@@ -101,7 +77,7 @@ interface Segment {
   left: number;
 }
 
-/** What a single pass over the sheet finds. */
+/** What the patch needs of the sheet's layout, with the "<" offsets found in the text. */
 interface SheetScan {
   rootName: string;
   rootCloseStart: number;
@@ -155,7 +131,14 @@ export function patchSheetXml(
   const firstColumnByRow = new Map<number, number>();
   for (const [row, list] of segments)
     firstColumnByRow.set(row, Math.min(...list.map((segment) => segment.left)));
-  const scan = scanSheet(text, firstColumnByRow, firstBlockRow, inBlock, tables);
+  const scan = scanOf(
+    text,
+    options.layout ?? sheetLayout(text, "sheet"),
+    firstColumnByRow,
+    firstBlockRow,
+    inBlock,
+    tables
+  );
   const p = prefixOf(scan.rootName);
   const splices: Splice[] = [];
 
@@ -460,209 +443,79 @@ function conditionalSplices(
 }
 
 /**
- * The 0-based column of an A1 reference, read without allocating.
- *
- * @example columnOfRef("AB12") === 27
+ * What the patch needs from the sheet's layout: the top-level elements with the offsets of
+ * their "<"s, every row at or below the block (for inserting missing rows), and on the
+ * block's rows only the cells from the block's first column rightwards.
  */
-export function columnOfRef(ref: string): number {
-  let column = 0;
-  for (let i = 0; i < ref.length; i++) {
-    let code = ref.charCodeAt(i);
-    if (code === 36) continue; // "$"
-    if (code >= 97 && code <= 122) code -= 32;
-    if (code < 65 || code > 90) break;
-    column = column * 26 + (code - 64);
-  }
-  return column - 1;
-}
-
-/**
- * One pass over the sheet with saxes. Only what the patch needs is kept: the top-level
- * elements' offsets, every row at or below the block (for inserting missing rows), and on
- * the block's rows only the cells from the block's first column rightwards. A 10,000-row
- * sheet must not become 100,000 objects.
- */
-function scanSheet(
+function scanOf(
   text: string,
+  layout: SheetLayout,
   firstColumnByRow: Map<number, number>,
   firstBlockRow: number,
   inBlock: (row: number, column: number) => boolean,
   tables: TableWritePlan[]
 ): SheetScan {
-  const parser = new SaxesParser({ xmlns: false });
-  const scan: SheetScan = {
-    rootName: "",
-    rootCloseStart: text.length,
-    dimension: null,
-    cols: null,
-    colItems: [],
-    sheetData: null,
-    rows: [],
-    conditionals: [],
-    afterConditional: null,
-    maxSharedIndex: -1,
-    maxPriority: 0,
-  };
   const own = (formula: string) =>
     tables.some((t) => isOwnConditionalFormula(formula, t.dueLetter));
-  const stack: string[] = [];
-  let rowIndex = 0;
-  let row: RowAt | null = null;
-  /** Cells left of this column are not kept on the current row (Infinity: none are). */
-  let keepFrom = Infinity;
-  let cellColumn = -1;
-  let cell: CellAt | null = null;
-  let conditional: ConditionalAt | null = null;
-  let rule: (ElementAt & { formulas: string[] }) | null = null;
-  let formula: string | null = null;
-  let topLevel: ElementAt | null = null;
-  let collectCols = false;
-  const element = (
-    name: string,
-    attributes: Record<string, string>,
-    selfClosing: boolean
-  ): ElementAt => {
-    const openEnd = parser.position;
+  const placed = (at: ElementOffsets): ElementAt => ({
+    name: at.name,
+    attributes: at.attributes,
+    start: tagStart(text, at.openEnd),
+    openEnd: at.openEnd,
+    closeStart: at.selfClosing ? at.openEnd : tagStart(text, at.end),
+    end: at.end,
+    selfClosing: at.selfClosing,
+  });
+  const { cells } = layout;
+  const rows: RowAt[] = [];
+  for (const row of layout.rows) {
+    if (row.index < firstBlockRow) continue;
+    const keepFrom = firstColumnByRow.get(row.index) ?? Infinity;
+    const kept: CellAt[] = [];
+    const last = row.firstCell + row.cellCount;
+    for (let i = row.firstCell; i < last; i++) {
+      if (cells.column[i] < keepFrom) continue;
+      kept.push({
+        start: tagStart(text, cells.openEnd[i]),
+        end: cells.end[i],
+        column: cells.column[i],
+        style: cellStyle(cells, i),
+        hasValue: cells.hasValue[i] === 1,
+      });
+    }
+    rows.push({ ...placed(row), index: row.index, cells: kept });
+  }
+  let maxSharedIndex = -1;
+  for (let i = 0; i < cells.count; i++) {
+    const si = cells.sharedIndex[i];
+    if (si > maxSharedIndex && !inBlock(cells.row[i], cells.column[i])) maxSharedIndex = si;
+  }
+  let maxPriority = 0;
+  const conditionals = layout.conditionals.map((cf) => {
+    for (const rule of cf.rules)
+      if (!rule.formulas.some(own))
+        maxPriority = Math.max(maxPriority, Number(rule.attributes.priority) || 0);
     return {
-      name,
-      attributes,
-      start: tagStart(text, openEnd),
-      openEnd,
-      closeStart: openEnd,
-      end: openEnd,
-      selfClosing,
+      ...placed(cf),
+      rules: cf.rules.map((rule) => ({ ...placed(rule), formulas: rule.formulas })),
     };
+  });
+  const rootEnd = layout.rootEnd < 0 ? text.length : layout.rootEnd;
+  return {
+    rootName: layout.rootName,
+    rootCloseStart:
+      layout.rootEnd < 0 || layout.rootSelfClosing ? rootEnd : tagStart(text, rootEnd),
+    dimension: layout.dimension && placed(layout.dimension),
+    cols: layout.cols && placed(layout.cols),
+    colItems: layout.colItems.map(placed),
+    sheetData: layout.sheetData && placed(layout.sheetData),
+    rows,
+    conditionals,
+    afterConditional:
+      layout.afterConditionalOpenEnd === null
+        ? null
+        : tagStart(text, layout.afterConditionalOpenEnd),
+    maxSharedIndex,
+    maxPriority,
   };
-  const close = (at: ElementAt, end: number) => {
-    at.end = end;
-    at.closeStart = at.selfClosing ? at.openEnd : tagStart(text, end);
-  };
-  parser.on("opentag", (tag) => {
-    const local = localPart(tag.name);
-    const depth = stack.length;
-    stack.push(local);
-    const attributes = tag.attributes as Record<string, string>;
-    if (depth === 3 && local === "c" && stack[2] === "row") {
-      const r = attributes.r;
-      cellColumn = r ? columnOfRef(r) : cellColumn + 1;
-      if (row !== null && cellColumn >= keepFrom) {
-        const openEnd = parser.position;
-        cell = {
-          start: tagStart(text, openEnd),
-          end: openEnd,
-          column: cellColumn,
-          style: attributes.s,
-          hasValue: false,
-        };
-        row.cells.push(cell);
-      } else cell = null;
-      return;
-    }
-    if (depth === 4) {
-      if (stack[3] !== "c") return;
-      if (cell !== null && (local === "v" || local === "f" || local === "is")) cell.hasValue = true;
-      if (local === "f" && attributes.t === "shared" && attributes.si !== undefined) {
-        if (!inBlock(rowIndex, cellColumn))
-          scan.maxSharedIndex = Math.max(scan.maxSharedIndex, Number(attributes.si));
-      }
-      return;
-    }
-    if (depth === 2 && local === "row" && stack[1] === "sheetData") {
-      rowIndex = attributes.r ? Number(attributes.r) : rowIndex + 1;
-      cellColumn = -1;
-      keepFrom = firstColumnByRow.get(rowIndex) ?? Infinity;
-      if (rowIndex >= firstBlockRow) {
-        const openEnd = parser.position;
-        row = {
-          name: tag.name,
-          attributes,
-          start: tagStart(text, openEnd),
-          openEnd,
-          closeStart: openEnd,
-          end: openEnd,
-          selfClosing: tag.isSelfClosing,
-          index: rowIndex,
-          cells: [],
-        };
-        scan.rows.push(row);
-      } else row = null;
-      return;
-    }
-    if (depth === 0) {
-      scan.rootName = tag.name;
-      return;
-    }
-    if (depth === 1) {
-      topLevel = element(tag.name, attributes, tag.isSelfClosing);
-      if (local === "dimension") scan.dimension = topLevel;
-      else if (local === "cols") {
-        scan.cols = topLevel;
-        collectCols = true;
-      } else if (local === "sheetData") scan.sheetData = topLevel;
-      else if (local === "conditionalFormatting") {
-        conditional = { ...topLevel, rules: [] };
-        scan.conditionals.push(conditional);
-      } else if (scan.afterConditional === null && AFTER_CONDITIONAL_FORMATTING.has(local)) {
-        scan.afterConditional = topLevel.start;
-      }
-      return;
-    }
-    if (depth === 2 && collectCols && local === "col") {
-      scan.colItems.push(element(tag.name, attributes, tag.isSelfClosing));
-      return;
-    }
-    if (depth === 2 && conditional && local === "cfRule") {
-      rule = { ...element(tag.name, attributes, tag.isSelfClosing), formulas: [] };
-      conditional.rules.push(rule);
-      return;
-    }
-    if (depth === 3 && rule && local === "formula") formula = "";
-  });
-  parser.on("text", (value) => {
-    if (formula !== null) formula += value;
-  });
-  parser.on("closetag", (tag) => {
-    const local = stack.pop();
-    const depth = stack.length;
-    const end = parser.position;
-    if (depth === 3 && local === "c") {
-      if (cell !== null) cell.end = end;
-      cell = null;
-      return;
-    }
-    if (depth === 2 && local === "row") {
-      if (row !== null) close(row, end);
-      row = null;
-      return;
-    }
-    if (depth === 0) {
-      scan.rootCloseStart = tag.isSelfClosing ? end : tagStart(text, end);
-      return;
-    }
-    if (depth === 1) {
-      if (topLevel) close(topLevel, end);
-      if (conditional) {
-        conditional.end = topLevel!.end;
-        conditional.closeStart = topLevel!.closeStart;
-        for (const r of conditional.rules)
-          if (!r.formulas.some(own))
-            scan.maxPriority = Math.max(scan.maxPriority, Number(r.attributes.priority) || 0);
-      }
-      conditional = null;
-      collectCols = false;
-      topLevel = null;
-      return;
-    }
-    if (depth === 2 && local === "col" && collectCols)
-      close(scan.colItems[scan.colItems.length - 1], end);
-    else if (depth === 2 && local === "cfRule" && rule) {
-      close(rule, end);
-      rule = null;
-    } else if (depth === 3 && local === "formula" && rule && formula !== null) {
-      rule.formulas.push(formula);
-      formula = null;
-    }
-  });
-  parser.write(text).close();
-  return scan;
 }

@@ -22,6 +22,7 @@ import {
   unusedRelId,
 } from "./patch-relations";
 import { patchSheetXml } from "./patch-sheet";
+import type { SheetLayout } from "./sheet-layout";
 import { MINIMAL_STYLES, StylesPatch } from "./patch-styles";
 import { partBytes, partText } from "./xml-splice";
 import { zipPackage, type ZipOptions } from "./zip-package";
@@ -50,9 +51,17 @@ export type PatchOptions = ZipOptions;
 const SUMMARY_WIDTHS = [14, 50, 12, 18, 18];
 const CRITERIA_WIDTHS = [10, 10, 60, 10, 22, 12, 12, 12, 14, 10, 10, 14, 22, 36, 14, 30, 14];
 
+/** The same bytes as already read: the package, and the sheets' layouts if recorded. */
+export interface OpenedWorkbook {
+  package: XlsxPackage;
+  /** By part path, from `readWorkbook(bytes, limits, { keepLayouts: true })`. */
+  layouts?: ReadonlyMap<string, SheetLayout>;
+}
+
 /**
  * Writes the edits into a copy of the package `input` and returns the copy's bytes.
- * `opened` saves a second unzip when the caller has already opened the same bytes.
+ * `opened` saves a second unzip when the caller has already read the same bytes, and with
+ * the sheets' layouts a second pass over each scored sheet.
  *
  * @example patchWorkbook(bytes, { plans: run.plans, summary: { content: run.summarySheet, placement: run.summaryPlacement } })
  */
@@ -60,9 +69,9 @@ export function patchWorkbook(
   input: Uint8Array,
   edits: WorkbookEdits,
   options: PatchOptions = {},
-  opened?: XlsxPackage
+  opened?: OpenedWorkbook
 ): Uint8Array {
-  const pkg = opened ?? openPackage(input);
+  const pkg = opened?.package ?? openPackage(input);
   const writer = new PackageWriter(pkg);
   // A package without a styles part (some generators write none) gets a minimal one.
   const styles = new StylesPatch(pkg.stylesPath ? writer.text(pkg.stylesPath) : MINIMAL_STYLES);
@@ -73,7 +82,14 @@ export function patchWorkbook(
     if (!entry) throw new Error(`no sheet "${plan.sheet}" in the package`);
     writer.set(
       entry.partPath,
-      patchSheetXml(writer.text(entry.partPath), plan.tables, { styles, date1904: pkg.date1904 })
+      patchSheetXml(writer.text(entry.partPath), plan.tables, {
+        styles,
+        date1904: pkg.date1904,
+        // The recorded offsets hold only for the part as it was read.
+        layout: writer.isOriginal(entry.partPath)
+          ? opened?.layouts?.get(entry.partPath)
+          : undefined,
+      })
     );
   }
 
@@ -199,6 +215,11 @@ class PackageWriter {
     const bytes = this.changed.get(path) ?? this.pkg.parts.get(path);
     if (!bytes) throw new Error(`part ${path} is missing`);
     return partText(bytes);
+  }
+
+  /** The part's text is still the input's (not set or removed by this run). */
+  isOriginal(path: string): boolean {
+    return !this.changed.has(path) && !this.removed.has(path);
   }
 
   has(path: string): boolean {

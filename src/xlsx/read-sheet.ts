@@ -23,7 +23,7 @@ import {
 import { xmlBoolean } from "./package";
 import { decodeXString } from "./read-shared-strings";
 import type { CellStyles } from "./read-styles";
-import { streamXml } from "./xml-stream";
+import { streamXml, type XmlHandlers } from "./xml-stream";
 
 /** Days between the 1900 and the 1904 date systems' day zero. */
 export const DAYS_1904_TO_1900 = 1462;
@@ -124,8 +124,11 @@ interface RowCells {
   last: number;
 }
 
-/** Reads a worksheet part into a grid (markers are added by the caller). */
-export function readSheet(bytes: Uint8Array, context: SheetContext): Grid {
+/**
+ * Reads a worksheet part into a grid (markers are added by the caller). With `layout`
+ * handlers (sheet-layout.ts), the part's layout is recorded in the same pass.
+ */
+export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: XmlHandlers): Grid {
   const { sheetName, limits, sharedStrings, styles, date1904 } = context;
   const rows = new Map<number, RowCells>();
   const merges: MergedArea[] = [];
@@ -202,8 +205,12 @@ export function readSheet(bytes: Uint8Array, context: SheetContext): Grid {
     }
   };
 
+  const layoutOpen = layout?.open;
+  const layoutText = layout?.text;
+  const layoutClose = layout?.close;
   streamXml(bytes, context.partPath, {
-    open: (name, attributes) => {
+    open: (name, attributes, cursor) => {
+      if (layoutOpen) layoutOpen(name, attributes, cursor);
       if (inCell) {
         if (name === "v") {
           inValue = true;
@@ -242,9 +249,11 @@ export function readSheet(bytes: Uint8Array, context: SheetContext): Grid {
       }
     },
     text: (chunk) => {
+      if (layoutText) layoutText(chunk);
       if (inValue || (inInlineText > 0 && inPhonetic === 0)) text.push(chunk);
     },
-    close: (name) => {
+    close: (name, cursor) => {
+      if (layoutClose) layoutClose(name, cursor);
       if (inCell) {
         if (name === "v") inValue = false;
         else if (name === "is") inInline = false;

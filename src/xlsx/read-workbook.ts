@@ -11,6 +11,7 @@ import { PackageError } from "./package-error";
 import { readSharedStrings } from "./read-shared-strings";
 import { readSheet } from "./read-sheet";
 import { readCellStyles } from "./read-styles";
+import { layoutRecorder, type SheetLayout } from "./sheet-layout";
 
 export interface WorkbookSheet {
   name: string;
@@ -28,6 +29,16 @@ export interface ReadWorkbookResult {
   sheets: WorkbookSheet[];
   /** The opened package, for a writer that patches it. */
   package: XlsxPackage;
+  /**
+   * Each worksheet's layout by part path (`keepLayouts`), recorded in the same pass that
+   * read it: the patcher then needs no second pass over the sheets. Empty otherwise.
+   */
+  layouts: Map<string, SheetLayout>;
+}
+
+export interface ReadWorkbookOptions {
+  /** Record each worksheet's layout while reading it, for a copy to be patched. */
+  keepLayouts?: boolean;
 }
 
 /** The names a sheet sees: workbook-wide ones and those scoped to that sheet. */
@@ -45,7 +56,11 @@ function missingSheetPart(sheetName: string): PackageError {
 }
 
 /** Reads a workbook. Throws PackageError (Vietnamese message) for what it will not read. */
-export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>): ReadWorkbookResult {
+export function readWorkbook(
+  bytes: Uint8Array,
+  limits?: Partial<ReadLimits>,
+  options: ReadWorkbookOptions = {}
+): ReadWorkbookResult {
   const pkg = openPackage(bytes, limits);
   const stylesBytes = pkg.stylesPath ? pkg.parts.get(pkg.stylesPath) : undefined;
   const styles = readCellStyles(stylesBytes, pkg.stylesPath ?? "");
@@ -55,18 +70,25 @@ export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>): R
   const sharedStrings = readSharedStrings(sharedStringsBytes, pkg.sharedStringsPath ?? "");
 
   const sheets: WorkbookSheet[] = [];
+  const layouts = new Map<string, SheetLayout>();
   pkg.sheets.forEach((entry, index) => {
     if (entry.kind !== "worksheet") return;
     const part = pkg.parts.get(entry.partPath);
     if (!part) throw missingSheetPart(entry.name);
-    const grid = readSheet(part, {
-      sheetName: entry.name,
-      partPath: entry.partPath,
-      sharedStrings,
-      styles,
-      date1904: pkg.date1904,
-      limits: pkg.limits,
-    });
+    const recorder = options.keepLayouts ? layoutRecorder() : undefined;
+    const grid = readSheet(
+      part,
+      {
+        sheetName: entry.name,
+        partPath: entry.partPath,
+        sharedStrings,
+        styles,
+        date1904: pkg.date1904,
+        limits: pkg.limits,
+      },
+      recorder?.handlers
+    );
+    if (recorder) layouts.set(entry.partPath, recorder.finish());
     grid.markers = markersOnSheet(namesVisibleTo(pkg.definedNames, index), entry.name);
     sheets.push({ name: entry.name, state: entry.state, partPath: entry.partPath, grid });
   });
@@ -77,5 +99,6 @@ export function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>): R
     names: pkg.definedNames.map((n) => ({ name: n.name, reference: n.reference })),
     sheets,
     package: pkg,
+    layouts,
   };
 }

@@ -11,13 +11,27 @@ import { isPackageError, PackageError } from "./package-error";
 
 export type XmlAttributes = Record<string, string>;
 
+/**
+ * The tag a handler is called for, beyond its local name: one object for the whole pass,
+ * updated before each call (so a pass allocates nothing for it).
+ */
+export interface XmlCursor {
+  /** Offset in the part's text just after the current tag (saxes' position). */
+  readonly position: number;
+  /** The tag's name as written, prefix included ("x:row"). */
+  qualifiedName: string;
+  /** The start tag's attributes by qualified name, as saxes decoded them. */
+  rawAttributes: Record<string, string>;
+  selfClosing: boolean;
+}
+
 export interface XmlHandlers {
   /** An element starts; `attributes` by local name. */
-  open?: (name: string, attributes: XmlAttributes) => void;
+  open?: (name: string, attributes: XmlAttributes, cursor: XmlCursor) => void;
   /** Character data (may come in several pieces for one text node). */
   text?: (text: string) => void;
   /** An element ends (also right after `open` for a self-closing element). */
-  close?: (name: string) => void;
+  close?: (name: string, cursor: XmlCursor) => void;
 }
 
 const CHUNK_BYTES = 1 << 20;
@@ -50,10 +64,26 @@ export function damagedPart(partPath: string): PackageError {
   );
 }
 
-/** Streams `bytes` (UTF-8 XML) through the handlers. Throws PackageError on damaged XML. */
-export function streamXml(bytes: Uint8Array, partPath: string, handlers: XmlHandlers): void {
+/**
+ * Streams a part (UTF-8 bytes, or its text) through the handlers. Throws PackageError on
+ * damaged XML. Offsets (`cursor.position`) index the text as `partText` decodes it: a byte
+ * order mark is kept in the text (saxes skips it) so that offsets count it.
+ */
+export function streamXml(
+  part: Uint8Array | string,
+  partPath: string,
+  handlers: XmlHandlers
+): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   const { open, text, close } = handlers;
+  const cursor: XmlCursor = {
+    get position() {
+      return parser.position;
+    },
+    qualifiedName: "",
+    rawAttributes: {},
+    selfClosing: false,
+  };
   if (open) {
     parser.on("opentag", (tag) => {
       const raw = tag.attributes as Record<string, string>;
@@ -65,16 +95,28 @@ export function streamXml(bytes: Uint8Array, partPath: string, handlers: XmlHand
           break;
         }
       }
-      open(localName(tag.name), plain ? raw : withLocalNames(raw));
+      cursor.qualifiedName = tag.name;
+      cursor.rawAttributes = raw;
+      cursor.selfClosing = tag.isSelfClosing;
+      open(localName(tag.name), plain ? raw : withLocalNames(raw), cursor);
     });
   }
   if (text) parser.on("text", text);
-  if (close) parser.on("closetag", (tag) => close(localName(tag.name)));
-  const decoder = new TextDecoder("utf-8");
+  if (close) {
+    parser.on("closetag", (tag) => {
+      cursor.qualifiedName = tag.name;
+      cursor.selfClosing = tag.isSelfClosing;
+      close(localName(tag.name), cursor);
+    });
+  }
   try {
-    for (let start = 0; start < bytes.length; start += CHUNK_BYTES) {
-      const end = Math.min(bytes.length, start + CHUNK_BYTES);
-      parser.write(decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length }));
+    if (typeof part === "string") parser.write(part);
+    else {
+      const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+      for (let start = 0; start < part.length; start += CHUNK_BYTES) {
+        const end = Math.min(part.length, start + CHUNK_BYTES);
+        parser.write(decoder.decode(part.subarray(start, end), { stream: end < part.length }));
+      }
     }
     parser.close();
   } catch (error) {

@@ -88,7 +88,7 @@ function scoreIgnoringMarkers(input: Uint8Array, foreign: string[]): Uint8Array 
     input,
     { plans: run.plans, summary: { content: run.summarySheet, placement: run.summaryPlacement } },
     {},
-    book.package
+    book
   );
 }
 

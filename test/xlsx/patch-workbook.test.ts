@@ -45,7 +45,7 @@ async function score(bytes: Uint8Array): Promise<Uint8Array> {
     bytes,
     { plans: run.plans, summary: { content: run.summarySheet, placement: run.summaryPlacement } },
     {},
-    book.package
+    book
   );
 }
 
