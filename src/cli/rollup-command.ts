@@ -24,7 +24,8 @@ import {
 } from "../core/rollup";
 import type { CriteriaSet } from "../core/criteria/schema";
 import { pathExists, resolveUserPath, shownPath, writeFileAtomic } from "./files";
-import { CliError, loadCriteriaSet, NODE_COMPRESSOR } from "./score-command";
+import { CliError, loadCriteriaSet } from "./score-command";
+import { NODE_COMPRESSOR } from "./node-zlib";
 import { rollupWorkbook } from "../xlsx/rollup-workbook";
 import { rollupFile, type FileOutcome, type WorkerReply, type WorkerSetup } from "./rollup-worker";
 

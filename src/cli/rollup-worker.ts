@@ -8,6 +8,7 @@ import type { Grid } from "../core/read/grid";
 import { rollupUnit, type UnitFailure, type UnitOptions, type UnitResult } from "../core/rollup";
 import { isPackageError } from "../xlsx/package-error";
 import { readWorkbook } from "../xlsx/read-workbook";
+import { NODE_INFLATE } from "./node-zlib";
 
 export type FileOutcome = { ok: true; unit: UnitResult } | { ok: false; failure: UnitFailure };
 
@@ -34,10 +35,12 @@ const UNREADABLE =
 
 /**
  * The workbook's sheets as grids. The one place the roll-up reads a package (the
- * platform-neutral reader the task pane uses too).
+ * platform-neutral reader the task pane uses too; here with Node's inflate).
  */
 export function readUnitGrids(bytes: Uint8Array): Grid[] {
-  return readWorkbook(bytes).sheets.map((sheet) => sheet.grid);
+  return readWorkbook(bytes, undefined, { inflateRaw: NODE_INFLATE }).sheets.map(
+    (sheet) => sheet.grid
+  );
 }
 
 /** Reads one file and scores it; a file that cannot be read is a failure with its reason. */

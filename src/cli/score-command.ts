@@ -1,7 +1,6 @@
 /**
  * The score command: read the workbook and the criteria set, run the core, write a copy.
  */
-import zlib from "node:zlib";
 import { toIso } from "../core/parse/dates";
 import { formatReport } from "../core/score/report-text";
 import { scoreWorkbook } from "../core/run";
@@ -22,14 +21,9 @@ import {
   writeFileAtomic,
 } from "./files";
 import { CliError } from "./messages";
+import { NODE_COMPRESSOR, NODE_INFLATE } from "./node-zlib";
 import { patchWorkbook } from "../xlsx/patch-workbook";
 import { readWorkbook, type ReadWorkbookResult } from "../xlsx/read-workbook";
-
-/** Node's native deflate (level 6) and CRC-32 for the copy's zip: several times fflate's speed. */
-export const NODE_COMPRESSOR = {
-  deflateRaw: (data: Uint8Array) => zlib.deflateRawSync(data, { level: 6 }),
-  crc32: (data: Uint8Array) => zlib.crc32(data),
-};
 
 export interface ScoreCommandOptions {
   criteria?: string;
@@ -128,7 +122,10 @@ export interface LoadedWorkbook {
 export async function loadWorkbook(file: string, forPatching = false): Promise<LoadedWorkbook> {
   const bytes = await readWorkbookBytes(file);
   try {
-    return { bytes, book: readWorkbook(bytes, undefined, { keepLayouts: forPatching }) };
+    return {
+      bytes,
+      book: readWorkbook(bytes, undefined, { keepLayouts: forPatching, inflateRaw: NODE_INFLATE }),
+    };
   } catch (error) {
     const refusal = packageErrorMessage(file, error);
     if (refusal) throw new CliError(refusal);

@@ -17,7 +17,7 @@
  *   count before anything else is parsed.
  * - Failures are PackageError with a Vietnamese message; nothing else is thrown on purpose.
  */
-import { unzipSync } from "fflate";
+import { Unzip, unzipSync, type UnzipDecoder } from "fflate";
 import { byteKind, corruptPackage, unreadableKind } from "./file-kind";
 import {
   inputTooLarge,
@@ -194,7 +194,24 @@ function checkEntryLimits(entries: ZipEntryInfo[], limits: ReadLimits): void {
   }
 }
 
-function inflateAll(bytes: Uint8Array): Map<string, Uint8Array> {
+/**
+ * Raw-deflate decompression by the platform (Node's zlib in the CLI, several times fflate's
+ * speed): `data` inflated into at most `size` bytes, or an error.
+ */
+export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array;
+
+export interface OpenOptions {
+  /** A faster inflater from the platform; without it fflate inflates. */
+  inflateRaw?: InflateRaw;
+}
+
+function inflateAll(
+  bytes: Uint8Array,
+  entries: ZipEntryInfo[],
+  inflateRaw: InflateRaw | undefined
+): Map<string, Uint8Array> {
+  const fast = inflateRaw ? inflateWith(bytes, entries, inflateRaw) : null;
+  if (fast) return fast;
   let files: Record<string, Uint8Array>;
   try {
     // Sizes were checked above; fflate inflates each entry into a buffer of its declared
@@ -206,6 +223,87 @@ function inflateAll(bytes: Uint8Array): Map<string, Uint8Array> {
   const parts = new Map<string, Uint8Array>();
   for (const name of Object.keys(files)) parts.set(name.replace(/^\/+/, ""), files[name]);
   return parts;
+}
+
+/**
+ * The entries inflated by the platform's inflater, through fflate's zip reader (its
+ * streaming `Unzip`, with a decoder that hands each entry's deflated bytes to
+ * `inflateRaw`). Only when every entry's local header states its sizes and what comes out
+ * is exactly what the central directory lists (names and sizes); otherwise null, and
+ * fflate's own `unzipSync` decides, as without an inflater. Files written with data
+ * descriptors (LibreOffice, streaming writers) take that way.
+ */
+function inflateWith(
+  bytes: Uint8Array,
+  entries: ZipEntryInfo[],
+  inflateRaw: InflateRaw
+): Map<string, Uint8Array> | null {
+  const expected = new Map<string, number>();
+  for (const entry of entries) {
+    if (entry.name.endsWith("/")) continue;
+    // The same name twice: which one fflate keeps is for `unzipSync` to decide.
+    if (expected.has(entry.name)) return null;
+    expected.set(entry.name, entry.originalSize);
+  }
+  const parts = new Map<string, Uint8Array>();
+  let usable = true;
+  class PlatformInflate implements UnzipDecoder {
+    static compression = 8;
+    ondata: UnzipDecoder["ondata"] = () => undefined;
+    private readonly chunks: Uint8Array[] = [];
+    // fflate passes (name, compressed size, original size).
+    constructor(
+      private readonly name: string,
+      _size?: number,
+      private readonly originalSize?: number
+    ) {}
+    push(chunk: Uint8Array, final: boolean): void {
+      if (chunk.length > 0) this.chunks.push(chunk);
+      if (!final) return;
+      const size = this.originalSize ?? expected.get(this.name) ?? 0;
+      const data = this.chunks.length === 1 ? this.chunks[0] : concat(this.chunks);
+      // fflate's handler type wants a plain ArrayBuffer behind the bytes; they are only read.
+      this.ondata(null, inflateRaw(data, size) as Uint8Array<ArrayBuffer>, true);
+    }
+  }
+  try {
+    const unzip = new Unzip((file) => {
+      if (file.name.endsWith("/")) return;
+      // Sizes only in a data descriptor after the data: fflate would have to search for it.
+      if (file.size === undefined || file.originalSize === undefined) {
+        usable = false;
+        return;
+      }
+      const chunks: Uint8Array[] = [];
+      file.ondata = (error, data, final) => {
+        if (error) throw error;
+        if (data.length > 0) chunks.push(data);
+        if (final) parts.set(file.name, chunks.length === 1 ? chunks[0] : concat(chunks));
+      };
+      file.start();
+    });
+    unzip.register(PlatformInflate);
+    unzip.push(bytes, true);
+  } catch {
+    return null;
+  }
+  if (!usable || parts.size !== expected.size) return null;
+  for (const [name, size] of expected) if (parts.get(name)?.length !== size) return null;
+  const named = new Map<string, Uint8Array>();
+  for (const [name, data] of parts) named.set(name.replace(/^\/+/, ""), data);
+  return named;
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 const utf8 = new TextDecoder("utf-8");
@@ -332,7 +430,11 @@ function refuseNonWorkbook(parts: Map<string, Uint8Array>, mainType: string | un
  * Opens a package for reading. Throws PackageError for every file it will not read
  * (kinds, damage, limits).
  */
-export function openPackage(bytes: Uint8Array, limitOverrides?: Partial<ReadLimits>): XlsxPackage {
+export function openPackage(
+  bytes: Uint8Array,
+  limitOverrides?: Partial<ReadLimits>,
+  options: OpenOptions = {}
+): XlsxPackage {
   const limits = withLimits(limitOverrides);
   const kind = byteKind(bytes);
   if (kind === "cfb") throw unreadableKind("xls");
@@ -341,7 +443,7 @@ export function openPackage(bytes: Uint8Array, limitOverrides?: Partial<ReadLimi
 
   const entries = listEntries(bytes);
   checkEntryLimits(entries, limits);
-  const parts = inflateAll(bytes);
+  const parts = inflateAll(bytes, entries, options.inflateRaw);
 
   const byLowerCase = new Map<string, string>();
   for (const name of parts.keys()) byLowerCase.set(name.toLowerCase(), name);

@@ -6,7 +6,13 @@
 import type { Grid } from "../core/read/grid";
 import { markersOnSheet, type DefinedName } from "../core/write/markers";
 import type { ReadLimits } from "./limits";
-import { openPackage, type PackageDefinedName, type SheetState, type XlsxPackage } from "./package";
+import {
+  openPackage,
+  type OpenOptions,
+  type PackageDefinedName,
+  type SheetState,
+  type XlsxPackage,
+} from "./package";
 import { PackageError } from "./package-error";
 import { readSharedStrings } from "./read-shared-strings";
 import { readSheet } from "./read-sheet";
@@ -36,7 +42,7 @@ export interface ReadWorkbookResult {
   layouts: Map<string, SheetLayout>;
 }
 
-export interface ReadWorkbookOptions {
+export interface ReadWorkbookOptions extends OpenOptions {
   /** Record each worksheet's layout while reading it, for a copy to be patched. */
   keepLayouts?: boolean;
 }
@@ -61,7 +67,7 @@ export function readWorkbook(
   limits?: Partial<ReadLimits>,
   options: ReadWorkbookOptions = {}
 ): ReadWorkbookResult {
-  const pkg = openPackage(bytes, limits);
+  const pkg = openPackage(bytes, limits, options);
   const stylesBytes = pkg.stylesPath ? pkg.parts.get(pkg.stylesPath) : undefined;
   const styles = readCellStyles(stylesBytes, pkg.stylesPath ?? "");
   const sharedStringsBytes = pkg.sharedStringsPath

@@ -9,7 +9,7 @@ import { scoreWorkbook } from "../../src/core/run";
 import { parseCriteriaSet } from "../../src/core/criteria/schema";
 import { SUMMARY_MARKER_NAME } from "../../src/core/write/summary-sheet";
 import { readWorkbook } from "../../src/xlsx/read-workbook";
-import { NODE_COMPRESSOR } from "../../src/cli/score-command";
+import { NODE_COMPRESSOR } from "../../src/cli/node-zlib";
 import { openPackage } from "../../src/xlsx/package";
 import { patchWorkbook } from "../../src/xlsx/patch-workbook";
 import { comparePackages, unzipParts } from "../support/package-compare";

@@ -1,16 +1,28 @@
 /**
  * openPackage's API (what the patcher builds on) and the reader's small pattern functions.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { builtInFormat, formatPattern, isDateFormat } from "../../src/xlsx/number-formats";
-import { openPackage, relsPathOf, resolveTarget, xmlBoolean } from "../../src/xlsx/package";
+import { NODE_INFLATE } from "../../src/cli/node-zlib";
+import {
+  openPackage,
+  relsPathOf,
+  resolveTarget,
+  xmlBoolean,
+  type InflateRaw,
+} from "../../src/xlsx/package";
 import { decodeXString } from "../../src/xlsx/read-shared-strings";
 import { isoToSerial, parseCellRef, parseRangeRef } from "../../src/xlsx/read-sheet";
 import { localName } from "../../src/xlsx/xml-stream";
 import { excelSerial } from "../../src/core/parse/dates";
-import { workbookParts } from "./workbook-bytes";
+import {
+  appendixRows,
+  declareUncompressedSize,
+  workbookBytes,
+  workbookParts,
+} from "./workbook-bytes";
 
 const CORPUS = path.join(__dirname, "../fixtures/corpus");
 const open = (file: string) => openPackage(new Uint8Array(readFileSync(path.join(CORPUS, file))));
@@ -107,6 +119,85 @@ describe("openPackage", () => {
       ["Bảng", "worksheet", "xl/worksheets/sheet1.xml"],
       ["Biểu đồ", "chartsheet", "xl/chartsheets/sheet1.xml"],
     ]);
+  });
+});
+
+describe("openPackage with the platform's inflater (Node's zlib in the CLI)", () => {
+  const SAMPLE = path.join(__dirname, "..", "..", "samples", "phu-luc-par-index-2025.xlsx");
+  const corpus = readdirSync(CORPUS).filter((f) => /\.xls[xm]$/.test(f));
+  const counting = () => {
+    const calls: number[] = [];
+    const inflateRaw: InflateRaw = (data, size) => {
+      calls.push(size);
+      return NODE_INFLATE(data, size);
+    };
+    return { calls, inflateRaw };
+  };
+  const sameParts = (a: Map<string, Uint8Array>, b: Map<string, Uint8Array>) => {
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [name, bytes] of a) expect(Buffer.from(bytes).equals(b.get(name)!)).toBe(true);
+  };
+
+  it.each([...corpus.map((f) => path.join(CORPUS, f)), SAMPLE])(
+    "gives every part of %s byte for byte as fflate alone does",
+    (file) => {
+      const bytes = new Uint8Array(readFileSync(file));
+      const { inflateRaw } = counting();
+      sameParts(openPackage(bytes, undefined, { inflateRaw }).parts, openPackage(bytes).parts);
+    }
+  );
+
+  it("inflates with it when every local header states its sizes (the sample, fflate's zipSync)", () => {
+    const { calls, inflateRaw } = counting();
+    openPackage(new Uint8Array(readFileSync(SAMPLE)), undefined, { inflateRaw });
+    expect(calls.length).toBeGreaterThan(5);
+    const built = counting();
+    openPackage(workbookBytes([{ name: "Phụ lục", rows: appendixRows(50) }]), undefined, {
+      inflateRaw: built.inflateRaw,
+    });
+    expect(built.calls.length).toBeGreaterThan(3);
+  });
+
+  it("leaves a file with data descriptors (LibreOffice's) to fflate", () => {
+    const { calls, inflateRaw } = counting();
+    const pkg = openPackage(
+      new Uint8Array(readFileSync(path.join(CORPUS, "lo-merged.xlsx"))),
+      undefined,
+      {
+        inflateRaw,
+      }
+    );
+    expect(calls).toEqual([]);
+    expect(pkg.sheets.length).toBeGreaterThan(0);
+  });
+
+  it("lets fflate decide when the inflater fails or gives another size than the directory lists", () => {
+    const bytes = workbookBytes([{ name: "Phụ lục", rows: appendixRows(50) }]);
+    const throwing: InflateRaw = () => {
+      throw new Error("zlib: invalid distance");
+    };
+    sameParts(
+      openPackage(bytes, undefined, { inflateRaw: throwing }).parts,
+      openPackage(bytes).parts
+    );
+    const short: InflateRaw = (data, size) => NODE_INFLATE(data, size).subarray(0, 1);
+    sameParts(openPackage(bytes, undefined, { inflateRaw: short }).parts, openPackage(bytes).parts);
+  });
+
+  it("refuses a lying or cut file with the same message as without it", () => {
+    const bytes = workbookBytes([{ name: "Phụ lục", rows: appendixRows(200) }]);
+    const outcome = (input: Uint8Array, inflateRaw?: InflateRaw) => {
+      try {
+        return [...openPackage(input, undefined, { inflateRaw }).parts.keys()].join();
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const lying = declareUncompressedSize(bytes, "xl/worksheets/sheet1.xml", 100);
+    expect(outcome(lying, NODE_INFLATE)).toBe(outcome(lying));
+    const cut = bytes.slice(0, Math.floor(bytes.length * 0.6));
+    expect(outcome(cut, NODE_INFLATE)).toBe(outcome(cut));
+    expect(outcome(cut)).toMatch(/hỏng|chưa tải/);
   });
 });
 
