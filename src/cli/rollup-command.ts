@@ -248,14 +248,24 @@ async function defaultOut(today: string): Promise<string> {
   throw new CliError("Đã có quá nhiều tệp tổng hợp cùng tên: chọn tên tệp bằng --out <tệp>.", 2);
 }
 
-/** The same file, even through another path or a link. */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
+/** The input that writing `out` would overwrite (through any path or link), if any. */
+async function inputAt(out: string, files: string[]): Promise<string | undefined> {
+  let real: string;
   try {
-    return (await fs.realpath(a)) === (await fs.realpath(b));
+    real = await fs.realpath(out);
   } catch {
-    return false;
+    // No file there yet (the usual case): writing it overwrites nothing.
+    return undefined;
   }
+  for (const file of files) {
+    if (path.resolve(file) === path.resolve(out)) return file;
+    try {
+      if ((await fs.realpath(file)) === real) return file;
+    } catch {
+      // An input that vanished meanwhile is not the output.
+    }
+  }
+  return undefined;
 }
 
 export async function runRollup(
@@ -278,13 +288,11 @@ export async function runRollup(
     inputs.map((input) => resolveUserPath(input)),
     options.recursive ?? false
   );
-  for (const file of files) {
-    if (await sameFile(file, out)) {
-      throw new CliError(
-        `Tệp tổng hợp (--out "${shownPath(out)}") trùng một tệp đầu vào: công cụ không bao giờ ghi vào tệp của đơn vị. Chọn tên khác.`,
-        2
-      );
-    }
+  if ((await inputAt(out, files)) !== undefined) {
+    throw new CliError(
+      `Tệp tổng hợp (--out "${shownPath(out)}") trùng một tệp đầu vào: công cụ không bao giờ ghi vào tệp của đơn vị. Chọn tên khác.`,
+      2
+    );
   }
   if (files.length === 0) {
     throw new CliError(

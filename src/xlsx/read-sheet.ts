@@ -144,7 +144,8 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
   let inCell = false;
   let cellType = "n";
   let cellStyle = 0;
-  let text: string[] = [];
+  // A cell's text as it comes (mostly one piece: no array per cell).
+  let text = "";
   let inValue = false;
   let inInline = false;
   let inInlineText = 0;
@@ -177,7 +178,7 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
   };
 
   const cellValue = (): CellValue => {
-    const raw = text.join("");
+    const raw = text;
     switch (cellType) {
       case "s": {
         if (!hasValueElement) return "";
@@ -227,7 +228,7 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
         inCell = true;
         cellType = attributes.t ?? "n";
         cellStyle = attributes.s !== undefined ? Number(attributes.s) || 0 : 0;
-        text = [];
+        text = "";
         hasValueElement = false;
       } else if (name === "row" && inSheetData) {
         const r = attributes.r !== undefined ? Number(attributes.r) : NaN;
@@ -250,7 +251,7 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
     },
     text: (chunk) => {
       if (layoutText) layoutText(chunk);
-      if (inValue || (inInlineText > 0 && inPhonetic === 0)) text.push(chunk);
+      if (inValue || (inInlineText > 0 && inPhonetic === 0)) text += chunk;
     },
     close: (name, cursor) => {
       if (layoutClose) layoutClose(name, cursor);

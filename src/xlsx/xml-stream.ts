@@ -46,16 +46,6 @@ export function localName(qualified: string): string {
   return colon < 0 ? qualified : qualified.slice(colon + 1);
 }
 
-/** Attributes by local name, namespace declarations left out ("xmlns:r" would shadow "r"). */
-function withLocalNames(raw: Record<string, string>): XmlAttributes {
-  const attributes: XmlAttributes = {};
-  for (const key in raw) {
-    if (key === "xmlns" || key.startsWith("xmlns:")) continue;
-    attributes[localName(key)] = raw[key];
-  }
-  return attributes;
-}
-
 /** The damaged-part error for `partPath`. */
 export function damagedPart(partPath: string): PackageError {
   return new PackageError(
@@ -85,20 +75,22 @@ export function streamXml(
     selfClosing: false,
   };
   if (open) {
+    // Attributes by local name, gathered from saxes' attribute events as they come: a plain
+    // object per tag (saxes' own are dictionaries, slow to enumerate and to read).
+    let attributes: XmlAttributes = {};
+    parser.on("attribute", ({ name, value }) => {
+      const colon = name.indexOf(":");
+      if (colon < 0) {
+        if (name !== "xmlns") attributes[name] = value;
+      } else if (!name.startsWith("xmlns:")) attributes[name.slice(colon + 1)] = value;
+    });
     parser.on("opentag", (tag) => {
-      const raw = tag.attributes as Record<string, string>;
-      // Most elements have only plain attribute names: pass them on as saxes made them.
-      let plain = true;
-      for (const key in raw) {
-        if (key.includes(":") || key === "xmlns") {
-          plain = false;
-          break;
-        }
-      }
+      const local = attributes;
+      attributes = {};
       cursor.qualifiedName = tag.name;
-      cursor.rawAttributes = raw;
+      cursor.rawAttributes = tag.attributes as Record<string, string>;
       cursor.selfClosing = tag.isSelfClosing;
-      open(localName(tag.name), plain ? raw : withLocalNames(raw), cursor);
+      open(localName(tag.name), local, cursor);
     });
   }
   if (text) parser.on("text", text);

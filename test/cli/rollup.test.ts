@@ -3,7 +3,7 @@
  * layouts with two broken files (worker threads, as users run it).
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, promises as fs } from "node:fs";
+import { mkdtempSync, promises as fs, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -263,6 +263,12 @@ describe("rollup command", () => {
     const clash = await runCli(["rollup", input, "--out", path.join(input, "don-vi-001.xlsx")]);
     expect(clash.code).toBe(2);
     expect(clash.err).toContain("trùng một tệp đầu vào");
+    // The same input through a link: still refused, the input untouched.
+    const link = path.join(dir, "lien-ket-don-vi-001.xlsx");
+    symlinkSync(path.join(input, "don-vi-001.xlsx"), link);
+    const throughLink = await runCli(["rollup", input, "--out", link]);
+    expect(throughLink.code).toBe(2);
+    expect(throughLink.err).toContain("trùng một tệp đầu vào");
     expect(await hashAll()).toEqual(hashes);
   });
 
