@@ -226,14 +226,15 @@ export function layoutRecorder(): LayoutRecorder {
 
   // The depth is tested first, deepest first: most tags of a sheet are cells' values.
   const handlers: XmlHandlers = {
-    open: (local, _attributes, cursor) => {
+    // Attributes are read by local name (plain objects, as the reader reads them); an
+    // element kept for rewriting keeps saxes' own, with their prefixes.
+    open: (local, attributes, cursor) => {
       const d = depth++;
       if (d >= 4) {
         if (d > 4 || cell < 0) return;
         if (local === "v" || local === "is") hasValues[cell] = 1;
         else if (local === "f") {
           hasValues[cell] = 1;
-          const attributes = cursor.rawAttributes;
           const si = attributes.t === "shared" ? Number(attributes.si) : NaN;
           // An si that is no whole number is no formula Excel shares: left out.
           if (Number.isInteger(si) && si >= 0 && si <= 0x7fffffff) sharedIndexes[cell] = si;
@@ -242,7 +243,6 @@ export function layoutRecorder(): LayoutRecorder {
       }
       if (d === 3) {
         if (row !== null && local === "c") {
-          const attributes = cursor.rawAttributes;
           const r = attributes.r;
           cellColumn = r ? columnOfRef(r) : cellColumn + 1;
           cell = openEnds.length;
@@ -262,12 +262,11 @@ export function layoutRecorder(): LayoutRecorder {
       }
       if (d === 2) {
         if (inSheetData && local === "row") {
-          const attributes = cursor.rawAttributes;
           rowIndex = attributes.r ? Number(attributes.r) : rowIndex + 1;
           cellColumn = -1;
           row = {
             name: cursor.qualifiedName,
-            attributes,
+            attributes: cursor.rawAttributes,
             openEnd: cursor.position,
             end: cursor.position,
             selfClosing: cursor.selfClosing,

@@ -17,7 +17,7 @@ export type XmlAttributes = Record<string, string>;
  */
 export interface XmlCursor {
   /** Offset in the part's text just after the current tag (saxes' position). */
-  readonly position: number;
+  position: number;
   /** The tag's name as written, prefix included ("x:row"). */
   qualifiedName: string;
   /** The start tag's attributes by qualified name, as saxes decoded them. */
@@ -66,10 +66,9 @@ export function streamXml(
 ): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   const { open, text, close } = handlers;
+  // Plain fields set before each call (a getter here costs more than it saves).
   const cursor: XmlCursor = {
-    get position() {
-      return parser.position;
-    },
+    position: 0,
     qualifiedName: "",
     rawAttributes: {},
     selfClosing: false,
@@ -87,6 +86,7 @@ export function streamXml(
     parser.on("opentag", (tag) => {
       const local = attributes;
       attributes = {};
+      cursor.position = parser.position;
       cursor.qualifiedName = tag.name;
       cursor.rawAttributes = tag.attributes as Record<string, string>;
       cursor.selfClosing = tag.isSelfClosing;
@@ -96,6 +96,7 @@ export function streamXml(
   if (text) parser.on("text", text);
   if (close) {
     parser.on("closetag", (tag) => {
+      cursor.position = parser.position;
       cursor.qualifiedName = tag.name;
       cursor.selfClosing = tag.isSelfClosing;
       close(localName(tag.name), cursor);
