@@ -3,7 +3,7 @@
  * merely reading and writing the same file with ExcelJS (the issue's yardstick, target
  * ≤ 0.8×) and with a bare unzip + rezip (the floor).
  *   npx tsx bench/cli-write.ts [rows]
- * The whole CLI runs as a child process: the compiled command (build/cli/cli/main.js,
+ * The whole CLI runs as a child process: the compiled command (build/cli/bin/main.js,
  * `npm run build:cli`) when it exists, else `tsx src/cli/main.ts` (the report says which).
  */
 import { execFileSync } from "node:child_process";
@@ -21,7 +21,7 @@ import { readWorkbook } from "../src/xlsx/read-workbook";
 import { syntheticGrid } from "./synthetic-table";
 
 const ROOT = path.join(__dirname, "..");
-const COMPILED_CLI = path.join(ROOT, "build", "cli", "cli", "main.js");
+const COMPILED_CLI = path.join(ROOT, "build", "cli", "bin", "main.js");
 const TODAY = "2025-11-20";
 
 function median(values: number[]): number {
@@ -198,7 +198,7 @@ export async function measureCliWrite(rows = 10_000, runs = 5): Promise<CliWrite
       childRatio,
       childRounds,
       cliCommand: compiled
-        ? "node build/cli/cli/main.js"
+        ? "node build/cli/bin/main.js"
         : "node tsx src/cli/main.ts (no compiled build)",
     };
   } finally {

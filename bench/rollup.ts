@@ -17,7 +17,7 @@ import { generateRollupFolder } from "../test/fixtures/rollup/generate";
 
 const ROOT = path.join(__dirname, "..");
 const BUILD = path.join(ROOT, "build", "cli");
-const MAIN = path.join(BUILD, "cli", "main.js");
+const MAIN = path.join(BUILD, "bin", "main.js");
 const READER = path.join(BUILD, "xlsx", "read-workbook.js");
 const NODE_ZLIB = path.join(BUILD, "cli", "node-zlib.js");
 const TASKS = 290; // + ~12 rows of titles, sections and tasks: ~300 rows per workbook
@@ -31,12 +31,12 @@ function ensureBuild(): void {
     "src/cli/rollup-worker.ts",
     "src/core/rollup/rollup.ts",
   ];
-  const built = existsSync(MAIN) && existsSync(path.join(BUILD, "cli", "rollup-worker.js"));
+  const built = existsSync(MAIN) && existsSync(path.join(BUILD, "bin", "rollup-worker.js"));
   const stale =
     !built || sources.some((s) => statSync(path.join(ROOT, s)).mtimeMs > statSync(MAIN).mtimeMs);
   if (stale) {
     say("(compiling the CLI: npm run build:cli)");
-    execFileSync("npx", ["tsc", "-b", "tsconfig.cli.json"], { cwd: ROOT, stdio: "inherit" });
+    execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT, stdio: "inherit" });
   }
 }
 

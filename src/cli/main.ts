@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * Command line: score an .xlsx workbook, or manage its "Bộ tiêu chí" sheet. Compiled to
- * build/cli/cli/main.js (tsconfig.cli.json), installed as the `cham-diem-cchc` command.
+ * build/cli/cli/main.js (tsconfig.cli.json) and bundled with its modules into
+ * build/cli/bin/main.js (esbuild: one file loads faster than a hundred), installed as the
+ * `cham-diem-cchc` command.
  *   cham-diem-cchc <workbook.xlsx> [--criteria set.json] [--today YYYY-MM-DD] [--out scored.xlsx] [--json] [--sheet name]
  *   cham-diem-cchc criteria-sheet <set.json> --into <workbook.xlsx> [--out new.xlsx]
  *   cham-diem-cchc criteria-sheet --export <workbook.xlsx>

@@ -344,22 +344,15 @@ describe("the last resort", () => {
 });
 
 describe("the compiled command (bin), spawned as a user runs it", () => {
-  const BIN = path.join(ROOT, "build", "cli", "cli", "main.js");
+  const BIN = path.join(ROOT, "build", "cli", "bin", "main.js");
   /** The environment of a plain terminal: no npm variables. */
   const terminal = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => key !== "INIT_CWD" && !key.startsWith("npm_"))
   );
 
   beforeAll(() => {
-    // The same incremental build `npm run score` does; type errors fail it.
-    execFileSync(
-      process.execPath,
-      [require.resolve("typescript/bin/tsc"), "-b", "tsconfig.cli.json"],
-      {
-        cwd: ROOT,
-        stdio: "pipe",
-      }
-    );
+    // The same build `npm run score` does (tsc, then the bundle); type errors fail it.
+    execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT, stdio: "pipe" });
   }, 180_000);
 
   it("is package.json's bin, a node script", () => {
@@ -383,6 +376,24 @@ describe("the compiled command (bin), spawned as a user runs it", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("phu-luc.scored.xlsx");
     expect(existsSync(path.join(dir, "phu-luc.scored.xlsx"))).toBe(true);
+    expect(sha256(input)).toBe(hash);
+  });
+
+  it("rolls up with a worker thread: the bundle's worker file sits beside it", () => {
+    const { dir, input, hash } = workspace();
+    const units = path.join(dir, "don-vi");
+    mkdirSync(units);
+    copyFileSync(input, path.join(units, "phuong-a.xlsx"));
+    copyFileSync(input, path.join(units, "phuong-b.xlsx"));
+    const run = spawnSync(
+      process.execPath,
+      [BIN, "rollup", "don-vi", ...TODAY, "--jobs", "2", "--out", "tong-hop.xlsx", "--json"],
+      { cwd: dir, env: terminal, encoding: "utf8" }
+    );
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).ranking).toHaveLength(2);
+    expect(existsSync(path.join(dir, "tong-hop.xlsx"))).toBe(true);
     expect(sha256(input)).toBe(hash);
   });
 

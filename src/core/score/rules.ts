@@ -62,8 +62,18 @@ function lost(max: number): string {
   return `không chấm điểm, mất ${formatNumberVi(max)} điểm`;
 }
 
-/** Character counts with Vietnamese digit grouping ("32.767"); one formatter, made once. */
-const GROUPED = new Intl.NumberFormat("vi-VN");
+let grouped: Intl.NumberFormat | null = null;
+
+/**
+ * A character count with Vietnamese digit grouping. One formatter, made when first needed:
+ * making it loads ICU's number data (~20 ms), which a run without such a warning never needs.
+ *
+ * @example groupedCount(32767) === "32.767"
+ */
+function groupedCount(n: number): string {
+  grouped ??= new Intl.NumberFormat("vi-VN");
+  return grouped.format(n);
+}
 
 const RATIO_EXAMPLE = "một tỷ lệ, ví dụ 96,5% hoặc 41/42";
 
@@ -264,7 +274,7 @@ export function applyRule(rule: Rule, cell: ResultCell, max: number): RuleOutcom
       warnings: [
         warning(
           "invalid_value",
-          `Kết quả dài ${GROUPED.format((cell.value as string).length)} ký tự, quá ${GROUPED.format(MAX_RESULT_LENGTH)} ký tự nên không được đọc: chỉ ghi số liệu (ví dụ 96,5% hoặc 41/42), chuyển phần giải thích sang cột khác`
+          `Kết quả dài ${groupedCount((cell.value as string).length)} ký tự, quá ${groupedCount(MAX_RESULT_LENGTH)} ký tự nên không được đọc: chỉ ghi số liệu (ví dụ 96,5% hoặc 41/42), chuyển phần giải thích sang cột khác`
         ),
       ],
     };
