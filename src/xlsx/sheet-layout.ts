@@ -1,15 +1,16 @@
 /**
  * Where things are in a worksheet part: the offsets of its top-level elements, of every
  * row and every cell, its column widths and conditional formats. The patcher needs them
- * to splice our cells in. The patcher finds them in a pass of its own, or takes them from
- * a caller that found them meanwhile (the CLI, in a worker thread while the core scores).
- * They depend only on the part, not on what will be written.
+ * to splice our cells in. The reader records them in the pass that reads the sheet
+ * (`readWorkbook(bytes, limits, { keepLayouts: true })`, the CLI), so a scored copy costs one
+ * XML pass of the sheet; without them the patcher records them in a pass of its own, with
+ * the same recorder. They depend only on the part, not on what will be written.
  *
  * Offsets are indexes into the part's text as `partText` decodes it (a byte order mark
  * kept, so it counts): saxes reports the offset just after a start tag and just after an
  * element; the "<" a tag starts at is found in the text by `tagStart` when it is needed.
  *
- * Cells are kept in flat arrays, not one object each: a 10,000-row sheet must not become
+ * Cells are kept in typed arrays, not one object each: a 10,000-row sheet must not become
  * 100,000 more objects.
  */
 import { streamXml, type XmlCursor, type XmlHandlers } from "./xml-stream";
