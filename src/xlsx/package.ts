@@ -251,16 +251,14 @@ function inflateWith(
     static compression = 8;
     ondata: UnzipDecoder["ondata"] = () => undefined;
     private readonly chunks: Uint8Array[] = [];
-    // fflate passes (name, compressed size, original size).
-    constructor(
-      private readonly name: string,
-      _size?: number,
-      private readonly originalSize?: number
-    ) {}
+    constructor(private readonly name: string) {}
     push(chunk: Uint8Array, final: boolean): void {
       if (chunk.length > 0) this.chunks.push(chunk);
       if (!final) return;
-      const size = this.originalSize ?? expected.get(this.name) ?? 0;
+      // The bound is the size the central directory lists, which the limits were checked
+      // against: a local header that says more cannot make the inflater write more.
+      const size = expected.get(this.name);
+      if (size === undefined) throw new Error(`"${this.name}" is not in the zip's directory`);
       const data = this.chunks.length === 1 ? this.chunks[0] : concat(this.chunks);
       // fflate's handler type wants a plain ArrayBuffer behind the bytes; they are only read.
       this.ondata(null, inflateRaw(data, size) as Uint8Array<ArrayBuffer>, true);
@@ -269,8 +267,9 @@ function inflateWith(
   try {
     const unzip = new Unzip((file) => {
       if (file.name.endsWith("/")) return;
-      // Sizes only in a data descriptor after the data: fflate would have to search for it.
-      if (file.size === undefined || file.originalSize === undefined) {
+      // Sizes only in a data descriptor after the data (fflate would have to search for
+      // it), or a local header that disagrees with the directory: fflate's unzipSync decides.
+      if (file.originalSize === undefined || file.originalSize !== expected.get(file.name)) {
         usable = false;
         return;
       }

@@ -3,7 +3,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { builtInFormat, formatPattern, isDateFormat } from "../../src/xlsx/number-formats";
 import { NODE_INFLATE } from "../../src/cli/node-zlib";
 import {
@@ -19,6 +19,7 @@ import { localName } from "../../src/xlsx/xml-stream";
 import { excelSerial } from "../../src/core/parse/dates";
 import {
   appendixRows,
+  declareLocalUncompressedSize,
   declareUncompressedSize,
   workbookBytes,
   workbookParts,
@@ -182,6 +183,28 @@ describe("openPackage with the platform's inflater (Node's zlib in the CLI)", ()
     );
     const short: InflateRaw = (data, size) => NODE_INFLATE(data, size).subarray(0, 1);
     sameParts(openPackage(bytes, undefined, { inflateRaw: short }).parts, openPackage(bytes).parts);
+  });
+
+  it("never lets it write more than the directory lists: a local header that says more is left to fflate", () => {
+    const bytes = workbookBytes([{ name: "Phụ lục", rows: appendixRows(200) }]);
+    const listed = new Map<string, number>();
+    unzipSync(bytes, {
+      filter: (file) => {
+        listed.set(file.name, file.originalSize);
+        return false;
+      },
+    });
+    const honest = counting();
+    openPackage(bytes, undefined, { inflateRaw: honest.inflateRaw });
+    expect(honest.calls.sort()).toEqual([...listed.values()].filter((n) => n > 0).sort());
+
+    const sheet = "xl/worksheets/sheet1.xml";
+    const lying = declareLocalUncompressedSize(bytes, sheet, 500 * 1024 * 1024);
+    const { calls, inflateRaw } = counting();
+    const parts = openPackage(lying, undefined, { inflateRaw }).parts;
+    expect(calls).not.toContain(500 * 1024 * 1024);
+    expect(Math.max(0, ...calls)).toBeLessThanOrEqual(Math.max(...listed.values()));
+    sameParts(parts, openPackage(bytes).parts);
   });
 
   it("refuses a lying or cut file with the same message as without it", () => {

@@ -125,3 +125,27 @@ export function declareUncompressedSize(
   if (!found) throw new Error(`no entry ${entryName}`);
   return bytes;
 }
+
+/**
+ * Rewrites the uncompressed size an entry's local header declares, leaving the central
+ * directory as it was: the two then disagree, as in a file built to fool a streaming reader.
+ */
+export function declareLocalUncompressedSize(
+  zip: Uint8Array,
+  entryName: string,
+  size: number
+): Uint8Array {
+  const bytes = zip.slice();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const name = strToU8(entryName);
+  for (let i = 0; i + 46 < bytes.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue; // central directory header
+    const nameLength = view.getUint16(i + 28, true);
+    const stored = bytes.subarray(i + 46, i + 46 + nameLength);
+    if (stored.length === name.length && stored.every((b, k) => b === name[k])) {
+      view.setUint32(view.getUint32(i + 42, true) + 22, size, true);
+      return bytes;
+    }
+  }
+  throw new Error(`no entry ${entryName}`);
+}
