@@ -218,11 +218,36 @@ export type SheetParseResult =
 type CellMap = Map<string, { row: number; column: number }>;
 
 /**
+ * Sets read from sheets, by the sheet's content (name, origin, values): the 300 workbooks
+ * of a district's roll-up carry the same sheet, read once, not 300 times. Only sets that
+ * read without a problem are kept (callers never mutate a set).
+ */
+const readSheets = new Map<string, SheetParseResult>();
+const READ_SHEETS_KEPT = 64;
+
+/**
  * Reads the sheet back into a criteria set, with every problem located at its cell.
  *
  * @example readCriteriaSheet(grid) // { ok: true, value } or { ok: false, problems: [{ address, message }] }
  */
 export function readCriteriaSheet(grid: Grid): SheetParseResult {
+  const key = JSON.stringify([
+    grid.sheetName,
+    grid.firstRow ?? 1,
+    grid.firstColumn ?? 0,
+    grid.values,
+  ]);
+  const known = readSheets.get(key);
+  if (known) return known;
+  const result = readSheetContent(grid);
+  if (result.ok) {
+    if (readSheets.size >= READ_SHEETS_KEPT) readSheets.clear();
+    readSheets.set(key, result);
+  }
+  return result;
+}
+
+function readSheetContent(grid: Grid): SheetParseResult {
   const cells: CellMap = new Map();
   const problems: SheetProblem[] = [];
   const at = (row: number, column: number) => cellAddress(grid, row, column);

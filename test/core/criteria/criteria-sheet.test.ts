@@ -24,6 +24,16 @@ describe("readCriteriaSheet on many workbooks carrying the same set (a roll-up)"
     expect(other.areas[0].name).toBe("Lĩnh vực đã đổi tên");
     expect(read(asGrid(DIEN_BAN_2025)).areas[0].name).toBe(DIEN_BAN_2025.areas[0].name);
   });
+
+  it("reads a sheet again when its cells changed, even as the same grid object", () => {
+    const grid = asGrid(DIEN_BAN_2025);
+    const before = read(grid);
+    const row = grid.values.findIndex((r) => r[0] === "I.1");
+    grid.values[row][2] = "Tên tiêu chí đã sửa";
+    const after = read(grid);
+    expect(after).not.toBe(before);
+    expect(after.areas[0].criteria[0].name).toBe("Tên tiêu chí đã sửa");
+  });
 });
 
 /** 1-based Excel row of the sheet row whose code is `code`. */
