@@ -30,6 +30,7 @@ import {
 } from "./limits";
 import { isPackageError, PackageError } from "./package-error";
 import { damagedPart, streamXml } from "./xml-stream";
+import { concatBytes } from "./zip-package";
 
 /** Relationship types by their last path segment ("…/relationships/officeDocument"). */
 export const REL = {
@@ -259,7 +260,7 @@ function inflateWith(
       // against: a local header that says more cannot make the inflater write more.
       const size = expected.get(this.name);
       if (size === undefined) throw new Error(`"${this.name}" is not in the zip's directory`);
-      const data = this.chunks.length === 1 ? this.chunks[0] : concat(this.chunks);
+      const data = this.chunks.length === 1 ? this.chunks[0] : concatBytes(this.chunks);
       // fflate's handler type wants a plain ArrayBuffer behind the bytes; they are only read.
       this.ondata(null, inflateRaw(data, size) as Uint8Array<ArrayBuffer>, true);
     }
@@ -277,7 +278,7 @@ function inflateWith(
       file.ondata = (error, data, final) => {
         if (error) throw error;
         if (data.length > 0) chunks.push(data);
-        if (final) parts.set(file.name, chunks.length === 1 ? chunks[0] : concat(chunks));
+        if (final) parts.set(file.name, chunks.length === 1 ? chunks[0] : concatBytes(chunks));
       };
       file.start();
     });
@@ -291,18 +292,6 @@ function inflateWith(
   const named = new Map<string, Uint8Array>();
   for (const [name, data] of parts) named.set(name.replace(/^\/+/, ""), data);
   return named;
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 const utf8 = new TextDecoder("utf-8");

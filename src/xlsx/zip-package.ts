@@ -59,6 +59,16 @@ function zipWith(
   }
   zip.end();
   if (failure) throw failure;
+  return concatBytes(chunks);
+}
+
+/**
+ * The chunks one after another in one array (what fflate's streaming zip writer and
+ * reader hand over in pieces).
+ *
+ * @example concatBytes([new Uint8Array([1]), new Uint8Array([2, 3])]) // Uint8Array [1, 2, 3]
+ */
+export function concatBytes(chunks: Uint8Array[]): Uint8Array {
   let length = 0;
   for (const chunk of chunks) length += chunk.length;
   const out = new Uint8Array(length);

@@ -19,7 +19,6 @@ import { localName } from "../../src/xlsx/xml-stream";
 import { excelSerial } from "../../src/core/parse/dates";
 import {
   appendixRows,
-  declareLocalUncompressedSize,
   declareUncompressedSize,
   workbookBytes,
   workbookParts,
@@ -199,7 +198,7 @@ describe("openPackage with the platform's inflater (Node's zlib in the CLI)", ()
     expect(honest.calls.sort()).toEqual([...listed.values()].filter((n) => n > 0).sort());
 
     const sheet = "xl/worksheets/sheet1.xml";
-    const lying = declareLocalUncompressedSize(bytes, sheet, 500 * 1024 * 1024);
+    const lying = declareUncompressedSize(bytes, sheet, 500 * 1024 * 1024, "local");
     const { calls, inflateRaw } = counting();
     const parts = openPackage(lying, undefined, { inflateRaw }).parts;
     expect(calls).not.toContain(500 * 1024 * 1024);

@@ -99,13 +99,16 @@ export function appendixRows(rows: number): string {
 }
 
 /**
- * Rewrites the uncompressed size an entry declares in the zip's central directory (and its
- * local header), as a zip bomb would: the reader must refuse from the declaration alone.
+ * Rewrites the uncompressed size an entry declares: in the zip's central directory and its
+ * local header, as a zip bomb would (the reader must refuse from the declaration alone), or
+ * with `where: "local"` in the local header only, the directory left as it was (the two
+ * then disagree, as in a file built to fool a streaming reader).
  */
 export function declareUncompressedSize(
   zip: Uint8Array,
   entryName: string,
-  size: number
+  size: number,
+  where: "both" | "local" = "both"
 ): Uint8Array {
   const bytes = zip.slice();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -116,7 +119,7 @@ export function declareUncompressedSize(
     const nameLength = view.getUint16(i + 28, true);
     const stored = bytes.subarray(i + 46, i + 46 + nameLength);
     if (stored.length === name.length && stored.every((b, k) => b === name[k])) {
-      view.setUint32(i + 24, size, true);
+      if (where === "both") view.setUint32(i + 24, size, true);
       const local = view.getUint32(i + 42, true);
       view.setUint32(local + 22, size, true);
       found = true;
@@ -124,28 +127,4 @@ export function declareUncompressedSize(
   }
   if (!found) throw new Error(`no entry ${entryName}`);
   return bytes;
-}
-
-/**
- * Rewrites the uncompressed size an entry's local header declares, leaving the central
- * directory as it was: the two then disagree, as in a file built to fool a streaming reader.
- */
-export function declareLocalUncompressedSize(
-  zip: Uint8Array,
-  entryName: string,
-  size: number
-): Uint8Array {
-  const bytes = zip.slice();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const name = strToU8(entryName);
-  for (let i = 0; i + 46 < bytes.length; i++) {
-    if (view.getUint32(i, true) !== 0x02014b50) continue; // central directory header
-    const nameLength = view.getUint16(i + 28, true);
-    const stored = bytes.subarray(i + 46, i + 46 + nameLength);
-    if (stored.length === name.length && stored.every((b, k) => b === name[k])) {
-      view.setUint32(view.getUint32(i + 42, true) + 22, size, true);
-      return bytes;
-    }
-  }
-  throw new Error(`no entry ${entryName}`);
 }
