@@ -14,7 +14,7 @@ import {
   toDate,
   type IsoDate,
 } from "./dates";
-import { MAX_MEMOIZED_LENGTH, cellText, collapseSpaces, normalizeVi } from "./text";
+import { MAX_MEMOIZED_LENGTH, cellText, collapseSpaces, memoize, normalizeVi } from "./text";
 import type { CellValue } from "./values";
 import { warning, type RowWarning } from "../score/warnings";
 
@@ -453,10 +453,7 @@ function readDeadlineText(original: string, planYear: number, today: IsoDate): D
 export function inferPlanYear(texts: Iterable<string>, fallback: number): number {
   const counts = new Map<number, number>();
   for (const text of texts) {
-    for (const match of text.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)) {
-      const year = Number(match[1]);
-      counts.set(year, (counts.get(year) ?? 0) + 1);
-    }
+    for (const year of yearsIn(text)) counts.set(year, (counts.get(year) ?? 0) + 1);
   }
   let best = fallback;
   let bestCount = 0;
@@ -468,3 +465,17 @@ export function inferPlanYear(texts: Iterable<string>, fallback: number): number
   }
   return best;
 }
+
+const NO_YEARS: readonly number[] = [];
+
+/**
+ * The 20xx years a text names, in order. Kept per text: a sheet's deadline cells repeat
+ * a few texts ("Quý IV/2025", "Trước 31/12/2025") on every row.
+ *
+ * @example yearsIn("Từ 2024 đến 2025") // [2024, 2025]
+ */
+const yearsIn: (text: string) => readonly number[] = memoize((text) =>
+  text.length < 4
+    ? NO_YEARS
+    : Array.from(text.matchAll(/(?<!\d)(20\d{2})(?!\d)/g), (match) => Number(match[1]))
+);

@@ -371,10 +371,9 @@ function isContinuation(
   cells: Array<{ column: number; text: string }>,
   columns: TableColumns
 ): boolean {
-  const roleColumns = new Set(
-    TASK_ROLES.map((role) => columns[role]).filter((c) => c !== undefined)
-  );
-  if (cells.some((cell) => roleColumns.has(cell.column))) return false;
+  // Asked of every row: a plain scan of a handful of roles, nothing allocated.
+  for (const cell of cells)
+    for (const role of TASK_ROLES) if (columns[role] === cell.column) return false;
   const content = cells.find((cell) => cell.column === columns.content);
   return content === undefined || /^\p{Ll}/u.test(content.text);
 }

@@ -64,6 +64,7 @@ export interface Summary {
 }
 
 const NO_OWNER = "(Chưa ghi đơn vị)";
+const NO_OWNER_KEY = normalizeVi(NO_OWNER);
 
 function addTo<T>(map: Map<string, T[]>, key: string, item: T): void {
   const list = map.get(key);
@@ -116,20 +117,28 @@ export function summarize(
       }
       for (const row of table.rows) {
         for (const w of row.warnings) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
-        const item: OverdueItem = {
-          sheet: table.sheet,
-          row: row.row,
-          content: row.content,
-          daysLate: row.daysLate,
-          due: row.due,
-        };
-        // Group "Văn hoá" with "Văn hóa" and NFD with NFC; show the first spelling met.
-        const owner = row.owner
-          ? (ownerNames.get(normalizeVi(row.owner)) ?? row.owner.normalize("NFC"))
-          : NO_OWNER;
-        ownerNames.set(normalizeVi(owner), owner);
-        if (row.overdue) addTo(overdue, owner, item);
-        if (row.dueSoon) addTo(soon, owner, item);
+        // Group "Văn hoá" with "Văn hóa" and NFD with NFC; show the first spelling met
+        // (met on any row, not only on overdue ones).
+        let owner = NO_OWNER;
+        if (row.owner) {
+          const key = normalizeVi(row.owner);
+          const met = ownerNames.get(key);
+          if (met === undefined) {
+            owner = row.owner.normalize("NFC");
+            ownerNames.set(key, owner);
+          } else owner = met;
+        } else ownerNames.set(NO_OWNER_KEY, NO_OWNER);
+        if (row.overdue || row.dueSoon) {
+          const item: OverdueItem = {
+            sheet: table.sheet,
+            row: row.row,
+            content: row.content,
+            daysLate: row.daysLate,
+            due: row.due,
+          };
+          if (row.overdue) addTo(overdue, owner, item);
+          if (row.dueSoon) addTo(soon, owner, item);
+        }
         if (
           row.criterion &&
           row.points !== null &&

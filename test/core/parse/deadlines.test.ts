@@ -155,6 +155,15 @@ describe("findQuarters and inferPlanYear", () => {
     expect(inferPlanYear(["KẾ HOẠCH năm 2025", "Quý I/2025", "Năm 2024"], 2026)).toBe(2025);
     expect(inferPlanYear(["Thường xuyên"], 2026)).toBe(2026);
   });
+
+  it("counts a text each time it is given, and every year a text names", () => {
+    // Texts repeat on every row (their years are looked up once per text, never once per sheet).
+    expect(inferPlanYear(["Năm 2025", "Quý I/2024", "Quý I/2024"], 2026)).toBe(2024);
+    expect(inferPlanYear(["Từ 2023 đến 2024", "Năm 2024", "2023"], 2026)).toBe(2024);
+    // A longer number is no year; a tie goes to the later year.
+    expect(inferPlanYear(["Số 20255", "mã 12024", "2021", "2022"], 2026)).toBe(2022);
+    expect(inferPlanYear(["", "20", "x"], 2026)).toBe(2026);
+  });
 });
 
 describe("a day and month without a year (issue 12)", () => {

@@ -48,6 +48,28 @@ describe("summarize", () => {
     expect(grouped[0].items.map((i) => i.row)).toEqual([2, 3]);
   });
 
+  it("names an owner group by the spelling met first, also on a row that is not overdue", () => {
+    const row = (owner: string, index: number, overdue: boolean) => ({
+      row: index, criterion: null, criterionName: null, area: null, points: null, maxPoints: null, pointsAtStake: null, warnings: [],
+      status: "in_progress" as const, schedule: "date" as const, due: "2025-11-01", overdue, dueSoon: false, daysLate: overdue ? 19 : 0,
+      milestones: [], dueLabel: "", content: "Việc", owner,
+    });
+    const layout = { headerRow: 0, dataRows: [], lastRow: 0, lastInputColumn: 0, ownedColumn: null, ownedWidth: null, marker: null, statusColumn: null };
+    const nfd = "Bộ phận Văn hóa thông tin".normalize("NFD");
+    const sheet = {
+      sheet: "S", planYear: 2025, today, notices: [],
+      tables: [{ sheet: "S", headerRow: 1, missingCriteria: [], layout, totals: { points: 0, maxPoints: 0, areas: [] },
+        rows: [row(nfd, 2, false), row("Bộ phận Văn hoá thông tin", 3, true), row("", 4, true)] }],
+    };
+    const grouped = summarize([sheet], null, today).overdueByOwner;
+    // The first spelling met (row 2, not overdue), in NFC; rows without an owner apart.
+    expect(grouped.map((g) => [g.owner, g.items.map((i) => i.row)])).toEqual([
+      ["(Chưa ghi đơn vị)", [4]],
+      ["Bộ phận Văn hóa thông tin", [3]],
+    ]);
+    expect(grouped[1].owner).toBe("Bộ phận Văn hóa thông tin".normalize("NFC"));
+  });
+
   it("lists criteria that lost points, most at stake first, without parent rows", () => {
     expect(summary.focus.map((f) => [f.criterion, f.atStake])).toEqual([
       ["III.4", 1.5],
