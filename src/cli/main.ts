@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Command line: score an .xlsx workbook, or manage its "Bộ tiêu chí" sheet. Compiled to
- * build/cli/cli/main.js (tsconfig.cli.json) and bundled with its modules into
- * build/cli/bin/main.js (esbuild: one file loads faster than a hundred), installed as the
+ * Command line: score an .xlsx workbook, or manage its "Bộ tiêu chí" sheet. Type-checked
+ * and compiled to build/cli/cli/main.js (tsconfig.cli.json), and bundled from these sources
+ * with its modules into build/cli/bin/main.js (esbuild: one file loads faster than a
+ * hundred, and the libraries' ES modules leave out what is not used), installed as the
  * `cham-diem-cchc` command.
  *   cham-diem-cchc <workbook.xlsx> [--criteria set.json] [--today YYYY-MM-DD] [--out scored.xlsx] [--json] [--sheet name]
  *   cham-diem-cchc criteria-sheet <set.json> --into <workbook.xlsx> [--out new.xlsx]

@@ -6,7 +6,7 @@
  * two-core machine, one workbook in memory per thread); a file that cannot be read is
  * listed with its reason and the others go on. Input files are only read.
  */
-import { promises as fs } from "node:fs";
+import { promises as fs, realpathSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -47,9 +47,11 @@ function isWorkbookName(name: string): boolean {
   return WORKBOOK_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith("~$");
 }
 
-/** Natural order: "don-vi-2" before "don-vi-10". */
-const byName = (a: string, b: string) =>
-  a.localeCompare(b, "vi", { numeric: true, sensitivity: "base" });
+/**
+ * Natural order: "don-vi-2" before "don-vi-10". One collator for every comparison
+ * (`localeCompare` with options builds one per call: 20 ms for a folder of 300).
+ */
+const byName = new Intl.Collator("vi", { numeric: true, sensitivity: "base" }).compare;
 
 /**
  * The workbooks named: files as given, folders listed (their sub-folders only with
@@ -63,9 +65,9 @@ export async function collectInputs(
   const failures: UnitFailure[] = [];
   const walk = async (dir: string, depth: number) => {
     const entries = await fs.readdir(dir, { withFileTypes: true });
-    const names = entries.map((e) => e.name).sort(byName);
-    for (const name of names) {
-      const entry = entries.find((e) => e.name === name)!;
+    entries.sort((a, b) => byName(a.name, b.name));
+    for (const entry of entries) {
+      const name = entry.name;
       const full = path.join(dir, name);
       if (entry.isDirectory()) {
         if (recursive) await walk(full, depth + 1);
@@ -249,18 +251,20 @@ async function defaultOut(today: string): Promise<string> {
 }
 
 /** The input that writing `out` would overwrite (through any path or link), if any. */
-async function inputAt(out: string, files: string[]): Promise<string | undefined> {
+function inputAt(out: string, files: string[]): string | undefined {
   let real: string;
   try {
-    real = await fs.realpath(out);
+    real = realpathSync.native(out);
   } catch {
     // No file there yet (the usual case): writing it overwrites nothing.
     return undefined;
   }
+  const resolvedOut = path.resolve(out);
   for (const file of files) {
-    if (path.resolve(file) === path.resolve(out)) return file;
+    if (path.resolve(file) === resolvedOut) return file;
     try {
-      if ((await fs.realpath(file)) === real) return file;
+      // Synchronous: 300 inputs cost 3 ms so, 30 ms through the thread pool one by one.
+      if (realpathSync.native(file) === real) return file;
     } catch {
       // An input that vanished meanwhile is not the output.
     }
@@ -288,7 +292,7 @@ export async function runRollup(
     inputs.map((input) => resolveUserPath(input)),
     options.recursive ?? false
   );
-  if ((await inputAt(out, files)) !== undefined) {
+  if (inputAt(out, files) !== undefined) {
     throw new CliError(
       `Tệp tổng hợp (--out "${shownPath(out)}") trùng một tệp đầu vào: công cụ không bao giờ ghi vào tệp của đơn vị. Chọn tên khác.`,
       2
