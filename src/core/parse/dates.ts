@@ -118,9 +118,12 @@ const monthEnds = memoize((yearMonth: string) => {
  * @example excelSerial("2025-11-30") === 45991
  */
 export function excelSerial(iso: IsoDate): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  // Every dated row writes one: days since 1970-01-01 (serial 25,569), by arithmetic.
+  return dayNumber(iso) + UNIX_EPOCH_SERIAL;
 }
+
+/** Excel's serial number of 1970-01-01 (1900 date system). */
+const UNIX_EPOCH_SERIAL = 25_569;
 
 /** The serials Excel shows as dates: 1 (01/01/1900) to 2,958,465 (31/12/9999). */
 export const EXCEL_FIRST_SERIAL = 1;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 import { format } from "date-fns/format";
-import { dayNumber, daysBetween, makeDate, toIso } from "../../../src/core/parse/dates";
+import { dayNumber, daysBetween, excelSerial, makeDate, toIso } from "../../../src/core/parse/dates";
 
 /** Any calendar day from year 1 to 9999, as a local-midnight Date. */
 const anyDay = fc
@@ -70,5 +70,29 @@ describe("makeDate", () => {
     expect(makeDate(2025, 2, 29)).toBeNull();
     expect(makeDate(2024, 2, 29)).toBe("2024-02-29");
     expect(makeDate(2025, 11, 31)).toBeNull();
+  });
+});
+
+describe("excelSerial", () => {
+  it("gives Excel's serial numbers (1900 date system, from 1 March 1900 on)", () => {
+    expect(excelSerial("1900-03-01")).toBe(61);
+    expect(excelSerial("1970-01-01")).toBe(25_569);
+    expect(excelSerial("2025-11-30")).toBe(45_991);
+    expect(excelSerial("9999-12-31")).toBe(2_958_465);
+  });
+
+  it("counts the days from 30/12/1899 as UTC calendar arithmetic does, years 100–9999", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        (year, month, day) => {
+          const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+          const utc = Date.UTC(year, month - 1, day);
+          expect(excelSerial(iso)).toBe(Math.round((utc - Date.UTC(1899, 11, 30)) / 86_400_000));
+        }
+      )
+    );
   });
 });
