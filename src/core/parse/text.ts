@@ -101,7 +101,13 @@ export function cellText(value: unknown): string {
 
 /** True when a cell holds nothing but white space. */
 export function isBlankCell(value: unknown): boolean {
-  if (typeof value === "string") return BLANK.test(value);
+  if (typeof value === "string") {
+    // Asked of every cell: a printable ASCII first character (no white space is one)
+    // already says "not blank" without a regular expression.
+    const first = value.charCodeAt(0);
+    if (first > 32 && first < 127) return false;
+    return BLANK.test(value);
+  }
   return value === null || value === undefined;
 }
 

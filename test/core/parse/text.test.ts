@@ -1,4 +1,5 @@
-import { collapseSpaces, foldTonePlacement, memoize, normalizeVi, stripDiacritics } from "../../../src/core/parse/text";
+import fc from "fast-check";
+import { collapseSpaces, foldTonePlacement, isBlankCell, memoize, normalizeVi, stripDiacritics } from "../../../src/core/parse/text";
 
 describe("normalizeVi", () => {
   it.each([
@@ -56,5 +57,34 @@ describe("memoize", () => {
     length(long);
     length(long);
     expect(calls).toBe(3);
+  });
+});
+
+describe("isBlankCell", () => {
+  it.each([
+    ["", true],
+    [" \u00a0\u200b\t\n\u3000", true],
+    ["\u00a0x", false],
+    ["0", false],
+    [" 0", false],
+    ["Đã", false],
+  ])("%j is blank: %s", (text, blank) => {
+    expect(isBlankCell(text)).toBe(blank);
+  });
+
+  it("agrees with the white-space pattern for any text, whatever its first character", () => {
+    const spaces = fc.constantFrom(" ", "\t", "\n", "\r", "\u00a0", "\u200b", "\u2003", "\u3000", "\ufeff");
+    const texts = fc.oneof(
+      fc.string({ unit: "binary" }),
+      fc.array(spaces).map((parts) => parts.join("")),
+      fc.tuple(fc.array(spaces), fc.string({ minLength: 1 })).map(([parts, tail]) => parts.join("") + tail)
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(isBlankCell(text)).toBe(/^[\s\u00a0\u200b]*$/.test(text));
+      })
+    );
+    expect(isBlankCell(null)).toBe(true);
+    expect(isBlankCell(0)).toBe(false);
   });
 });
