@@ -263,7 +263,7 @@ function inputAt(out: string, files: string[]): string | undefined {
   for (const file of files) {
     if (path.resolve(file) === resolvedOut) return file;
     try {
-      // Synchronous: 300 inputs cost 3 ms so, 30 ms through the thread pool one by one.
+      // Synchronous: 2 ms for 300 inputs, against 40 ms through the thread pool one at a time.
       if (realpathSync.native(file) === real) return file;
     } catch {
       // An input that vanished meanwhile is not the output.
