@@ -236,7 +236,12 @@ function toJson(
         headerRow: table.headerRow,
         planYear: sheet.planYear,
         rows: table.rows,
-        totals: table.totals,
+        // What the table counts; the workbook's totals count each criterion once (summary).
+        totals: {
+          points: table.totals.points,
+          maxPoints: table.totals.maxPoints,
+          areas: table.totals.areas,
+        },
         missingCriteria: table.missingCriteria,
         ...(table.assessment ? { assessment: table.assessment } : {}),
       }))

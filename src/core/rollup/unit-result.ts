@@ -16,6 +16,7 @@ import { matchHeader } from "../read/table-reader";
 import { cellText, isBlankCell, normalizeVi } from "../parse/text";
 import { parsePoints } from "../parse/values";
 import { WARNING_LABELS, type WarningCode } from "../score/warnings";
+import { countEachCriterionOnce } from "../score/counted-once";
 import { unitName, type UnitNameSource } from "./unit-name";
 
 /** A criterion of the set as the roll-up compares and shows it. */
@@ -147,7 +148,12 @@ interface SideTotals {
  * Self-scores and appraised scores of the rows the totals count (each criterion once,
  * and not under an ancestor that has a row of its own), read from the table's columns.
  */
-function sideTotals(grid: Grid, table: TableResult, index: CriteriaIndex | null): SideTotals {
+function sideTotals(
+  grid: Grid,
+  table: TableResult,
+  index: CriteriaIndex | null,
+  repeated: ReadonlySet<string>
+): SideTotals {
   if (!index) return { self: null, appraised: null };
   const header = matchHeader(grid, table.layout.headerRow);
   const selfColumn = header?.columns.selfScore;
@@ -169,7 +175,8 @@ function sideTotals(grid: Grid, table: TableResult, index: CriteriaIndex | null)
   let appraised: number | null = null;
   table.rows.forEach((row, i) => {
     const entry = row.criterion ? index.get(row.criterion) : undefined;
-    if (!entry || counted.has(entry.criterion.code)) return;
+    // A criterion an earlier table counts is that table's (score/counted-once).
+    if (!entry || counted.has(entry.criterion.code) || repeated.has(entry.criterion.code)) return;
     if (entry.ancestors.some((code) => present.has(code))) return;
     counted.add(entry.criterion.code);
     const gridRow = table.layout.dataRows[i];
@@ -224,6 +231,11 @@ export function unitFromRun(
   let self: number | null = null;
   let appraised: number | null = null;
   let tableCount = 0;
+  // Side totals count each criterion once in the workbook, as the summary's points do.
+  const counting = countEachCriterionOnce(
+    run.results.flatMap((sheet) => sheet.tables),
+    criteria
+  );
   for (const sheet of run.results) {
     const grid = gridBySheet.get(sheet.sheet);
     for (const notice of sheet.notices) {
@@ -237,8 +249,9 @@ export function unitFromRun(
       });
     }
     for (const table of sheet.tables) {
+      const { repeated, leftOut } = counting[tableCount];
       tableCount++;
-      if (grid) {
+      if (grid && !leftOut) {
         // Self-assessment tables carry their own side-by-side totals (core/assessment).
         const appraisal = table.assessment?.appraisal;
         const sides = appraisal
@@ -246,7 +259,7 @@ export function unitFromRun(
               self: appraisal.totals.self,
               appraised: appraisal.appraised ? appraisal.totals.appraised : null,
             }
-          : sideTotals(grid, table, index);
+          : sideTotals(grid, table, index, new Set(repeated));
         self = addNullable(self, sides.self);
         appraised = addNullable(appraised, sides.appraised);
       }

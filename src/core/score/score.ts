@@ -70,12 +70,34 @@ export interface AreaTotal {
   partial: boolean;
 }
 
+/** A criterion a plan table adds to its totals: counted once, not under a counted ancestor. */
+export interface CountedCriterion {
+  code: string;
+  /** Codes of its ancestors in the set, nearest first. */
+  ancestors: string[];
+  area: string;
+  points: number;
+  maxPoints: number;
+}
+
+export interface TableTotals {
+  points: number;
+  maxPoints: number;
+  areas: AreaTotal[];
+  /**
+   * Plan tables: what each counted criterion adds, so that a workbook counts a criterion
+   * once even when two tables score it (score/counted-once). Self-assessment tables form
+   * their total as a whole (bonus and deduction sections) and leave it out.
+   */
+  counted?: CountedCriterion[];
+}
+
 export interface TableResult {
   sheet: string;
   /** 1-based Excel row of the header. */
   headerRow: number;
   rows: RowResult[];
-  totals: { points: number; maxPoints: number; areas: AreaTotal[] };
+  totals: TableTotals;
   /** Codes of the set's criteria that no row of the table covers. */
   missingCriteria: string[];
   /** Where the table sits in the grid, for the writers. */
@@ -448,37 +470,60 @@ function addTotals(
   rows: RowResult[],
   resolved: Resolution[],
   index: CriteriaIndex | null,
-  counted: Map<string, number>
-): TableResult["totals"] {
+  countedRow: Map<string, number>
+): TableTotals {
   const present = new Set<string>();
   resolved.forEach((r) => r && "entry" in r && present.add(r.entry.criterion.code));
-  const areas = new Map<string, AreaTotal>();
-  let points = 0;
-  let maxPoints = 0;
+  const counted: CountedCriterion[] = [];
   rows.forEach((row, i) => {
     const r = resolved[i];
     if (!r || !("entry" in r)) return;
     const { criterion, area, ancestors } = r.entry;
-    if (counted.get(criterion.code) !== i || ancestors.some((code) => present.has(code))) return;
-    const total =
-      areas.get(area.code) ??
-      ({
-        code: area.code,
-        name: area.name,
-        points: 0,
-        maxPoints: 0,
-        areaMaxPoints: area.maxPoints,
-        partial: area.partial ?? false,
-      } as AreaTotal);
-    total.points += row.points ?? 0;
-    total.maxPoints += criterion.maxPoints;
-    areas.set(area.code, total);
-    points += row.points ?? 0;
-    maxPoints += criterion.maxPoints;
+    if (countedRow.get(criterion.code) !== i || ancestors.some((code) => present.has(code))) return;
+    counted.push({
+      code: criterion.code,
+      ancestors,
+      area: area.code,
+      points: row.points ?? 0,
+      maxPoints: criterion.maxPoints,
+    });
   });
-  const ordered = index
-    ? index.set.areas.map((a) => areas.get(a.code)).filter((a): a is AreaTotal => a !== undefined)
-    : [];
+  const areas: AreaTotal[] = (index?.set.areas ?? []).map((area) => ({
+    code: area.code,
+    name: area.name,
+    points: 0,
+    maxPoints: 0,
+    areaMaxPoints: area.maxPoints,
+    partial: area.partial ?? false,
+  }));
+  return totalsOfCounted(counted, areas);
+}
+
+/**
+ * The totals of counted criteria: per area, in the order of `areas` (those nothing is
+ * counted in left out), and in all, each rounded within its maximum.
+ *
+ * @example totalsOfCounted([{ code: "I.1", ancestors: [], area: "I", points: 1, maxPoints: 1.5 }], areasOfSet).points === 1
+ */
+export function totalsOfCounted(
+  counted: CountedCriterion[],
+  areas: readonly AreaTotal[]
+): TableTotals {
+  const sums = new Map(areas.map((area) => [area.code, { ...area, points: 0, maxPoints: 0 }]));
+  const used = new Set<string>();
+  let points = 0;
+  let maxPoints = 0;
+  for (const entry of counted) {
+    const area = sums.get(entry.area);
+    if (area) {
+      area.points += entry.points;
+      area.maxPoints += entry.maxPoints;
+      used.add(entry.area);
+    }
+    points += entry.points;
+    maxPoints += entry.maxPoints;
+  }
+  const ordered = [...sums.values()].filter((area) => used.has(area.code));
   // Every criterion is counted once and within its maximum, so no total can pass its own;
   // the bound is restated so that binary rounding noise cannot either.
   for (const area of ordered) {
@@ -490,6 +535,7 @@ function addTotals(
     points: roundPointsWithin(points, roundedMax),
     maxPoints: roundedMax,
     areas: ordered,
+    counted,
   };
 }
 

@@ -5,7 +5,8 @@
 import { formatDateVi, type IsoDate } from "../parse/dates";
 import { formatNumberVi, roundHalfAwayFromZero } from "../parse/numbers";
 import type { CriteriaSet } from "../criteria/schema";
-import type { SheetResult } from "./score";
+import type { SheetResult, TableResult } from "./score";
+import { countEachCriterionOnce, type TableCounting } from "./counted-once";
 import { normalizeVi } from "../parse/text";
 import { WARNING_CODES, WARNING_LABELS, type WarningCode } from "./warnings";
 import {
@@ -92,13 +93,19 @@ export function summarize(
   let points = 0;
   let maxPoints = 0;
   let tableCount = 0;
+  // A criterion scored by two tables (a copied sheet…) adds its points once.
+  const counting = countEachCriterionOnce(
+    results.flatMap((sheet) => sheet.tables),
+    criteria
+  );
   for (const sheet of results) {
     notices.push(...sheet.notices);
     for (const table of sheet.tables) {
+      const { adds, repeated } = counting[tableCount];
       tableCount++;
-      points += table.totals.points;
-      maxPoints += table.totals.maxPoints;
-      for (const area of table.totals.areas) {
+      points += adds.points;
+      maxPoints += adds.maxPoints;
+      for (const area of adds.areas) {
         const sum = areas.get(area.code) ?? {
           code: area.code,
           name: area.name,
@@ -115,6 +122,7 @@ export function summarize(
           `Bảng ở trang "${table.sheet}" (tiêu đề dòng ${table.headerRow}) chưa có các tiêu chí: ${table.missingCriteria.join(", ")}`
         );
       }
+      if (repeated.length > 0) notices.push(repeatedNotice(table, counting[tableCount - 1]));
       for (const row of table.rows) {
         for (const w of row.warnings) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
         // Group "Văn hoá" with "Văn hóa" and NFD with NFC; show the first spelling met
@@ -217,6 +225,30 @@ export function summarize(
     tableCount,
     appraisal: summarizeAppraisal(results.flatMap((sheet) => sheet.tables)),
   };
+}
+
+/** At most this many codes are named in one notice. */
+const LISTED_CODES = 10;
+
+/**
+ * What a table that repeats counted criteria adds, in Vietnamese.
+ *
+ * @example repeatedNotice(copy, counting) // 'Bảng ở trang "Phụ lục (2)" (tiêu đề dòng 4) chấm lại tiêu chí I.1 đã tính ở trang "Phụ lục": …'
+ */
+export function repeatedNotice(
+  table: Pick<TableResult, "sheet" | "headerRow">,
+  { repeated, countedIn, leftOut, adds }: Omit<TableCounting, "table">
+): string {
+  const codes =
+    repeated.slice(0, LISTED_CODES).join(", ") +
+    (repeated.length > LISTED_CODES ? ` và ${repeated.length - LISTED_CODES} tiêu chí khác` : "");
+  const sheets = countedIn.map((sheet) => `"${sheet}"`).join(", ");
+  const where = `Bảng ở trang "${table.sheet}" (tiêu đề dòng ${table.headerRow}) chấm lại tiêu chí ${codes} đã tính ở trang ${sheets}`;
+  if (leftOut || (adds.counted ?? []).length === 0) {
+    const kind = leftOut ? "bảng tự đánh giá này" : "bảng này";
+    return `${where}: ${kind} không cộng thêm vào tổng (mỗi tiêu chí chỉ tính một lần). Nếu đây là bản sao, hãy xoá trang đó hoặc chỉ giữ một bảng.`;
+  }
+  return `${where}: các tiêu chí đó chỉ tính một lần, theo trang ${sheets}; các tiêu chí khác của bảng vẫn được cộng vào tổng.`;
 }
 
 /** One-paragraph Vietnamese result, for the ribbon dialog and the CLI's first line. */
