@@ -9,7 +9,7 @@
  * Targets: 300 files ≤ 10 s, ≤ 1.5 × the parse floor, peak memory < 1 GB.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, promises as fs, statSync } from "node:fs";
+import { existsSync, mkdtempSync, promises as fs, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { MIN_FILES_FOR_WORKERS } from "../src/cli/rollup-command";
@@ -24,16 +24,20 @@ const TASKS = 290; // + ~12 rows of titles, sections and tasks: ~300 rows per wo
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
-/** The compiled CLI, rebuilt when a source file is newer than it. */
+/**
+ * The compiled CLI, rebuilt when any source it is built from (src/cli, src/core, src/xlsx)
+ * is newer than its bundle: a change anywhere in the core changes what the roll-up runs.
+ */
 function ensureBuild(): void {
-  const sources = [
-    "src/cli/rollup-command.ts",
-    "src/cli/rollup-worker.ts",
-    "src/core/rollup/rollup.ts",
-  ];
   const built = existsSync(MAIN) && existsSync(path.join(BUILD, "bin", "rollup-worker.js"));
+  const builtAt = built ? statSync(MAIN).mtimeMs : 0;
   const stale =
-    !built || sources.some((s) => statSync(path.join(ROOT, s)).mtimeMs > statSync(MAIN).mtimeMs);
+    !built ||
+    ["src/cli", "src/core", "src/xlsx"].some((folder) =>
+      readdirSync(path.join(ROOT, folder), { recursive: true, encoding: "utf8" }).some(
+        (file) => statSync(path.join(ROOT, folder, file)).mtimeMs > builtAt
+      )
+    );
   if (stale) {
     say("(compiling the CLI: npm run build:cli)");
     execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT, stdio: "inherit" });
