@@ -1,6 +1,7 @@
 /**
  * Validates manifest.xml (and dist/manifest.xml when built) offline against the XSD
- * files in ../shared/manifest-schemas (or MANIFEST_SCHEMAS_DIR). Exit 1 on any error.
+ * files kept in test/fixtures/manifest-schemas (copied from the shared schema folder, whose
+ * README there names their source), or MANIFEST_SCHEMAS_DIR. Exit 1 on any error.
  * Run: npm run validate:offline
  */
 import { existsSync, promises as fs } from "node:fs";
@@ -8,7 +9,7 @@ import path from "node:path";
 import { validateXML } from "xmllint-wasm";
 
 const ROOT = path.join(__dirname, "..");
-const SCHEMA_DIR = process.env.MANIFEST_SCHEMAS_DIR ?? path.join(ROOT, "..", "shared", "manifest-schemas");
+const SCHEMA_DIR = process.env.MANIFEST_SCHEMAS_DIR ?? path.join(ROOT, "test", "fixtures", "manifest-schemas");
 const ROOT_SCHEMA = "OfficeAppManifestV1_1.xsd";
 const DEPENDENCIES = [
   "OfficeAppBasicTypesV1_0.xsd",
