@@ -102,6 +102,22 @@ export function isRecipientsText(text: string): boolean {
 }
 
 /**
+ * The title of the next appendix on the same sheet: "PHỤ LỤC II", "Phụ lục 2: …",
+ * "BIỂU SỐ 02", "Biểu mẫu số 3". Such a row ends the table above it, so that the header
+ * under it starts a table of its own even when its columns are the same.
+ *
+ * @example isAppendixTitle(["PHỤ LỤC II"]) === true
+ * @example isAppendixTitle(["Phụ lục kèm theo hồ sơ"]) === false
+ */
+export function isAppendixTitle(texts: readonly string[]): boolean {
+  const cells = texts.filter((text) => text.trim() !== "");
+  if (cells.length !== 1) return false;
+  return /^(?:phụ lục|biểu|biểu số|biểu mẫu số|mẫu số)\s*(?:số\s*)?(?:[ivxlc]+|\d{1,3}[a-z]?)(?:$|[\s:.\-–(])/u.test(
+    normalizeVi(cells[0])
+  );
+}
+
+/**
  * The footer kind of a row, from its non-blank texts left to right, or null for a row
  * that may be a task.
  *

@@ -8,7 +8,7 @@
  * rows, two-row headers, and totals, notes and signature blocks under the table.
  */
 import { COLUMN_ROLES, headerRole, type ColumnRole } from "./columns";
-import { endsTable, footerKind } from "./footer-rows";
+import { endsTable, footerKind, isAppendixTitle } from "./footer-rows";
 import { cellAt, formatAt, gridWidth, type Grid } from "./grid";
 import {
   isColumnNumberRow,
@@ -21,7 +21,7 @@ import {
 import { fillMergedDown, MergeCover } from "./merged-cells";
 import { isOwnedHeader } from "../write/output-columns";
 import { hasCriteriaColumns } from "./task-numbering";
-import { cellText, collapseSpaces, isBlankCell } from "../parse/text";
+import { cellText, collapseSpaces, isBlankCell, normalizeVi } from "../parse/text";
 import type { CellValue } from "../parse/values";
 
 export type TableColumns = Partial<Record<ColumnRole, number>>;
@@ -291,6 +291,11 @@ export function readTables(grid: Grid): AppendixTable[] {
       if (endsTable(footer)) ended = true;
       continue;
     }
+    // The next appendix's title: its rows and header belong to a table of their own.
+    if (!numbered && isAppendixTitle(texts)) {
+      ended = true;
+      continue;
+    }
     inHeader = false;
     const opened = sectionOf(cells, current.columns);
     if (opened !== undefined) {
@@ -299,7 +304,11 @@ export function readTables(grid: Grid): AppendixTable[] {
       lastTask = null;
       continue;
     }
-    if (lastTask && r === current.lastRow + 1 && isContinuation(cells, current.columns)) {
+    if (
+      lastTask &&
+      r === current.lastRow + 1 &&
+      isContinuation(cells, current.columns, indexMergedFromAbove(grid, cover, r, current.columns))
+    ) {
       appendContent(lastTask, cells, current.columns);
       current.lastRow = r;
       continue;
@@ -363,19 +372,50 @@ function isExplanationRow(grid: Grid, r: number, columns: TableColumns, texts: s
 }
 
 /**
- * A content fragment that Word-to-Excel conversion split off the task above: no cell of
- * a task column of its own, only text in the content column (starting in lower case, as
- * the rest of a sentence does) or in a column the reader does not use.
+ * The rest of the task above: no cell of a task column of its own, only text in the
+ * content column or in a column the reader does not use, and that text reads as the rest
+ * of the task: the task's STT cell is merged over this row too, or the text starts in
+ * lower case (the rest of a sentence Word-to-Excel conversion split off) or says so
+ * ("(tiếp) đề xuất danh mục…", "Tiếp theo: …").
  */
 function isContinuation(
   cells: Array<{ column: number; text: string }>,
-  columns: TableColumns
+  columns: TableColumns,
+  indexMerged: boolean
 ): boolean {
   // Asked of every row: a plain scan of a handful of roles, nothing allocated.
   for (const cell of cells)
     for (const role of TASK_ROLES) if (columns[role] === cell.column) return false;
+  if (indexMerged) return true;
   const content = cells.find((cell) => cell.column === columns.content);
-  return content === undefined || /^\p{Ll}/u.test(content.text);
+  return content === undefined || /^\p{Ll}/u.test(content.text) || isContinuationText(content.text);
+}
+
+/**
+ * Text that says it continues the task above: "(tiếp)", "(tiếp theo)", "Tiếp:", "tt:".
+ *
+ * @example isContinuationText("(tiếp) đề xuất danh mục TTHC liên thông gửi quận") === true
+ * @example isContinuationText("Tiếp nhận hồ sơ trực tuyến") === false
+ */
+export function isContinuationText(text: string): boolean {
+  return /^(?:\(\s*(?:tiếp|tiếp theo|tt)\s*\)|(?:tiếp|tiếp theo)\s*[:…]|\.{3}|…)/u.test(
+    normalizeVi(text)
+  );
+}
+
+/** True when the row's index (STT) cell is covered by a merge that starts on a row above: the same task goes on. */
+function indexMergedFromAbove(
+  grid: Grid,
+  cover: MergeCover,
+  row: number,
+  columns: TableColumns
+): boolean {
+  const index = columns.index;
+  // The cover answers in constant time; only a covered cell looks for its merge.
+  if (index === undefined || cover.isEmpty() || !cover.isCovered(row, index)) return false;
+  return (grid.merges ?? []).some(
+    (area) => area.top < row && area.bottom >= row && area.left <= index && area.right >= index
+  );
 }
 
 /** Joins the content fragment to the task's content; a fragment of another column stays there. */

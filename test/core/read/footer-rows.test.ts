@@ -1,6 +1,7 @@
 import {
   endsTable,
   footerKind,
+  isAppendixTitle,
   isLinkNote,
   isNoteText,
   isRecipientsText,
@@ -94,5 +95,26 @@ describe("footerKind", () => {
     expect(
       ["total", "note", "link", "signature", "recipients"].map((k) => endsTable(k as never))
     ).toEqual([false, false, false, true, true]);
+  });
+});
+
+describe("isAppendixTitle", () => {
+  it.each([
+    ["PHỤ LỤC II"],
+    ["Phụ lục 2: Nhiệm vụ chuyển đổi số"],
+    ["BIỂU SỐ 02"],
+    ["Biểu mẫu số 3"],
+    ["PHỤ LỤC I".normalize("NFD")],
+  ])("the next appendix's title: %p", (text) => {
+    expect(isAppendixTitle([text])).toBe(true);
+  });
+
+  it.each([
+    [["Phụ lục kèm theo hồ sơ"]],
+    [["Phụ lục cải cách hành chính"]],
+    [["Biểu dương khen thưởng"]],
+    [["PHỤ LỤC II", "Văn phòng UBND"]],
+  ])("not a title: %p", (texts) => {
+    expect(isAppendixTitle(texts)).toBe(false);
   });
 });

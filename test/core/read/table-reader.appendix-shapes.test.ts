@@ -11,6 +11,12 @@ import { readTables } from "../../../src/core/read/table-reader";
 import { excelErrorValue } from "../../../src/core/parse/values";
 import { recurringLabel } from "../../../src/core/parse/deadlines";
 import {
+  CONTINUATION_MERGED,
+  CONTINUATION_MERGED_OVERDUE,
+  CONTINUATION_MERGED_TASKS,
+  TWO_APPENDICES,
+  TWO_APPENDICES_OVERDUE,
+  TWO_APPENDICES_TASKS,
   FOOTERS_AND_NOTES,
   MERGED_DEADLINES,
   MERGED_DEADLINES_NOT_STARTED,
@@ -226,6 +232,76 @@ describe("footers, notes and continuation rows", () => {
     // "TTHC…" starts in upper case: a task of its own with no deadline; the lower-case line continues it.
     expect(read.rows.map((r) => r.row)).toEqual([2, 3, 5]);
     expect(read.rows[1].content).toBe("TTHC thuộc thẩm quyền thuộc thẩm quyền của phường");
+  });
+});
+
+describe("a continuation row under a merged STT (issue 19)", () => {
+  const grid = shapeGrid(CONTINUATION_MERGED);
+  const [table] = scoreSheet(grid, { criteria: null, today }).tables;
+
+  it('counts 7 overdue, not 8: the "(tiếp)" row is the rest of task 16', () => {
+    expect(table.rows.map((r) => r.row)).toEqual(CONTINUATION_MERGED_TASKS);
+    expect(table.rows.filter((r) => r.overdue).map((r) => r.row)).toEqual(
+      CONTINUATION_MERGED_OVERDUE
+    );
+    expect(scoreWorkbook([grid], { criteria: null, today }).summary.overdueTotal).toBe(7);
+  });
+
+  it("joins the rest to the task's content, merged STT or not", () => {
+    const content = (row: number) => table.rows.find((r) => r.row === row)!.content;
+    expect(content(6)).toBe(
+      "Rà soát, lựa chọn TTHC hoặc nhóm TTHC thực hiện giải quyết theo hình thức liên thông (tiếp) đề xuất danh mục TTHC liên thông gửi quận"
+    );
+    expect(content(12)).toBe(
+      "Rà soát quy trình nội bộ giải quyết TTHC (Tiếp theo) trình UBND quận phê duyệt quy trình sửa đổi"
+    );
+  });
+
+  it("joins an upper-case rest when the STT cell is merged over it", () => {
+    const upper: Grid = { ...grid, values: grid.values.map((row) => [...row]) };
+    upper.values[6][1] = "Đề xuất danh mục TTHC liên thông gửi quận";
+    const [read] = scoreSheet(upper, { criteria: null, today }).tables;
+    expect(read.rows.map((r) => r.row)).toEqual(CONTINUATION_MERGED_TASKS);
+    // Without the STT merge the same upper-case line is a task of its own.
+    const unmerged = {
+      ...upper,
+      merges: upper.merges!.filter((m) => !(m.left === 0 && m.top === 5)),
+    };
+    const [apart] = scoreSheet(unmerged, { criteria: null, today }).tables;
+    expect(apart.rows.map((r) => r.row)).toContain(7);
+  });
+
+  it("keeps a row with its own deadline under a merged STT a task", () => {
+    const own: Grid = { ...grid, values: grid.values.map((row) => [...row]) };
+    own.merges = own.merges!.filter((m) => !(m.left === 3 && m.top === 5));
+    own.values[6][3] = "Trước ngày 30/12/2025";
+    const [read] = scoreSheet(own, { criteria: null, today }).tables;
+    expect(read.rows.map((r) => r.row)).toContain(7);
+  });
+});
+
+describe("two appendices on one sheet (issue 19)", () => {
+  const grid = shapeGrid(TWO_APPENDICES);
+
+  it("reads two tables, each with its own rows; neither title is a task", () => {
+    const tables = scoreSheet(grid, { criteria: null, today }).tables;
+    expect(tables.map((t) => t.headerRow)).toEqual([3, 12]);
+    expect(tables.map((t) => t.rows.map((r) => r.row))).toEqual(TWO_APPENDICES_TASKS);
+    expect(tables.map((t) => t.rows.filter((r) => r.overdue).map((r) => r.row))).toEqual(
+      TWO_APPENDICES_OVERDUE
+    );
+    expect(tables[0].layout.lastRow).toBe(6); // Excel row 7: the first table ends before the second's title
+  });
+
+  it("plans one block and one marker per table, each beside its own rows", () => {
+    const run = scoreWorkbook([grid], { criteria: null, today });
+    const plan = run.plans[0];
+    expect(plan.tables.map((t) => t.range)).toEqual(["G3:K7", "G12:K16"]);
+    expect(plan.markers.map((m) => m.reference)).toEqual([
+      "='Phụ lục'!$G$3:$K$3",
+      "='Phụ lục'!$G$12:$K$12",
+    ]);
+    expect(run.summary.overdueTotal).toBe(3);
   });
 });
 

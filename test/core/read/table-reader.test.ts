@@ -1,5 +1,10 @@
 import { headerRole } from "../../../src/core/read/columns";
-import { leadingCode, readTables, sectionOf } from "../../../src/core/read/table-reader";
+import {
+  isContinuationText,
+  leadingCode,
+  readTables,
+  sectionOf,
+} from "../../../src/core/read/table-reader";
 import { CRITERIA_SHEET, TASK_SHEET } from "../../../samples/sample-tables";
 import { DEDUCTION_GRID, FRAMEWORK_GRID, gridOf } from "../fixtures";
 
@@ -49,10 +54,28 @@ describe("leadingCode and sectionOf", () => {
 
   it("recognises section rows", () => {
     expect(sectionOf([{ column: 0, text: "I. CHỈ ĐẠO ĐIỀU HÀNH" }], {})).toBe("I");
-    expect(sectionOf([{ column: 0, text: "VII" }, { column: 1, text: "Xây dựng chính quyền số" }], {})).toBe("VII");
-    expect(sectionOf([{ column: 1, text: "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" }], { index: 0 })).toBeNull();
+    expect(
+      sectionOf(
+        [
+          { column: 0, text: "VII" },
+          { column: 1, text: "Xây dựng chính quyền số" },
+        ],
+        {}
+      )
+    ).toBe("VII");
+    expect(
+      sectionOf([{ column: 1, text: "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" }], { index: 0 })
+    ).toBeNull();
     expect(sectionOf([{ column: 1, text: "Báo cáo quý" }], { index: 0 })).toBeUndefined();
-    expect(sectionOf([{ column: 0, text: "I" }, { column: 3, text: "Quý I/2025" }], { deadline: 3 })).toBeUndefined();
+    expect(
+      sectionOf(
+        [
+          { column: 0, text: "I" },
+          { column: 3, text: "Quý I/2025" },
+        ],
+        { deadline: 3 }
+      )
+    ).toBeUndefined();
   });
 });
 
@@ -61,7 +84,15 @@ describe("readTables on seed-shaped grids", () => {
     const [table, ...others] = readTables(gridOf(TASK_SHEET));
     expect(others).toHaveLength(0);
     expect(table.headerRow).toBe(4);
-    expect(table.columns).toMatchObject({ index: 0, content: 1, deadline: 3, owner: 4, status: 5, result: 6, evidence: 7 });
+    expect(table.columns).toMatchObject({
+      index: 0,
+      content: 1,
+      deadline: 3,
+      owner: 4,
+      status: 5,
+      result: 6,
+      evidence: 7,
+    });
     expect(table.rows).toHaveLength(19);
     expect(table.rows.map((r) => r.index)).not.toContain(19); // the repeated header
     expect(table.rows.map((r) => r.index)).not.toContain(5); // the (1) (2) … row
@@ -74,7 +105,16 @@ describe("readTables on seed-shaped grids", () => {
 
   it("reads seed 002's criteria table with inline section rows and content codes", () => {
     const [table] = readTables(gridOf(CRITERIA_SHEET));
-    expect(table.columns).toMatchObject({ index: 0, content: 1, owner: 3, deadline: 4, result: 5, selfScore: 6, status: 7, evidence: 8 });
+    expect(table.columns).toMatchObject({
+      index: 0,
+      content: 1,
+      owner: 3,
+      deadline: 4,
+      result: 5,
+      selfScore: 6,
+      status: 7,
+      evidence: 8,
+    });
     const codes = table.rows.map((r) => [r.section, r.code]);
     expect(codes).toEqual([
       ["I", "1"],
@@ -118,4 +158,22 @@ describe("readTables on seed-shaped grids", () => {
   it("finds nothing in a sheet without a header", () => {
     expect(readTables({ sheetName: "Trống", values: [["Ghi chú"], ["abc", 1]] })).toEqual([]);
   });
+});
+
+describe("isContinuationText", () => {
+  it.each([
+    "(tiếp) đề xuất danh mục TTHC liên thông gửi quận",
+    "(Tiếp theo) trình UBND quận",
+    "Tiếp: gửi quận",
+    "… và báo cáo quận",
+  ])("says it continues the task above: %p", (text) => {
+    expect(isContinuationText(text)).toBe(true);
+  });
+
+  it.each(["Tiếp nhận hồ sơ trực tuyến", "Tiếp tục số hóa hồ sơ", "(1) Rà soát TTHC"])(
+    "is a task's own wording: %p",
+    (text) => {
+      expect(isContinuationText(text)).toBe(false);
+    }
+  );
 });
