@@ -1,31 +1,100 @@
 /**
  * Numbers as Vietnamese offices write them, and rounding as the scoring rules need it.
+ * Every reader of a written number (results, counts, ratios, points, maxima) goes through
+ * `readNumeral`, so "." and "," mean the same thing everywhere.
  */
 
 /**
- * Parses one decimal number written with a decimal comma or point ("16,75", "93.14",
- * "1.000" as in "1.000/4.000 điểm"). Returns null for anything that is not exactly one
- * number. A dot is a decimal point: the PAR documents write "60.31/70 điểm".
+ * How a number written with separators was read. Vietnamese writing is the rule: "." groups
+ * thousands ("1.000", "1.234.567"), "," is the decimal comma ("93,5", "1.234,5"). A dot
+ * that cannot group thousands ("1.5", "60.31", "0.935", "1234.5") is read as a decimal
+ * point, as offices that copy from English software write it: the one reading left, but
+ * a guess, so `dotDecimal` says so and the scorer warns.
+ */
+export interface NumeralReading {
+  value: number;
+  /** True when a "." was read as the decimal point, against the Vietnamese rule. */
+  dotDecimal: boolean;
+}
+
+const PLAIN = /^\d+$/;
+const COMMA_DECIMAL = /^\d+,\d+$/;
+const GROUPED = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
+const GROUPED_COMMA_DECIMAL = /^[1-9]\d{0,2}(?:\.\d{3})+,\d+$/;
+const DOT_DECIMAL = /^\d+\.\d+$/;
+
+/**
+ * Reads one unsigned numeral (digits with "." and "," between them) by the one rule
+ * above. Returns null when the separators follow no reading ("1.2.3", "15.12.2024",
+ * "1,234,567", "1.23,4": a date, a code, or a number written two ways at once), or when the
+ * value is past Number's range.
+ *
+ * @example readNumeral("1.000") // { value: 1000, dotDecimal: false }
+ * @example readNumeral("1.234,5") // { value: 1234.5, dotDecimal: false }
+ * @example readNumeral("93,5") // { value: 93.5, dotDecimal: false }
+ * @example readNumeral("1.5") // { value: 1.5, dotDecimal: true }
+ * @example readNumeral("15.12.2024") === null
+ */
+export function readNumeral(written: string): NumeralReading | null {
+  const read = numeralDigits(written);
+  if (read === null) return null;
+  const value = Number(read.digits);
+  return Number.isFinite(value) ? { value, dotDecimal: read.dotDecimal } : null;
+}
+
+/** The numeral as JavaScript digits ("1234.5"), or null when its separators follow no reading. */
+function numeralDigits(written: string): { digits: string; dotDecimal: boolean } | null {
+  if (PLAIN.test(written)) return { digits: written, dotDecimal: false };
+  if (COMMA_DECIMAL.test(written)) return { digits: written.replace(",", "."), dotDecimal: false };
+  if (GROUPED.test(written)) return { digits: written.replace(/\./g, ""), dotDecimal: false };
+  if (GROUPED_COMMA_DECIMAL.test(written))
+    return { digits: written.replace(/\./g, "").replace(",", "."), dotDecimal: false };
+  if (DOT_DECIMAL.test(written)) return { digits: written, dotDecimal: true };
+  return null;
+}
+
+/**
+ * Parses one number, signed or not, read by `readNumeral` ("16,75", "1.000", "-0,5",
+ * "93.14"). Returns null for anything that is not exactly one number.
  *
  * @example parseDecimal("16,75") === 16.75
+ * @example parseDecimal("1.000") === 1000
  * @example parseDecimal("abc") === null
  */
 export function parseDecimal(text: string): number | null {
-  const trimmed = text.trim().replace(/\s+/g, "");
-  if (!/^[+-]?\d+(?:[.,]\d+)?$/.test(trimmed)) return null;
-  const value = Number(trimmed.replace(",", "."));
-  return Number.isFinite(value) ? value : null;
+  return parseSignedNumeral(text)?.value ?? null;
 }
 
-/** Pattern of one decimal number inside a longer text. */
-export const DECIMAL_PATTERN = String.raw`\d+(?:[.,]\d+)?`;
+/**
+ * `parseDecimal` with the reading: whether a dot was taken for the decimal point.
+ *
+ * @example parseSignedNumeral("-1.5") // { value: -1.5, dotDecimal: true }
+ */
+export function parseSignedNumeral(text: string): NumeralReading | null {
+  const trimmed = text.trim().replace(/\s+/g, "");
+  const match = /^([+-]?)(\d+(?:[.,]\d+)*)$/.exec(trimmed);
+  if (!match) return null;
+  const reading = readNumeral(match[2]);
+  if (reading === null) return null;
+  return match[1] === "-" ? { ...reading, value: -reading.value } : reading;
+}
+
+/** Pattern of one numeral inside a longer text: digits with "." or "," between them. */
+export const NUMERAL_PATTERN = String.raw`\d+(?:[.,]\d+)*`;
 
 /** A number found in a text by `findNumbers`. */
 export interface NumberToken {
-  /** The digits as written ("96,5"). */
+  /** The digits as written ("96,5", "1.000"). */
   text: string;
-  /** Its value, or null when it is past Number's range (a run of 400 nines). */
+  /**
+   * Its value by `readNumeral`, or null when it is past Number's range (a run of 400
+   * nines) or its separators follow no reading (`malformed`).
+   */
   value: number | null;
+  /** True when a "." was read as the decimal point ("1.5"), against the Vietnamese rule. */
+  dotDecimal: boolean;
+  /** True when the separators follow no reading: a date "15.12.2024", a code "1.2.3". */
+  malformed: boolean;
   /** True when a minus sign stands right before it ("-5%", "−5%"), not after a word or digit. */
   negative: boolean;
   /** Index of the first digit and one past the last, in the searched text. */
@@ -36,11 +105,12 @@ export interface NumberToken {
 const MINUS_SIGNS = "-\u2212";
 
 /**
- * Finds every decimal number in a text in one pass (linear in the text: no regular
- * expression backtracks over a long run of digits). A number is a run of digits with at
- * most one decimal comma or point between digits, as `DECIMAL_PATTERN` describes.
+ * Finds every number in a text in one pass (linear in the text: no regular expression
+ * backtracks over a long run of digits). A number is a run of digits with "." or ","
+ * between digits, read by `readNumeral`.
  *
  * @example findNumbers("Đạt -5% (41/42)").map((n) => n.text) // ["5", "41", "42"], the first negative
+ * @example findNumbers("935/1.000").map((n) => n.value) // [935, 1000]
  */
 export function findNumbers(text: string): NumberToken[] {
   const found: NumberToken[] = [];
@@ -52,15 +122,17 @@ export function findNumbers(text: string): NumberToken[] {
     }
     const start = i;
     while (isDigit(text, i)) i++;
-    if ((text[i] === "," || text[i] === ".") && isDigit(text, i + 1)) {
+    while ((text[i] === "," || text[i] === ".") && isDigit(text, i + 1)) {
       i++;
       while (isDigit(text, i)) i++;
     }
     const written = text.slice(start, i);
-    const value = Number(written.replace(",", "."));
+    const reading = readNumeral(written);
     found.push({
       text: written,
-      value: Number.isFinite(value) ? value : null,
+      value: reading?.value ?? null,
+      dotDecimal: reading?.dotDecimal ?? false,
+      malformed: reading === null && numeralDigits(written) === null,
       negative: MINUS_SIGNS.includes(text[start - 1] ?? "x") && !isWordChar(text, start - 2),
       start,
       end: i,

@@ -3,7 +3,14 @@
  * percent-formatted cell, "41/42", "02 sáng kiến", "vượt: 5; đạt: 4; tổng: 10"...
  * Each reader returns the value or null; the rule that asked says what it expected.
  */
-import { DECIMAL_PATTERN, findNumbers, parseDecimal, type NumberToken } from "./numbers";
+import {
+  findNumbers,
+  NUMERAL_PATTERN,
+  parseDecimal,
+  parseSignedNumeral,
+  readNumeral,
+  type NumberToken,
+} from "./numbers";
 import { cellText, collapseSpaces, normalizeVi } from "./text";
 
 /** One cell as Office.js gives it: a string, number or boolean ("" when empty). */
@@ -148,24 +155,60 @@ export function parseRatioList(cell: ResultCell): number[] | null {
 }
 
 /**
- * Reads a count: a whole number cell, "02 sáng kiến", "3 cuộc", "Có 2 sáng kiến".
+ * Reads a count: a whole number cell, "02 sáng kiến", "3 cuộc", "Có 2 sáng kiến",
+ * "1.234 hồ sơ" (a "." groups thousands). A fraction's parts, a percentage, a decimal
+ * ("1,5 hồ sơ", "1.5") and a negative number are not counts; a date or code written with
+ * dots ("15.12.2024") is not a number and is passed over.
  *
  * @example parseCount({ value: "02 sáng kiến" }) === 2
+ * @example parseCount({ value: "1.234 hồ sơ" }) === 1234
  */
 export function parseCount(cell: ResultCell): number | null {
   const { value } = cell;
   if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : null;
   const text = resultText(cell);
   if (text === null) return null;
-  const numbers = [...text.matchAll(/(?<![\d.,/])\d+(?![\d.,/%])/g)];
-  if (numbers.length !== 1) return null;
-  return exactCount(numbers[0][0]);
+  const counted = findNumbers(text).filter((n) => !n.malformed && !isPartOfRatio(text, n));
+  if (counted.length !== 1) return null;
+  const [n] = counted;
+  return n.negative ? null : exactCount(n.text);
 }
 
-/** A whole number as written, or null past the integers a number holds exactly. */
-function exactCount(digits: string): number | null {
-  const n = Number(digits);
-  return Number.isSafeInteger(n) ? n : null;
+/** True when a number is a fraction's part or a percentage: "41/42", "50%". */
+function isPartOfRatio(text: string, n: NumberToken): boolean {
+  const after = text[skipSpaces(text, n.end)];
+  return after === "/" || after === "%" || text[skipSpacesBack(text, n.start - 1)] === "/";
+}
+
+/** Index of the last character at or before `i` that is not white space (-1 when none). */
+function skipSpacesBack(text: string, i: number): number {
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i;
+}
+
+/**
+ * The numbers of a result text read with a decimal dot ("1.5", "68.67%"), as written:
+ * the reading the Vietnamese rule leaves in doubt, for the scorer's warning.
+ *
+ * @example dotDecimalNumbers({ value: "Đạt 68.67%" }) // ["68.67"]
+ * @example dotDecimalNumbers({ value: "935/1.000" }) // []
+ */
+export function dotDecimalNumbers(cell: ResultCell): string[] {
+  const text = resultText(cell);
+  if (text === null) return [];
+  return findNumbers(text)
+    .filter((n) => n.dotDecimal)
+    .map((n) => n.text);
+}
+
+/**
+ * A whole number as written ("10", "1.234"), or null for a decimal ("1,5", "1.5") or a
+ * number past the integers a double holds exactly.
+ */
+function exactCount(written: string): number | null {
+  const reading = readNumeral(written);
+  if (reading === null || reading.dotDecimal || written.includes(",")) return null;
+  return Number.isSafeInteger(reading.value) ? reading.value : null;
 }
 
 export interface WeightedShareCounts {
@@ -178,9 +221,9 @@ export interface WeightedShareCounts {
 }
 
 const SHARE_LABELS: Record<keyof WeightedShareCounts, RegExp> = {
-  total: /(?:tổng(?: số)?|\ba\b)\s*[:=]?\s*(\d+)/,
-  exceeded: /(?:vượt|\bb\b)\s*[:=]?\s*(\d+)/,
-  met: /(?:(?<!không )đạt|\bc\b)\s*[:=]?\s*(\d+)/,
+  total: /(?:tổng(?: số)?|\ba\b)\s*[:=]?\s*(\d+(?:[.,]\d+)*)/,
+  exceeded: /(?:vượt|\bb\b)\s*[:=]?\s*(\d+(?:[.,]\d+)*)/,
+  met: /(?:(?<!không )đạt|\bc\b)\s*[:=]?\s*(\d+(?:[.,]\d+)*)/,
 };
 
 /**
@@ -250,13 +293,14 @@ export function parsePoints(cell: ResultCell, maxPoints: number): number | null 
   if (text === null) return null;
   const plain = parseDecimal(text);
   if (plain !== null) return plain;
-  const fraction = new RegExp(String.raw`^(${DECIMAL_PATTERN})\s*/\s*(${DECIMAL_PATTERN})$`).exec(
-    text
-  );
-  if (fraction && Math.abs(parseDecimal(fraction[2])! - maxPoints) < 0.001)
-    return parseDecimal(fraction[1]);
-  return null;
+  const fraction = POINTS_FRACTION.exec(text);
+  if (!fraction) return null;
+  const denominator = parseSignedNumeral(fraction[2]);
+  if (denominator === null || Math.abs(denominator.value - maxPoints) >= 0.001) return null;
+  return parseDecimal(fraction[1]);
 }
+
+const POINTS_FRACTION = new RegExp(String.raw`^(${NUMERAL_PATTERN})\s*/\s*(${NUMERAL_PATTERN})$`);
 
 const NO_CASE_WORDS = [
   "không phát sinh",

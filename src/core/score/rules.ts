@@ -11,6 +11,7 @@ import {
 } from "../parse/numbers";
 import type { Rule } from "../criteria/schema";
 import {
+  dotDecimalNumbers,
   isEmptyResult,
   isNoCase,
   isOverlongResult,
@@ -280,7 +281,30 @@ export function applyRule(rule: Rule, cell: ResultCell, max: number): RuleOutcom
     };
   }
   const scorer = SCORERS[rule.kind] as Scorer<Rule["kind"]>;
-  return withinMax(scorer(rule, cell, max), cell, max);
+  return withDotDecimalNote(withinMax(scorer(rule, cell, max), cell, max), cell);
+}
+
+/**
+ * A scored result that holds a number read with a decimal dot ("68.67%") says so: the
+ * Vietnamese rule (`readNumeral`) takes "." for thousands, so the reading is a guess the
+ * user should confirm by writing the decimal comma.
+ */
+function withDotDecimalNote(outcome: RuleOutcome, cell: ResultCell): RuleOutcome {
+  if (outcome.points === null) return outcome;
+  const written = dotDecimalNumbers(cell);
+  if (written.length === 0) return outcome;
+  const shown = written.slice(0, 3);
+  const read = shown.map((w) => `"${w}" là ${w.replace(".", ",")}`).join(", ");
+  return {
+    ...outcome,
+    warnings: [
+      ...outcome.warnings,
+      warning(
+        "ambiguous_number",
+        `Đã đọc ${read}${written.length > 3 ? "…" : ""} (dấu chấm được hiểu là dấu thập phân): theo cách viết Việt Nam dấu phẩy là dấu thập phân, dấu chấm ngăn cách hàng nghìn; hãy viết ${shown[0].replace(".", ",")} nếu đúng là số thập phân`
+      ),
+    ],
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ export const WARNING_CODES = [
   "unparsed_deadline",
   "milestone_passed",
   "duplicate_criterion",
+  "ambiguous_number",
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];
@@ -58,4 +59,5 @@ export const WARNING_LABELS: Record<WarningCode, string> = {
   unparsed_deadline: "Không đọc được thời hạn",
   milestone_passed: "Đã qua mốc trung gian",
   duplicate_criterion: "Tiêu chí ghi ở nhiều dòng",
+  ambiguous_number: "Số viết dấu chấm thập phân",
 };

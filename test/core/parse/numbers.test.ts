@@ -1,8 +1,11 @@
 import fc from "fast-check";
 import {
+  findNumbers,
   formatNumberVi,
   formatPercentVi,
   parseDecimal,
+  parseSignedNumeral,
+  readNumeral,
   roundHalfAwayFromZero,
 } from "../../../src/core/parse/numbers";
 
@@ -10,15 +13,107 @@ describe("parseDecimal", () => {
   it.each([
     ["16,75", 16.75],
     ["93.14", 93.14],
-    ["1.000", 1],
+    ["1.000", 1000],
+    ["1.234.567", 1234567],
+    ["1.234,5", 1234.5],
     [" 4 ", 4],
     ["-0,5", -0.5],
+    ["0.500", 0.5],
+    ["1234.567", 1234.567],
+    ["01.000", 1],
   ])("reads %s", (text, value) => {
     expect(parseDecimal(text)).toBe(value);
   });
 
-  it.each(["", "abc", "1,2,3", "16,75/20", "12%"])("rejects %s", (text) => {
-    expect(parseDecimal(text)).toBeNull();
+  it.each(["", "abc", "1,2,3", "16,75/20", "12%", "15.12.2024", "1,234,567", "1.23,4"])(
+    "rejects %s",
+    (text) => {
+      expect(parseDecimal(text)).toBeNull();
+    }
+  );
+});
+
+describe("readNumeral: one rule for '.' and ','", () => {
+  it.each<[string, number, boolean]>([
+    ["1.000", 1000, false],
+    ["1.5", 1.5, true],
+    ["60.31", 60.31, true],
+    ["0.935", 0.935, true],
+    ["93,5", 93.5, false],
+    ["1,000", 1, false],
+    ["1.870", 1870, false],
+  ])("reads %p as %p (dot as decimal point: %p)", (written, value, dotDecimal) => {
+    expect(readNumeral(written)).toEqual({ value, dotDecimal });
+    expect(parseSignedNumeral(`-${written}`)).toEqual({ value: -value, dotDecimal });
+  });
+
+  /** n written the Vietnamese way: "." between groups of three, "," before the decimals. */
+  function vietnamese(integer: number, decimals: string, grouped: boolean): string {
+    const digits = String(integer);
+    const whole = grouped ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : digits;
+    return decimals === "" ? whole : `${whole},${decimals}`;
+  }
+
+  it("reads every number written the Vietnamese way, grouped or not, without doubt", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 999_999_999_999 }),
+        fc.stringMatching(/^[0-9]{0,4}$/),
+        fc.boolean(),
+        (integer, decimals, grouped) => {
+          const written = vietnamese(integer, decimals, grouped);
+          expect(readNumeral(written)).toEqual({
+            value: Number(`${integer}.${decimals || "0"}`),
+            dotDecimal: false,
+          });
+        }
+      ),
+      { numRuns: 3000 }
+    );
+  });
+
+  it("reads a decimal point where no thousands grouping fits, and says it is a guess", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 99_999 }),
+        fc.stringMatching(/^[0-9]{1,5}$/),
+        (integer, decimals) => {
+          const written = `${integer}.${decimals}`;
+          const grouping = decimals.length === 3 && integer >= 1 && integer <= 999;
+          expect(readNumeral(written)).toEqual(
+            grouping
+              ? { value: integer * 1000 + Number(decimals), dotDecimal: false }
+              : { value: Number(written), dotDecimal: true }
+          );
+        }
+      ),
+      { numRuns: 3000 }
+    );
+  });
+
+  it("finds the same numbers in a text as it reads one by one", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.stringMatching(/^[0-9]{0,2}$/)),
+          { minLength: 1, maxLength: 5 }
+        ),
+        (numbers) => {
+          const written = numbers.map(([n, d]) => vietnamese(n, d, true));
+          const found = findNumbers(written.join(" / "));
+          expect(found.map((t) => t.value)).toEqual(written.map((w) => readNumeral(w)!.value));
+          expect(found.some((t) => t.dotDecimal || t.malformed)).toBe(false);
+        }
+      ),
+      { numRuns: 1000 }
+    );
+  });
+
+  it("takes a date or a code written with dots for no number", () => {
+    expect(findNumbers("ngày 15.12.2024, mục 1.2.3").map((t) => [t.text, t.malformed])).toEqual([
+      ["15.12.2024", true],
+      ["1.2.3", true],
+    ]);
   });
 });
 

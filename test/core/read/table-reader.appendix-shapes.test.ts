@@ -17,6 +17,9 @@ import {
   TWO_APPENDICES,
   TWO_APPENDICES_OVERDUE,
   TWO_APPENDICES_TASKS,
+  VIETNAMESE_NUMBERS,
+  VIETNAMESE_NUMBERS_POINTS,
+  VIETNAMESE_NUMBERS_TOTAL,
   FOOTERS_AND_NOTES,
   MERGED_DEADLINES,
   MERGED_DEADLINES_NOT_STARTED,
@@ -302,6 +305,34 @@ describe("two appendices on one sheet (issue 19)", () => {
       "='Phụ lục'!$G$12:$K$12",
     ]);
     expect(run.summary.overdueTotal).toBe(3);
+  });
+});
+
+describe("numbers in both conventions (issue 19)", () => {
+  const [table] = scoreSheet(shapeGrid(VIETNAMESE_NUMBERS), {
+    criteria: DIEN_BAN_2025,
+    today,
+  }).tables;
+
+  it('scores the hand count: "935/1.000" is 93,5% and loses the points', () => {
+    expect(table.rows.map((r) => [r.row, r.criterion, r.points])).toEqual(
+      VIETNAMESE_NUMBERS_POINTS
+    );
+    expect(table.totals).toMatchObject(VIETNAMESE_NUMBERS_TOTAL);
+    expect(table.rows[1].warnings).toEqual([
+      expect.objectContaining({
+        code: "below_threshold",
+        message: "Tỷ lệ 93,5% < 95%: không chấm điểm, mất 1,5 điểm",
+      }),
+    ]);
+  });
+
+  it("warns only where a dot was taken for the decimal point", () => {
+    const noted = table.rows.filter((r) => r.warnings.some((w) => w.code === "ambiguous_number"));
+    expect(noted.map((r) => r.row)).toEqual([8]);
+    expect(noted[0].warnings.map((w) => w.message)).toEqual([
+      'Đã đọc "39.2" là 39,2 (dấu chấm được hiểu là dấu thập phân): theo cách viết Việt Nam dấu phẩy là dấu thập phân, dấu chấm ngăn cách hàng nghìn; hãy viết 39,2 nếu đúng là số thập phân',
+    ]);
   });
 });
 
