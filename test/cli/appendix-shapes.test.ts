@@ -13,8 +13,14 @@ import { runCli } from "../support/cli";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../support/libreoffice";
 import { shapeFile } from "../fixtures/appendix-shapes/generate";
 import {
+  CONTINUATION_MERGED_OVERDUE,
+  CONTINUATION_MERGED_TASKS,
   MERGED_DEADLINES_NOT_STARTED,
   MERGED_DEADLINES_OVERDUE,
+  TWO_APPENDICES_OVERDUE,
+  TWO_APPENDICES_TASKS,
+  VIETNAMESE_NUMBERS_POINTS,
+  VIETNAMESE_NUMBERS_TOTAL,
 } from "../fixtures/appendix-shapes/shapes";
 
 const CRITERIA = path.join(
@@ -53,7 +59,11 @@ async function score(file: string, extra: string[] = []) {
   // The input file is never written.
   expect((await fs.readFile(file)).equals(before)).toBe(true);
   const json = JSON.parse(stdout) as {
-    tables: Array<{ rows: JsonRow[] }>;
+    tables: Array<{
+      headerRow: number;
+      rows: JsonRow[];
+      totals: { points: number; maxPoints: number };
+    }>;
     notices: string[];
     summary: { overdueByOwner: Array<{ owner: string; items: unknown[] }> };
   };
@@ -121,6 +131,60 @@ describe.each(["exceljs", "libreoffice"] as const)(
     });
   }
 );
+
+describe.each(["exceljs", "libreoffice"] as const)("issue 19 shapes (written by %s)", (writer) => {
+  it('counts 7 overdue, not 8: the "(tiếp)" row under a merged STT is the rest of task 16', async () => {
+    const { json, rows } = await score(shapeFile("continuation-merged", writer));
+    expect(rows.map((r) => r.row)).toEqual(CONTINUATION_MERGED_TASKS);
+    expect(rows.filter((r) => r.overdue).map((r) => r.row)).toEqual(CONTINUATION_MERGED_OVERDUE);
+    const overdue = json.summary.overdueByOwner.reduce((sum, g) => sum + g.items.length, 0);
+    expect(overdue).toBe(7);
+  });
+
+  it("reads two appendices on one sheet as two tables, writes a block beside each, and re-runs to the same copy", async () => {
+    const { json, out } = await score(shapeFile("two-appendices", writer));
+    expect(json.tables.map((t) => t.headerRow)).toEqual([3, 12]);
+    expect(json.tables.map((t) => t.rows.map((r) => r.row))).toEqual(TWO_APPENDICES_TASKS);
+    expect(json.tables.map((t) => t.rows.filter((r) => r.overdue).map((r) => r.row))).toEqual(
+      TWO_APPENDICES_OVERDUE
+    );
+    const first = readWorkbook(await fs.readFile(out));
+    const grid = first.sheets.find((s) => s.name === "Phụ lục")!.grid;
+    const points = 6 + outputColumnIndex("points");
+    for (const headerRow of [3, 12])
+      expect(cellAt(grid, headerRow - 1, points)).toBe(
+        OUTPUT_COLUMNS[outputColumnIndex("points")].header
+      );
+    // Nothing written beside the second table's title rows.
+    for (const r of [9, 10])
+      for (let k = 0; k < OUTPUT_COLUMNS.length; k++) expect(cellAt(grid, r, 6 + k)).toBe("");
+    expect(grid.markers?.map((m) => m.top)).toEqual([2, 11]); // 0-based: Excel rows 3 and 12
+
+    const again = path.join(dir, `two-appendices-${writer}.rescored.xlsx`);
+    const rerun = await runCli([out, "--today", "2025-11-20", "--out", again, "--json"]);
+    expect(rerun.code).toBe(0);
+    const second = readWorkbook(await fs.readFile(again));
+    const sheet = (book: typeof first) => book.sheets.find((s) => s.name === "Phụ lục")!.grid;
+    expect(sheet(second).values).toEqual(sheet(first).values);
+    expect(sheet(second).markers).toEqual(sheet(first).markers);
+    expect(second.sheets.map((s) => s.name)).toEqual(first.sheets.map((s) => s.name));
+    expect(JSON.parse(rerun.out).tables.map((t: { rows: JsonRow[] }) => t.rows)).toEqual(
+      json.tables.map((t) => t.rows)
+    );
+  });
+
+  it('scores numbers in both conventions: "935/1.000" is 93,5% and loses the points', async () => {
+    const { json, rows } = await score(shapeFile("vietnamese-numbers", writer), [
+      "--criteria",
+      CRITERIA,
+    ]);
+    expect(rows.map((r) => [r.row, r.criterion, r.points])).toEqual(VIETNAMESE_NUMBERS_POINTS);
+    expect(json.tables[0].totals).toMatchObject(VIETNAMESE_NUMBERS_TOTAL);
+    expect(
+      rows.filter((r) => r.warnings.some((w) => w.code === "ambiguous_number")).map((r) => r.row)
+    ).toEqual([8]);
+  });
+});
 
 describe("footers, a ministry template and task numbering", () => {
   it("reads the four tasks above the totals, note, link and signature block", async () => {
