@@ -6,7 +6,7 @@
  */
 import { PackageError } from "./package-error";
 
-export type ByteKind = "zip" | "cfb" | "encrypted" | "empty" | "text" | "unknown";
+export type ByteKind = "zip" | "cfb" | "encrypted" | "encrypted-xls" | "empty" | "text" | "unknown";
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -55,24 +55,157 @@ function looksLikeText(bytes: Uint8Array): boolean {
 }
 
 /**
- * The kind of a file by its first bytes (and, for OLE2, its directory names).
+ * The kind of a file by its first bytes (and, for OLE2, its directory names and the start
+ * of its workbook stream).
  *
  * @example byteKind(new Uint8Array([0x50, 0x4b, 0x03, 0x04])) === "zip"
  */
 export function byteKind(bytes: Uint8Array): ByteKind {
   if (bytes.length === 0) return "empty";
   if (startsWith(bytes, [0x50, 0x4b])) return "zip";
-  if (startsWith(bytes, CFB_SIGNATURE))
-    return containsBytes(bytes, ENCRYPTED_PACKAGE_UTF16) ? "encrypted" : "cfb";
+  if (startsWith(bytes, CFB_SIGNATURE)) {
+    if (containsBytes(bytes, ENCRYPTED_PACKAGE_UTF16)) return "encrypted";
+    return hasFilePass(bytes) ? "encrypted-xls" : "cfb";
+  }
   return looksLikeText(bytes) ? "text" : "unknown";
 }
+
+/** BIFF record types: the workbook's first record (BOF, BIFF8 / BIFF5-7) and FILEPASS. */
+const BOF_RECORDS = new Set([0x0809, 0x0409, 0x0209, 0x0009]);
+const FILEPASS = 0x002f;
+const END_OF_CHAIN = 0xfffffffe;
+/** More directory sectors or records than this is a damaged file, not a workbook to look into. */
+const MAX_STEPS = 4096;
+
+/**
+ * True when an OLE2/CFB file is an Excel 97-2003 workbook encrypted with a password: its
+ * "Workbook" (or BIFF5 "Book") stream starts with BOF and then FILEPASS (0x002F), the record
+ * that says the rest is XOR- or RC4-encrypted. Reads the directory and the stream's first
+ * sector only (FILEPASS follows BOF directly); any inconsistency answers false, so a
+ * damaged file is still called an .xls rather than refused for a password it may not have.
+ *
+ * @example hasFilePass(new Uint8Array(512)) === false
+ */
+export function hasFilePass(bytes: Uint8Array): boolean {
+  if (bytes.length < 512 || !startsWith(bytes, CFB_SIGNATURE)) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sectorShift = view.getUint16(30, true);
+  const miniShift = view.getUint16(32, true);
+  if (sectorShift !== 9 && sectorShift !== 12) return false;
+  if (miniShift !== 6) return false;
+  const sectorSize = 1 << sectorShift;
+  const miniCutoff = view.getUint32(56, true);
+  const sectorOffset = (sector: number) => (sector + 1) * sectorSize;
+  /** The next sector of a chain, from the FAT sectors the header lists (the first 109). */
+  const nextSector = (sector: number): number | null => {
+    const perSector = sectorSize / 4;
+    const fatIndex = Math.floor(sector / perSector);
+    if (fatIndex >= 109) return null;
+    const fatSector = view.getUint32(76 + fatIndex * 4, true);
+    const at = sectorOffset(fatSector) + (sector % perSector) * 4;
+    return fatSector < END_OF_CHAIN && at + 4 <= bytes.length ? view.getUint32(at, true) : null;
+  };
+  /** The byte offset of `position` in a stream that starts at `start`, following its chain. */
+  const offsetInChain = (start: number, position: number): number | null => {
+    let sector = start;
+    for (let skip = Math.floor(position / sectorSize), steps = 0; skip > 0; skip--) {
+      const next = nextSector(sector);
+      if (next === null || next >= END_OF_CHAIN || ++steps > MAX_STEPS) return null;
+      sector = next;
+    }
+    const at = sectorOffset(sector) + (position % sectorSize);
+    return at < bytes.length ? at : null;
+  };
+
+  const entries = directoryEntries(bytes, view, view.getUint32(48, true), sectorOffset, nextSector);
+  const root = entries.find((e) => e.type === 5);
+  const workbook = entries.find(
+    (e) => e.type === 2 && (e.name === "Workbook" || e.name === "Book")
+  );
+  if (!root || !workbook || workbook.size < 8) return false;
+  let start: number | null;
+  if (workbook.size >= miniCutoff) start = offsetInChain(workbook.start, 0);
+  else {
+    // A small stream lives in the mini stream (the root entry's chain), in 64-byte sectors.
+    const miniFat = view.getUint32(60, true);
+    if (miniFat >= END_OF_CHAIN) return false;
+    start = offsetInChain(root.start, workbook.start << miniShift);
+  }
+  if (start === null) return false;
+  return startsWithBofThenFilePass(bytes, view, start, Math.min(workbook.size, 64));
+}
+
+interface DirectoryEntry {
+  name: string;
+  type: number;
+  start: number;
+  size: number;
+}
+
+/** The CFB directory entries (128 bytes each), following the directory's sector chain. */
+function directoryEntries(
+  bytes: Uint8Array,
+  view: DataView,
+  first: number,
+  sectorOffset: (sector: number) => number,
+  nextSector: (sector: number) => number | null
+): DirectoryEntry[] {
+  const entries: DirectoryEntry[] = [];
+  const sectorSize = sectorOffset(0);
+  for (let sector = first, steps = 0; sector < END_OF_CHAIN && steps < MAX_STEPS; steps++) {
+    const base = sectorOffset(sector);
+    if (base + sectorSize > bytes.length) break;
+    for (let at = base; at < base + sectorSize; at += 128) {
+      const nameBytes = Math.min(view.getUint16(at + 64, true), 64);
+      let name = "";
+      for (let i = 0; i + 2 < nameBytes; i += 2)
+        name += String.fromCharCode(view.getUint16(at + i, true));
+      entries.push({
+        name,
+        type: bytes[at + 66],
+        start: view.getUint32(at + 116, true),
+        size: view.getUint32(at + 120, true),
+      });
+    }
+    const next = nextSector(sector);
+    if (next === null) break;
+    sector = next;
+  }
+  return entries;
+}
+
+/** True when the bytes at `start` are a BOF record followed by FILEPASS. */
+function startsWithBofThenFilePass(
+  bytes: Uint8Array,
+  view: DataView,
+  start: number,
+  available: number
+): boolean {
+  if (start + 4 > bytes.length || available < 8) return false;
+  if (!BOF_RECORDS.has(view.getUint16(start, true))) return false;
+  const next = start + 4 + view.getUint16(start + 2, true);
+  if (next + 4 > bytes.length || next - start + 4 > available) return false;
+  return view.getUint16(next, true) === FILEPASS;
+}
+
+const REMOVE_PASSWORD =
+  "gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu)";
 
 const SAVE_AS_XLSX =
   "mở bằng Excel hoặc LibreOffice rồi lưu dạng .xlsx (Sổ làm việc Excel) và chạy lại với tệp .xlsx đó";
 
 /** The message for a file of a kind that is not read. */
 export function unreadableKind(
-  kind: "empty" | "xls" | "encrypted" | "ods" | "text" | "xlsb" | "not-spreadsheet" | "unknown"
+  kind:
+    | "empty"
+    | "xls"
+    | "encrypted"
+    | "encrypted-xls"
+    | "ods"
+    | "text"
+    | "xlsb"
+    | "not-spreadsheet"
+    | "unknown"
 ): PackageError {
   switch (kind) {
     case "empty":
@@ -85,7 +218,12 @@ export function unreadableKind(
     case "encrypted":
       return new PackageError(
         "encrypted",
-        "Tệp có mật khẩu (đã mã hóa) nên không đọc được: gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại và chạy lại."
+        `Tệp có mật khẩu (đã mã hóa) nên không đọc được: ${REMOVE_PASSWORD} rồi lưu lại và chạy lại.`
+      );
+    case "encrypted-xls":
+      return new PackageError(
+        "encrypted",
+        `Tệp Excel 97-2003 (.xls) này có mật khẩu (đã mã hóa) nên không đọc được, kể cả khi đổi tên thành .xlsx: mở tệp bằng Excel, nhập mật khẩu, ${REMOVE_PASSWORD}, rồi lưu dạng .xlsx (Sổ làm việc Excel) và chạy lại với tệp .xlsx đó (LibreOffice: mở tệp, nhập mật khẩu, Tệp → Lưu thành, chọn định dạng Excel 2007-365 (.xlsx) và bỏ chọn "Lưu với mật khẩu").`
       );
     case "ods":
       return new PackageError(

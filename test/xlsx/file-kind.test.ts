@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
-import { byteKind, containsBytes } from "../../src/xlsx/file-kind";
+import { byteKind, containsBytes, hasFilePass } from "../../src/xlsx/file-kind";
 import { openPackage } from "../../src/xlsx/package";
 import { isPackageError, type PackageError } from "../../src/xlsx/package-error";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../support/libreoffice";
@@ -39,6 +39,66 @@ function cfb(entryName: string): Uint8Array {
   return bytes;
 }
 
+/** A BIFF record: type, length, body (little-endian). */
+function record(type: number, body: number[]): number[] {
+  return [type & 0xff, type >> 8, body.length & 0xff, body.length >> 8, ...body];
+}
+
+const BOF = record(0x0809, [0x00, 0x06, 0x05, 0x00, ...Array(12).fill(0)]); // BIFF8 workbook globals
+/** FILEPASS bodies: XOR obfuscation (type 0, key, verifier) and RC4 (type 1, version 1.1, salt…). */
+const XOR_FILEPASS = record(0x002f, [0x00, 0x00, 0x34, 0x12, 0x78, 0x56]);
+const RC4_FILEPASS = record(0x002f, [0x01, 0x00, 0x01, 0x00, 0x01, 0x00, ...Array(48).fill(0xab)]);
+const WINDOW1 = record(0x003d, Array(18).fill(0));
+
+/**
+ * A real-shaped CFB file (version 3, 512-byte sectors) holding one "Workbook" stream: the
+ * header, one FAT sector, one directory sector, then the stream. A stream of at least 4096
+ * bytes lives in regular sectors; a shorter one in the mini stream (64-byte sectors, the
+ * root entry's chain), as in a small .xls.
+ */
+function biffFile(records: number[], streamName = "Workbook", streamSize = 4096): Uint8Array {
+  const mini = streamSize < 4096;
+  const stream = new Uint8Array(Math.max(streamSize, records.length));
+  stream.set(records);
+  const dataSectors = Math.ceil(stream.length / 512);
+  // Sectors: 0 FAT, 1 directory, 2 mini FAT (when mini), then data.
+  const firstData = mini ? 3 : 2;
+  const bytes = new Uint8Array(512 * (1 + firstData + dataSectors));
+  const view = new DataView(bytes.buffer);
+  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  view.setUint16(24, 0x003e, true);
+  view.setUint16(26, 3, true);
+  view.setUint16(28, 0xfffe, true);
+  view.setUint16(30, 9, true); // 512-byte sectors
+  view.setUint16(32, 6, true); // 64-byte mini sectors
+  view.setUint32(44, 1, true); // one FAT sector
+  view.setUint32(48, 1, true); // directory at sector 1
+  view.setUint32(56, 4096, true);
+  view.setUint32(60, mini ? 2 : 0xfffffffe, true);
+  view.setUint32(64, mini ? 1 : 0, true);
+  view.setUint32(68, 0xfffffffe, true);
+  for (let i = 0; i < 109; i++) view.setUint32(76 + i * 4, i === 0 ? 0 : 0xffffffff, true);
+  const fat = (sector: number, next: number) => view.setUint32(512 + sector * 4, next, true);
+  for (let i = 0; i < 128; i++) fat(i, 0xffffffff);
+  fat(0, 0xfffffffd); // the FAT's own sector
+  fat(1, 0xfffffffe);
+  if (mini) fat(2, 0xfffffffe);
+  for (let i = 0; i < dataSectors; i++)
+    fat(firstData + i, i + 1 < dataSectors ? firstData + i + 1 : 0xfffffffe);
+  const entry = (index: number, name: string, type: number, start: number, size: number) => {
+    const at = 1024 + index * 128;
+    for (let i = 0; i < name.length; i++) view.setUint16(at + i * 2, name.charCodeAt(i), true);
+    view.setUint16(at + 64, (name.length + 1) * 2, true);
+    bytes[at + 66] = type;
+    view.setUint32(at + 116, start, true);
+    view.setUint32(at + 120, size, true);
+  };
+  entry(0, "Root Entry", 5, mini ? firstData : 0xfffffffe, mini ? dataSectors * 512 : 0);
+  entry(1, streamName, 2, mini ? 0 : firstData, streamSize);
+  bytes.set(stream, 512 * (1 + firstData));
+  return bytes;
+}
+
 const RELS = (target: string) =>
   `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`;
 const TYPES = (part: string, type: string) =>
@@ -63,6 +123,44 @@ describe("file kinds by bytes", () => {
     expect(error.code).toBe("encrypted");
     expect(error.message).toContain("mật khẩu");
     expect(error.message).toContain("gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc");
+  });
+
+  it.each([
+    ["XOR", XOR_FILEPASS, "Workbook", 4096],
+    ["RC4", RC4_FILEPASS, "Workbook", 4096],
+    ["RC4, in the mini stream", RC4_FILEPASS, "Workbook", 600],
+    ['XOR, a BIFF5 "Book" stream', XOR_FILEPASS, "Book", 4096],
+  ] as const)(
+    "a password-protected .xls (FILEPASS, %s): says it has a password and how to remove it",
+    (_kind, filePass, stream, size) => {
+      const file = biffFile([...BOF, ...filePass, ...WINDOW1], stream, size);
+      expect(hasFilePass(file)).toBe(true);
+      const error = refusal(file);
+      expect(error.code).toBe("encrypted");
+      expect(error.message).toContain("Excel 97-2003 (.xls) này có mật khẩu");
+      expect(error.message).toContain("gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc");
+      expect(error.message).toContain("lưu dạng .xlsx");
+    }
+  );
+
+  it("an .xls without FILEPASS is still just an Excel 97-2003 file", () => {
+    for (const size of [4096, 600]) {
+      const file = biffFile([...BOF, ...WINDOW1], "Workbook", size);
+      expect(hasFilePass(file)).toBe(false);
+      expect(refusal(file).code).toBe("xls");
+    }
+    // FILEPASS further in (not right after BOF) is no encryption header.
+    expect(hasFilePass(biffFile([...BOF, ...WINDOW1, ...XOR_FILEPASS]))).toBe(false);
+  });
+
+  it("LibreOffice's own .xls, saved with and without a password (and the first renamed .xlsx)", () => {
+    const badInput = path.join(__dirname, "../fixtures/bad-input");
+    const read = (file: string) => new Uint8Array(readFileSync(path.join(badInput, file)));
+    expect(byteKind(read("password.xls"))).toBe("encrypted-xls");
+    expect(byteKind(read("password-renamed.xlsx"))).toBe("encrypted-xls");
+    expect(refusal(read("password-renamed.xlsx")).message).toContain("có mật khẩu");
+    expect(byteKind(read("plain.xls"))).toBe("cfb");
+    expect(refusal(read("plain.xls")).code).toBe("xls");
   });
 
   it("CSV text (UTF-8, Vietnamese): says it is text and to save as .xlsx", () => {
