@@ -2,6 +2,7 @@
  * The score command: read the workbook and the criteria set, run the core, write a copy.
  */
 import { toIso } from "../core/parse/dates";
+import { protectedSheetMessage } from "../core/read/grid";
 import { formatReport } from "../core/score/report-text";
 import { scoreWorkbook } from "../core/run";
 import { parseCriteriaSet, type CriteriaSet } from "../core/criteria/schema";
@@ -182,6 +183,10 @@ export async function runScore(
     }
   );
   if (run.blocked) throw new CliError(run.blocked);
+  // As the add-in: a protected sheet we would write on is refused before anything is written.
+  const written = new Set(run.plans.filter((p) => p.tables.length > 0).map((p) => p.sheet));
+  const locked = sheets.find((ws) => ws.grid.protected && written.has(ws.grid.sheetName));
+  if (locked) throw new CliError(protectedSheetMessage(locked.name));
   if (run.results.every((sheet) => sheet.tables.length === 0)) {
     throw new CliError(
       `Không tìm thấy bảng phụ lục nào trong "${file}", chưa ghi tệp nào:\n${run.summary.notices.map((n) => `  - ${n}`).join("\n")}`

@@ -134,6 +134,7 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
   const merges: MergedArea[] = [];
   const hiddenColumns = new Set<number>();
   const hiddenRowNumbers: number[] = [];
+  let sheetProtected = false;
   let lastRow = 0;
   let area = 0;
 
@@ -241,6 +242,9 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
         const min = Math.max(1, Number(attributes.min) || 1);
         const max = Math.min(MAX_EXCEL_COLUMNS, Number(attributes.max) || min);
         for (let c = min; c <= max; c++) hiddenColumns.add(c - 1);
+      } else if (name === "sheetProtection" && !inSheetData) {
+        // sheet="1": protected against editing; without it the element only stores settings.
+        sheetProtected = xmlBoolean(attributes.sheet);
       } else if (name === "mergeCell" && attributes.ref) {
         const merged = parseRangeRef(attributes.ref);
         if (merged) {
@@ -270,7 +274,7 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
     },
   });
 
-  return buildGrid(
+  const grid = buildGrid(
     sheetName,
     rows,
     lastRow,
@@ -280,6 +284,7 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
     styles,
     limits
   );
+  return sheetProtected ? { ...grid, protected: true } : grid;
 }
 
 function buildGrid(

@@ -28,6 +28,18 @@ export interface Grid {
   hiddenColumns?: number[];
   /** 0-based grid rows the user has hidden. */
   hiddenRows?: number[];
+  /** True when the sheet is protected against editing (Protect Sheet): nothing is written on it. */
+  protected?: boolean;
+}
+
+/**
+ * The refusal for a protected sheet a run would write on, the same words in every front
+ * end: the add-in (Office.js `worksheet.protection`) and the CLI (`<sheetProtection>`).
+ *
+ * @example protectedSheetMessage("Phụ lục") // 'Trang "Phụ lục" đang được bảo vệ (Protect Sheet): …'
+ */
+export function protectedSheetMessage(sheetName: string): string {
+  return `Trang "${sheetName}" đang được bảo vệ (Protect Sheet): hãy bỏ bảo vệ trang (Review → Unprotect Sheet) rồi chấm điểm lại. Chưa có ô nào bị thay đổi.`;
 }
 
 /** A merged area in grid coordinates: 0-based, inclusive bounds. */
