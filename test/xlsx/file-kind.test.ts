@@ -293,3 +293,10 @@ describeWithLibreOffice("file kinds of files written by LibreOffice", () => {
     expect(refusal(new Uint8Array(readFileSync(xls))).code).toBe("xls");
   });
 });
+
+describe("the @example lines of file-kind.ts", () => {
+  it("hold as written", () => {
+    expect(hasFilePass(new Uint8Array(512))).toBe(false);
+    expect(byteKind(new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toBe("zip");
+  });
+});

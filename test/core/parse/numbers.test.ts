@@ -187,3 +187,21 @@ describe("formatting", () => {
     expect(formatPercentVi(0.935)).toBe("93,5%");
   });
 });
+
+describe("the @example lines of numbers.ts", () => {
+  it("hold as written", () => {
+    expect(readNumeral("1.000")).toEqual({ value: 1000, dotDecimal: false });
+    expect(readNumeral("1.234,5")).toEqual({ value: 1234.5, dotDecimal: false });
+    expect(readNumeral("93,5")).toEqual({ value: 93.5, dotDecimal: false });
+    expect(readNumeral("1.5")).toEqual({ value: 1.5, dotDecimal: true });
+    expect(readNumeral("15.12.2024")).toBeNull();
+    expect(parseDecimal("16,75")).toBe(16.75);
+    expect(parseDecimal("1.000")).toBe(1000);
+    expect(parseDecimal("abc")).toBeNull();
+    expect(parseSignedNumeral("-1.5")).toEqual({ value: -1.5, dotDecimal: true });
+    const signed = findNumbers("Đạt -5% (41/42)");
+    expect(signed.map((n) => n.text)).toEqual(["5", "41", "42"]);
+    expect(signed.map((n) => n.negative)).toEqual([true, false, false]);
+    expect(findNumbers("935/1.000").map((n) => n.value)).toEqual([935, 1000]);
+  });
+});

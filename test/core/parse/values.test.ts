@@ -189,3 +189,12 @@ describe("parsePoints and isNoCase", () => {
     }
   );
 });
+
+describe("the @example lines of values.ts (numbers)", () => {
+  it("hold as written", () => {
+    expect(parseCount({ value: "02 sáng kiến" })).toBe(2);
+    expect(parseCount({ value: "1.234 hồ sơ" })).toBe(1234);
+    expect(dotDecimalNumbers({ value: "Đạt 68.67%" })).toEqual(["68.67"]);
+    expect(dotDecimalNumbers({ value: "935/1.000" })).toEqual([]);
+  });
+});
