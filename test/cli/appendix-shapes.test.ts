@@ -186,6 +186,18 @@ describe.each(["exceljs", "libreoffice"] as const)("issue 19 shapes (written by 
   });
 });
 
+describe("a real workbook with one STT merged over a group of items (written by Excel)", () => {
+  it("keeps the group's 19 items apart: each has its own Điều, Khoản and hệ số", async () => {
+    const file = path.join(
+      __dirname,
+      "../fixtures/real-workbooks/c13_BTXH_DanhMucTroCap_49merges_Excel2007_lifephong.xlsx"
+    );
+    const { rows } = await score(file);
+    expect(rows).toHaveLength(19);
+    expect(rows.slice(0, 4).map((r) => r.row)).toEqual([4, 6, 8, 9]);
+  });
+});
+
 describe("footers, a ministry template and task numbering", () => {
   it("reads the four tasks above the totals, note, link and signature block", async () => {
     const { rows, out } = await score(shapeFile("footers-and-notes"));

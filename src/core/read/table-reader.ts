@@ -374,9 +374,9 @@ function isExplanationRow(grid: Grid, r: number, columns: TableColumns, texts: s
 /**
  * The rest of the task above: no cell of a task column of its own, only text in the
  * content column or in a column the reader does not use, and that text reads as the rest
- * of the task: the task's STT cell is merged over this row too, or the text starts in
- * lower case (the rest of a sentence Word-to-Excel conversion split off) or says so
- * ("(tiếp) đề xuất danh mục…", "Tiếp theo: …").
+ * of the task: it starts in lower case (the rest of a sentence Word-to-Excel conversion
+ * split off) or says so ("(tiếp) đề xuất danh mục…", "Tiếp theo: …"), merged STT or not;
+ * or the task's STT cell is merged over this row and the content is all the row holds.
  */
 function isContinuation(
   cells: Array<{ column: number; text: string }>,
@@ -386,8 +386,10 @@ function isContinuation(
   // Asked of every row: a plain scan of a handful of roles, nothing allocated.
   for (const cell of cells)
     for (const role of TASK_ROLES) if (columns[role] === cell.column) return false;
-  if (indexMerged) return true;
   const content = cells.find((cell) => cell.column === columns.content);
+  // Under a merged STT, a row holding only text in the content column is the task's rest;
+  // one with values of its own elsewhere (Điều, Khoản, hệ số…) is an item of the group.
+  if (indexMerged && content !== undefined && cells.length === 1) return true;
   return content === undefined || /^\p{Ll}/u.test(content.text) || isContinuationText(content.text);
 }
 

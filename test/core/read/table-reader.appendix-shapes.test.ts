@@ -263,6 +263,7 @@ describe("a continuation row under a merged STT (issue 19)", () => {
   it("joins an upper-case rest when the STT cell is merged over it", () => {
     const upper: Grid = { ...grid, values: grid.values.map((row) => [...row]) };
     upper.values[6][1] = "Đề xuất danh mục TTHC liên thông gửi quận";
+    upper.values[6][2] = "";
     const [read] = scoreSheet(upper, { criteria: null, today }).tables;
     expect(read.rows.map((r) => r.row)).toEqual(CONTINUATION_MERGED_TASKS);
     // Without the STT merge the same upper-case line is a task of its own.
@@ -272,6 +273,21 @@ describe("a continuation row under a merged STT (issue 19)", () => {
     };
     const [apart] = scoreSheet(unmerged, { criteria: null, today }).tables;
     expect(apart.rows.map((r) => r.row)).toContain(7);
+  });
+
+  it("keeps the items of a group under a merged STT apart when each has values of its own", () => {
+    // As c13 of the real workbooks: one STT over rows that each have their own Điều, Khoản and hệ số.
+    const group: Grid = {
+      sheetName: "Sheet1",
+      values: [
+        ["STT", "Nội dung đối tượng", "Điều", "Hệ số"],
+        [1, "Trẻ em mồ côi", "Điều 5", 2.5],
+        ["", "Trẻ bị nhiễm HIV/AIDS", "Điều 5", 2.5],
+        ["", "Người cao tuổi cô đơn thuộc hộ gia đình nghèo", "Điều 5", 1.5],
+      ],
+      merges: [{ top: 1, left: 0, bottom: 3, right: 0 }],
+    };
+    expect(readTables(group)[0].rows.map((r) => r.index)).toEqual([1, 2, 3]);
   });
 
   it("keeps a row with its own deadline under a merged STT a task", () => {
