@@ -26,8 +26,8 @@ const DOT_DECIMAL = /^\d+\.\d+$/;
 /**
  * Reads one unsigned numeral (digits with "." and "," between them) by the one rule
  * above. Returns null when the separators follow no reading ("1.2.3", "15.12.2024",
- * "1,234,567", "1.23,4": a date, a code, or a number written two ways at once), or when the
- * value is past Number's range.
+ * "1,234,567", "1,234.5", "1.23,4": a date, a code, English grouping, or a number written
+ * two ways at once), or when the value is past Number's range.
  *
  * @example readNumeral("1.000") // { value: 1000, dotDecimal: false }
  * @example readNumeral("1.234,5") // { value: 1234.5, dotDecimal: false }

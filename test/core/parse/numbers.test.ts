@@ -25,7 +25,7 @@ describe("parseDecimal", () => {
     expect(parseDecimal(text)).toBe(value);
   });
 
-  it.each(["", "abc", "1,2,3", "16,75/20", "12%", "15.12.2024", "1,234,567", "1.23,4"])(
+  it.each(["", "abc", "1,2,3", "16,75/20", "12%", "15.12.2024", "1,234,567", "1.23,4", "1,234.5"])(
     "rejects %s",
     (text) => {
       expect(parseDecimal(text)).toBeNull();
