@@ -1,3 +1,4 @@
+/* eslint-disable no-new-func -- running the code written in our own doc comments is this test's job */
 /**
  * The doc examples are tests: every `@example` in src/ whose result is written runs here,
  * so the catalogue of phrasings in the comments cannot drift from the code.
