@@ -7,13 +7,13 @@ import { fromExcelSerial, isExcelDateSerial } from "../../src/core/parse/dates";
 import { parseDeadline } from "../../src/core/parse/deadlines";
 import type { Grid } from "../../src/core/read/grid";
 import { roundHalfAwayFromZero } from "../../src/core/parse/numbers";
-import { isReservedSheet, sameSheetName } from "../../src/core/write/output-columns";
+import { isReservedSheet, sameSheetName } from "../../src/core/read/output-columns";
 import { applyRule } from "../../src/core/score/rules";
 import { MAX_SOON_DAYS, scoreWorkbook } from "../../src/core/run";
 import { MAX_CRITERIA_DEPTH, MAX_MAX_POINTS, parseCriteriaSet, type CriteriaSet, type CriteriaSetInput } from "../../src/core/criteria/schema";
 import { scoreSheet } from "../../src/core/score/score";
 import { MAX_RESULT_LENGTH, parseCount, parseRatio, parseRatioList, parseWeightedShare } from "../../src/core/parse/values";
-import { warning } from "../../src/core/score/warnings";
+import { warning } from "../../src/core/parse/warnings";
 import { applyPlan } from "./apply-plan";
 import { DIEN_BAN_2025 } from "./fixtures";
 

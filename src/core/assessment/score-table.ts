@@ -18,7 +18,7 @@ import type { CriteriaSet } from "../criteria/schema";
 import type { AreaTotal, RowResult, TableResult } from "../score/score";
 import { cellText, collapseSpaces, isBlankCell } from "../parse/text";
 import type { CellValue } from "../parse/values";
-import { warning, type RowWarning } from "../score/warnings";
+import { warning, type RowWarning } from "../parse/warnings";
 import { buildAppraisal, type AppraisalInput, type AppraisalTable } from "./appraisal";
 import type { AssessmentRole } from "./layout";
 import { readOptionMarks } from "./option-rows";

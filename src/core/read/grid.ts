@@ -3,7 +3,7 @@
  * gives them (strings, numbers, booleans, "" for empty; a merged block holds its value
  * in its top-left cell only) and, where known, the number formats.
  */
-import type { OwnedMarker } from "../write/markers";
+import type { OwnedMarker } from "./markers";
 import type { CellValue } from "../parse/values";
 
 export interface Grid {

@@ -24,7 +24,7 @@ import {
   type ResultCell,
 } from "../parse/values";
 import { collapseSpaces } from "../parse/text";
-import { warning, type RowWarning } from "./warnings";
+import { warning, type RowWarning } from "../parse/warnings";
 import { chooseOption } from "../assessment/option-choice";
 
 export interface RuleOutcome {

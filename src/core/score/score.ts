@@ -23,7 +23,7 @@ import { taskNumberingNotice } from "../read/task-numbering";
 import { scoreAssessments, type AssessmentExtras } from "../assessment/score-table";
 import { cellText, collapseSpaces, isBlankCell } from "../parse/text";
 import { excelErrorValue, parsePoints, type CellValue } from "../parse/values";
-import { warning, type RowWarning } from "./warnings";
+import { warning, type RowWarning } from "../parse/warnings";
 
 export interface ScoreOptions {
   criteria?: CriteriaSet | null;

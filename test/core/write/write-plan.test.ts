@@ -1,5 +1,5 @@
 import { scoreWorkbook } from "../../../src/core/run";
-import { OUTPUT_COLUMNS } from "../../../src/core/write/output-columns";
+import { OUTPUT_COLUMNS } from "../../../src/core/read/output-columns";
 import {
   doneFormula,
   conflictMessage,
