@@ -5,7 +5,7 @@
 import type { Grid } from "../../../src/core/read/grid";
 import { OUTPUT_COLUMNS, outputColumnIndex } from "../../../src/core/read/output-columns";
 import { scoreWorkbook } from "../../../src/core/run";
-import { scoreSheet } from "../../../src/core/score/score";
+import { scoreSheet } from "../../../src/core/score/sheet";
 import { buildSummarySheet, firstColumnWidth, summarize } from "../../../src/core/score/summary";
 import { readTables } from "../../../src/core/read/table-reader";
 import { excelErrorValue } from "../../../src/core/parse/values";
