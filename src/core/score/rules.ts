@@ -25,7 +25,7 @@ import {
 } from "../parse/values";
 import { collapseSpaces } from "../parse/text";
 import { warning, type RowWarning } from "../parse/warnings";
-import { chooseOption } from "../assessment/option-choice";
+import { chooseOption } from "../criteria/option-choice";
 
 export interface RuleOutcome {
   points: number | null;
