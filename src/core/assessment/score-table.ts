@@ -29,6 +29,7 @@ import {
   type ReadCriterion,
 } from "./read-table";
 import { checkSet, type SetFinding } from "./set-checks";
+import { appendAll } from "../arrays";
 
 export interface TotalFormation {
   main: number;
@@ -111,7 +112,10 @@ export function scoreAssessment(
         if (marks.chosen !== null) {
           const option = c.options[marks.chosen];
           const outcome = applyRule(rule, { value: option.points }, max);
-          warnings.push(...outcome.warnings.filter((w) => w.code !== "invalid_value"));
+          appendAll(
+            warnings,
+            outcome.warnings.filter((w) => w.code !== "invalid_value")
+          );
           return outcome.points ?? Math.min(option.points, max);
         }
         if (marks.problem) return null;
@@ -131,7 +135,7 @@ export function scoreAssessment(
         return null;
       }
       const outcome = applyRule(rule, { value: get(c.row, source), numberFormat: undefined }, max);
-      warnings.push(...located(outcome.warnings, source));
+      appendAll(warnings, located(outcome.warnings, source));
       return outcome.points;
     }
     if (rule.kind === "manual") {
@@ -145,12 +149,12 @@ export function scoreAssessment(
         return null;
       }
       const outcome = applyRule(rule, { value: self }, max);
-      warnings.push(...located(outcome.warnings, "selfScore"));
+      appendAll(warnings, located(outcome.warnings, "selfScore"));
       return outcome.points;
     }
     if (!isBlankCell(figure)) {
       const outcome = applyRule(rule, { value: figure }, max);
-      warnings.push(...located(outcome.warnings, "figure"));
+      appendAll(warnings, located(outcome.warnings, "figure"));
       return outcome.points;
     }
     if (!isBlankCell(self)) {
@@ -159,9 +163,9 @@ export function scoreAssessment(
         warning(
           "missing_result",
           `Chưa có số liệu kê khai${cols.figure !== undefined ? ` (ô ${address(c.row, "figure")})` : ""}: tạm lấy điểm tự chấm, nhập số liệu để tính điểm theo cách tính của tiêu chí`
-        ),
-        ...located(outcome.warnings, "selfScore")
+        )
       );
+      appendAll(warnings, located(outcome.warnings, "selfScore"));
       return outcome.points;
     }
     warnings.push(

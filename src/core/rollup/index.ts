@@ -30,6 +30,7 @@ export {
   pointsText,
   ROLLUP_SHEET_NAMES,
   ROLLUP_COLORS,
+  WARNING_DETAIL_ROWS_PER_UNIT,
   type RollupSheet,
 } from "./sheets";
 export { rollupReport } from "./report";

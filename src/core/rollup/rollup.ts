@@ -7,6 +7,7 @@ import { roundHalfAwayFromZero } from "../parse/numbers";
 import { groupByCriteriaSet, type CriteriaGroup } from "./criteria-groups";
 import { rankByPoints } from "./ranking";
 import type { SetEntry, UnitFailure, UnitResult } from "./unit-result";
+import { appendAll } from "../arrays";
 
 export interface RankedUnit {
   unit: UnitResult;
@@ -107,7 +108,7 @@ export function rollUp(units: UnitResult[], failures: UnitFailure[], today: IsoD
             rank,
             note: noteFor(item, group, mainName),
           }));
-    ranking.push(...ranked);
+    appendAll(ranking, ranked);
     if (group.set !== null) matrix.push(matrixBlock(group, ranked));
   }
   return { today, groups, ranking, matrix, failures };
