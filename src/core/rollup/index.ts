@@ -34,3 +34,10 @@ export {
   type RollupSheet,
 } from "./sheets";
 export { rollupReport } from "./report";
+export {
+  countEachUnitOnce,
+  distinctUnitNames,
+  fileKey,
+  isScoredCopy,
+  type UnitFileEntry,
+} from "./duplicates";

@@ -121,6 +121,9 @@ function rankingSheet(rollup: Rollup): RollupSheet {
       (rollup.failures.length > 0
         ? ` · ${rollup.failures.length} tệp không đọc được (cuối trang)`
         : "") +
+      (rollup.duplicates.length > 0
+        ? ` · ${rollup.duplicates.length} tệp trùng đơn vị, không tính (cuối trang)`
+        : "") +
       " · Xếp theo điểm tính toán; các đơn vị bằng điểm cùng hạng. Trang do công cụ tạo lại mỗi lần tổng hợp.",
   ]);
   // Areas of every group's set, main group first, each code once.
@@ -178,6 +181,11 @@ function rankingSheet(rollup: Rollup): RollupSheet {
     b.push([""]);
     b.header(["Tệp không đọc được", "Lý do và cách khắc phục"]);
     for (const f of rollup.failures) b.push([f.file, f.reason]);
+  }
+  if (rollup.duplicates.length > 0) {
+    b.push([""]);
+    b.header(["Tệp trùng đơn vị (không tính)", "Lý do"]);
+    for (const f of rollup.duplicates) b.push([f.file, f.reason]);
   }
   const widths = [7, 28, 12, 12, 12, 10, ...areas.map(() => 12), 10, 10, 30, 50, 40];
   return b.build(ROLLUP_SHEET_NAMES.ranking, widths, header + 1, 2, chart);

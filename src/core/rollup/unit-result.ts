@@ -415,5 +415,19 @@ export function rollupUnit(
     today: options.today,
     soonDays: options.soonDays,
   });
+  if (unit.tableCount === 0) {
+    // Ranked, it would be last with "0/0 điểm" as if the unit had scored nothing.
+    const notices = unit.warnings.filter((w) => w.code === "notice").map((w) => w.message);
+    return {
+      ok: false,
+      failure: {
+        file,
+        reason:
+          "Không tìm thấy bảng phụ lục nào trong tệp (cần một dòng tiêu đề có cột nội dung và cột điểm hoặc thời hạn), nên không xếp hạng" +
+          (notices.length > 0 ? `: ${notices.slice(0, 3).join("; ")}` : "") +
+          ". Kiểm tra đúng tệp của đơn vị, hoặc chấm riêng tệp bằng lệnh score để xem chi tiết.",
+      },
+    };
+  }
   return { ok: true, unit };
 }
