@@ -12,7 +12,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { InvalidArgumentError, type Command } from "commander";
 import cliProgress from "cli-progress";
-import { isIsoDate, toIso } from "../core/parse/dates";
+import { toIso } from "../core/parse/dates";
+import { todayOption } from "./options";
 import {
   buildRollupSheets,
   countEachUnitOnce,
@@ -385,14 +386,6 @@ export async function runRollup(
   }
 }
 
-function isoDate(value: string): string {
-  if (!isIsoDate(value))
-    throw new InvalidArgumentError(
-      `"${value}" không phải ngày hợp lệ, cần dạng YYYY-MM-DD (ví dụ 2025-11-20).`
-    );
-  return value;
-}
-
 function wholeNumber(max: number, option: string) {
   return (value: string): number => {
     const n = Number(value.trim());
@@ -419,7 +412,11 @@ export function registerRollupCommand(
       "-c, --criteria <set.json>",
       "một bộ tiêu chí chung cho mọi tệp (mặc định: trang “Bộ tiêu chí” của từng tệp)"
     )
-    .option("--today <YYYY-MM-DD>", "tính đến ngày (mặc định: hôm nay)", isoDate)
+    .option(
+      "--today <ngày>",
+      "tính đến ngày, dạng 20/11/2025 hoặc 2025-11-20 (mặc định: hôm nay)",
+      todayOption
+    )
     .option(
       "--soon-days <số ngày>",
       "số ngày coi là sắp đến hạn (mặc định: 7)",
