@@ -8,6 +8,7 @@
  *      with ExcelJS (target ≤ 0.8×) and a bare unzip + rezip (the floor): bench/cli-write.ts.
  *   4. Reading: time and peak memory of each hostile case, before and after: bench/read.ts.
  *   5. Roll-up of 10 → 300 workbooks: bench/rollup.ts.
+ *   6. Hostile texts and shapes the parsers must not blow up on: bench/hostile-text.ts.
  */
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -137,6 +138,8 @@ async function run(): Promise<void> {
       "## 5. Roll-up of 10 → 300 ward workbooks (issue 14: 300 files ≤ 10 s, ≤ 1.5× parsing, < 1 GB)",
       "rollup.ts"
     );
+  if (wanted("hostile"))
+    benchScript("## 6. Hostile texts and shapes (once asserted as wall-clock bounds in unit tests)", "hostile-text.ts");
   if (process.argv.includes("--write")) {
     await fs.writeFile(path.join(__dirname, "..", "docs", "performance.md"), `${lines.join("\n")}\n`);
     process.stdout.write("Đã ghi docs/performance.md\n");

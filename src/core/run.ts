@@ -5,9 +5,10 @@
 import { isIsoDate, type IsoDate } from "./parse/dates";
 import type { Grid } from "./read/grid";
 import { deriveSetFromGrids, derivedSetNotice, type DerivedSet } from "./assessment/derive-set";
-import type { DefinedName } from "./write/markers";
+import type { DefinedName } from "./read/markers";
 import type { CriteriaSet } from "./criteria/schema";
-import { scoreSheet, type SheetResult } from "./score/score";
+import { type SheetResult } from "./score/score";
+import { scoreSheet } from "./score/sheet";
 import { buildSummarySheet, summarize, type Summary, type SummarySheet } from "./score/summary";
 import {
   isToolSheet,

@@ -5,7 +5,7 @@
  */
 import { criteriaSetToSheet } from "../core/criteria/criteria-sheet";
 import { columnLetter } from "../core/read/grid";
-import { CRITERIA_SHEET_NAME } from "../core/write/output-columns";
+import { CRITERIA_SHEET_NAME } from "../core/read/output-columns";
 import type { CriteriaSet } from "../core/criteria/schema";
 import { COLORS } from "../core/write/write-plan";
 import { POINTS_PER_CHAR } from "./score-active-sheet";

@@ -15,9 +15,9 @@
  * then the writes in requests under 4 MB.
  */
 import { columnIndex, columnLetter, type Grid, type MergedArea } from "../core/read/grid";
-import { CRITERIA_SHEET_NAME } from "../core/write/output-columns";
+import { CRITERIA_SHEET_NAME } from "../core/read/output-columns";
 import { readCriteriaSheet, type SheetProblem } from "../core/criteria/criteria-sheet";
-import { markersOnSheet, type DefinedName } from "../core/write/markers";
+import { markersOnSheet, type DefinedName } from "../core/read/markers";
 import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../core/run";
 import type { CellValue } from "../core/parse/values";
 import {

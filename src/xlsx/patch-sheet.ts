@@ -6,7 +6,7 @@
  * sheet's layout (sheet-layout.ts): recorded by the reader's pass when the caller kept it,
  * else found here in a pass of its own.
  */
-import { outputColumnIndex, OUTPUT_COLUMNS } from "../core/write/output-columns";
+import { outputColumnIndex, OUTPUT_COLUMNS } from "../core/read/output-columns";
 import {
   COLORS,
   isOwnConditionalFormula,

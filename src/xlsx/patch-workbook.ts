@@ -6,7 +6,7 @@
  * content types — are spliced, never re-serialised; our own sheets are written whole.
  */
 import type { SheetContent } from "../core/criteria/criteria-sheet";
-import type { DefinedName } from "../core/write/markers";
+import type { DefinedName } from "../core/read/markers";
 import type { SummarySheet } from "../core/score/summary";
 import { sameSheetName } from "../core/write/summary-sheet";
 import { COLORS, type SheetWritePlan } from "../core/write/write-plan";

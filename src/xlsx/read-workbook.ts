@@ -4,7 +4,7 @@
  * business rule. Chart sheets and other non-grid sheets are left out.
  */
 import type { Grid } from "../core/read/grid";
-import { markersOnSheet, type DefinedName } from "../core/write/markers";
+import { markersOnSheet, type DefinedName } from "../core/read/markers";
 import type { ReadLimits } from "./limits";
 import {
   openPackage,

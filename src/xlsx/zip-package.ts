@@ -66,7 +66,7 @@ function zipWith(
  * The chunks one after another in one array (what fflate's streaming zip writer and
  * reader hand over in pieces).
  *
- * @example concatBytes([new Uint8Array([1]), new Uint8Array([2, 3])]) // Uint8Array [1, 2, 3]
+ * @example Array.from(concatBytes([new Uint8Array([1]), new Uint8Array([2, 3])])) // [1, 2, 3]
  */
 export function concatBytes(chunks: Uint8Array[]): Uint8Array {
   let length = 0;

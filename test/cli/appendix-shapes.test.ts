@@ -7,7 +7,7 @@ import { mkdtempSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { cellAt } from "../../src/core/read/grid";
-import { OUTPUT_COLUMNS, outputColumnIndex } from "../../src/core/write/output-columns";
+import { OUTPUT_COLUMNS, outputColumnIndex } from "../../src/core/read/output-columns";
 import { readWorkbook } from "../../src/xlsx/read-workbook";
 import { runCli } from "../support/cli";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../support/libreoffice";

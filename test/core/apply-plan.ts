@@ -3,7 +3,7 @@
  * can score the written workbook again and compare the second run with the first.
  */
 import type { Grid } from "../../src/core/read/grid";
-import { markersOnSheet } from "../../src/core/write/markers";
+import { markersOnSheet } from "../../src/core/read/markers";
 import type { CellValue } from "../../src/core/parse/values";
 import { isStateCell, type SheetWritePlan } from "../../src/core/write/write-plan";
 

@@ -7,13 +7,25 @@ import { fromExcelSerial, isExcelDateSerial } from "../../src/core/parse/dates";
 import { parseDeadline } from "../../src/core/parse/deadlines";
 import type { Grid } from "../../src/core/read/grid";
 import { roundHalfAwayFromZero } from "../../src/core/parse/numbers";
-import { isReservedSheet, sameSheetName } from "../../src/core/write/output-columns";
+import { isReservedSheet, sameSheetName } from "../../src/core/read/output-columns";
 import { applyRule } from "../../src/core/score/rules";
 import { MAX_SOON_DAYS, scoreWorkbook } from "../../src/core/run";
-import { MAX_CRITERIA_DEPTH, MAX_MAX_POINTS, parseCriteriaSet, type CriteriaSet, type CriteriaSetInput } from "../../src/core/criteria/schema";
-import { scoreSheet } from "../../src/core/score/score";
-import { MAX_RESULT_LENGTH, parseCount, parseRatio, parseRatioList, parseWeightedShare } from "../../src/core/parse/values";
-import { warning } from "../../src/core/score/warnings";
+import {
+  MAX_CRITERIA_DEPTH,
+  MAX_MAX_POINTS,
+  parseCriteriaSet,
+  type CriteriaSet,
+  type CriteriaSetInput,
+} from "../../src/core/criteria/schema";
+import { scoreSheet } from "../../src/core/score/sheet";
+import {
+  MAX_RESULT_LENGTH,
+  parseCount,
+  parseRatio,
+  parseRatioList,
+  parseWeightedShare,
+} from "../../src/core/parse/values";
+import { warning } from "../../src/core/parse/warnings";
 import { applyPlan } from "./apply-plan";
 import { DIEN_BAN_2025 } from "./fixtures";
 
@@ -31,7 +43,11 @@ function everyNumber(sheet: ReturnType<typeof scoreSheet>): number[] {
     t.totals.points,
     t.totals.maxPoints,
     ...t.totals.areas.flatMap((a) => [a.points, a.maxPoints]),
-    ...t.rows.flatMap((r) => [r.points ?? 0, r.pointsAtStake ?? 0, ...r.warnings.map((w) => w.pointsLost ?? 0)]),
+    ...t.rows.flatMap((r) => [
+      r.points ?? 0,
+      r.pointsAtStake ?? 0,
+      ...r.warnings.map((w) => w.pointsLost ?? 0),
+    ]),
   ]);
 }
 
@@ -70,9 +86,9 @@ describe("a criterion listed on several rows", () => {
       expect(w?.message).toContain("3, 4, 6");
       expect(w?.message).toContain("dòng 3");
     }
-    expect(table.rows.find((r) => r.criterion === "VII.4.2")!.warnings.map((w) => w.code)).not.toContain(
-      "duplicate_criterion"
-    );
+    expect(
+      table.rows.find((r) => r.criterion === "VII.4.2")!.warnings.map((w) => w.code)
+    ).not.toContain("duplicate_criterion");
   });
 
   it("counts the first row with a readable result when an earlier copy is empty", () => {
@@ -86,7 +102,9 @@ describe("a criterion listed on several rows", () => {
     };
     const t = scoreSheet(g, { criteria: DIEN_BAN_2025, today }).tables[0];
     expect(t.totals.points).toBe(t.rows[1].points);
-    expect(t.rows[0].warnings.find((w) => w.code === "duplicate_criterion")?.message).toContain("dòng 3");
+    expect(t.rows[0].warnings.find((w) => w.code === "duplicate_criterion")?.message).toContain(
+      "dòng 3"
+    );
   });
 });
 
@@ -109,7 +127,11 @@ describe("maxima with three decimals", () => {
   });
 
   it.each([0.125, 0.005, 0.375])("a full result never scores above the maximum %p", (max) => {
-    for (const rule of [{ kind: "ratio", min: 0, full: 1 }, { kind: "boolean" }, { kind: "gate", min: 1 }] as const) {
+    for (const rule of [
+      { kind: "ratio", min: 0, full: 1 },
+      { kind: "boolean" },
+      { kind: "gate", min: 1 },
+    ] as const) {
       const value = rule.kind === "boolean" ? "Đạt" : "100%";
       const points = applyRule(rule, { value }, max).points!;
       expect(points).toBeLessThanOrEqual(max);
@@ -227,19 +249,22 @@ describe("a very long result cell", () => {
     expect(outcome.warnings[0].message).toContain(MAX_RESULT_LENGTH.toLocaleString("vi-VN"));
   });
 
-  it.each(["ratio", "all_of", "count", "weighted_share", "manual"] as const)("every %s reader refuses it", (kind) => {
-    const rule =
-      kind === "all_of"
-        ? { kind, conditions: [{ label: "A", min: 0.5 }] }
-        : kind === "weighted_share"
-          ? { kind, weights: { exceeded: 1, met: 1 }, cutoff: 0.5 }
-          : kind === "count"
-            ? { kind, target: 1, partial: false }
-            : kind === "ratio"
-              ? { kind, min: 0, full: 1 }
-              : { kind };
-    expect(applyRule(rule, { value: `${digits}%` }, 1).points).toBeNull();
-  });
+  it.each(["ratio", "all_of", "count", "weighted_share", "manual"] as const)(
+    "every %s reader refuses it",
+    (kind) => {
+      const rule =
+        kind === "all_of"
+          ? { kind, conditions: [{ label: "A", min: 0.5 }] }
+          : kind === "weighted_share"
+            ? { kind, weights: { exceeded: 1, met: 1 }, cutoff: 0.5 }
+            : kind === "count"
+              ? { kind, target: 1, partial: false }
+              : kind === "ratio"
+                ? { kind, min: 0, full: 1 }
+                : { kind };
+      expect(applyRule(rule, { value: `${digits}%` }, 1).points).toBeNull();
+    }
+  );
 
   it("a count of 32,767 digits is not a full score", () => {
     const outcome = applyRule({ kind: "count", target: 2, partial: false }, { value: digits }, 1);
@@ -264,11 +289,14 @@ describe("serial numbers outside Excel's dates", () => {
     expect(fromExcelSerial(2958465)).toBe("9999-12-31");
   });
 
-  it.each([20251215, 3e9, -5, Number.MAX_VALUE])("a date-formatted %p is an unreadable date, not a crash", (value) => {
-    const deadline = parseDeadline(value, "dd/mm/yyyy", { planYear: 2025, today });
-    expect(deadline.due).toBeNull();
-    expect(deadline.warnings.map((w) => w.code)).toEqual(["invalid_date"]);
-  });
+  it.each([20251215, 3e9, -5, Number.MAX_VALUE])(
+    "a date-formatted %p is an unreadable date, not a crash",
+    (value) => {
+      const deadline = parseDeadline(value, "dd/mm/yyyy", { planYear: 2025, today });
+      expect(deadline.due).toBeNull();
+      expect(deadline.warnings.map((w) => w.code)).toEqual(["invalid_date"]);
+    }
+  );
 
   it("the row's warning names the cell", () => {
     const grid: Grid = {
@@ -294,21 +322,35 @@ describe("serial numbers outside Excel's dates", () => {
 });
 
 describe("soon-days", () => {
-  const grid: Grid = { sheetName: "Kế hoạch", values: [["TT", "Nội dung", "Thời gian hoàn thành"], [1, "Báo cáo", "Quý IV/2025"]] };
+  const grid: Grid = {
+    sheetName: "Kế hoạch",
+    values: [
+      ["TT", "Nội dung", "Thời gian hoàn thành"],
+      [1, "Báo cáo", "Quý IV/2025"],
+    ],
+  };
 
-  it.each([1_000_000_000, -1, 1.5, Number.NaN, MAX_SOON_DAYS + 1])("refuses %p with a Vietnamese RangeError", (soonDays) => {
-    expect(() => scoreWorkbook([grid], { criteria: null, today, soonDays })).toThrow(RangeError);
-    expect(() => scoreWorkbook([grid], { criteria: null, today, soonDays })).toThrow(/từ 0 đến 366 ngày/);
-  });
+  it.each([1_000_000_000, -1, 1.5, Number.NaN, MAX_SOON_DAYS + 1])(
+    "refuses %p with a Vietnamese RangeError",
+    (soonDays) => {
+      expect(() => scoreWorkbook([grid], { criteria: null, today, soonDays })).toThrow(RangeError);
+      expect(() => scoreWorkbook([grid], { criteria: null, today, soonDays })).toThrow(
+        /từ 0 đến 366 ngày/
+      );
+    }
+  );
 
   it("accepts the bounds", () => {
     for (const soonDays of [0, MAX_SOON_DAYS])
-      expect(scoreWorkbook([grid], { criteria: null, today, soonDays }).results[0].tables[0].rows[0].due).toBe("2025-12-31");
+      expect(
+        scoreWorkbook([grid], { criteria: null, today, soonDays }).results[0].tables[0].rows[0].due
+      ).toBe("2025-12-31");
   });
 });
 
 describe("criteria files with wrong types", () => {
-  const valid = (): Record<string, unknown> => JSON.parse(JSON.stringify(criteriaSetToSheetInput()));
+  const valid = (): Record<string, unknown> =>
+    JSON.parse(JSON.stringify(criteriaSetToSheetInput()));
 
   it("reports a wrong type as a wrong type, not as missing", () => {
     const input = { ...valid(), year: "2025" };
@@ -321,7 +363,9 @@ describe("criteria files with wrong types", () => {
   it("says areas must be a list", () => {
     const result = parseCriteriaSet({ ...valid(), areas: "abc" });
     if (result.ok) throw new Error("accepted");
-    expect(result.problems.map((p) => p.message)).toEqual(["areas: Sai kiểu dữ liệu: cần danh sách"]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      "areas: Sai kiểu dữ liệu: cần danh sách",
+    ]);
   });
 
   it("still calls an absent value missing", () => {
@@ -329,10 +373,17 @@ describe("criteria files with wrong types", () => {
     delete input.name;
     const result = parseCriteriaSet(input);
     if (result.ok) throw new Error("accepted");
-    expect(result.problems.map((p) => p.message)).toEqual(["name: Tên bộ tiêu chí phải là chuỗi ký tự"]);
-    const noYear = parseCriteriaSet({ ...valid(), areas: [{ code: "I", name: "A", criteria: [] }] });
+    expect(result.problems.map((p) => p.message)).toEqual([
+      "name: Tên bộ tiêu chí phải là chuỗi ký tự",
+    ]);
+    const noYear = parseCriteriaSet({
+      ...valid(),
+      areas: [{ code: "I", name: "A", criteria: [] }],
+    });
     if (noYear.ok) throw new Error("accepted");
-    expect(noYear.problems.map((p) => p.message)).toContain("areas[0].maxPoints: Điểm tối đa phải là số");
+    expect(noYear.problems.map((p) => p.message)).toContain(
+      "areas[0].maxPoints: Điểm tối đa phải là số"
+    );
   });
 });
 
@@ -348,7 +399,9 @@ describe("criteria files with huge maxima", () => {
     const result = parseCriteriaSet(input);
     if (result.ok) throw new Error("accepted");
     const messages = result.problems.map((p) => p.message);
-    expect(messages).toContain(`areas[0].criteria[0].maxPoints: Điểm tối đa không được lớn hơn ${MAX_MAX_POINTS}`);
+    expect(messages).toContain(
+      `areas[0].criteria[0].maxPoints: Điểm tối đa không được lớn hơn ${MAX_MAX_POINTS}`
+    );
     for (const message of messages) expect(message).not.toMatch(/NaN|Infinity/);
   });
 });
@@ -358,7 +411,14 @@ function criteriaSetToSheetInput(): CriteriaSetInput {
   return {
     id: "nho",
     name: "Bộ nhỏ",
-    areas: [{ code: "I", name: "Chỉ đạo", maxPoints: 1, criteria: [{ code: "I.1", name: "Kế hoạch", maxPoints: 1, rule: { kind: "boolean" } }] }],
+    areas: [
+      {
+        code: "I",
+        name: "Chỉ đạo",
+        maxPoints: 1,
+        criteria: [{ code: "I.1", name: "Kế hoạch", maxPoints: 1, rule: { kind: "boolean" } }],
+      },
+    ],
   };
 }
 
@@ -374,7 +434,11 @@ function deepInput(depth: number): CriteriaSetInput {
     node = child;
   }
   node.rule = { kind: "boolean" };
-  return { id: "sau", name: "Bộ lồng sâu", areas: [{ code: "A", name: "A", maxPoints: 1, criteria: [root as never] }] };
+  return {
+    id: "sau",
+    name: "Bộ lồng sâu",
+    areas: [{ code: "A", name: "A", maxPoints: 1, criteria: [root as never] }],
+  };
 }
 
 describe("criteria nested too deep", () => {
@@ -382,38 +446,46 @@ describe("criteria nested too deep", () => {
     expect(parseCriteriaSet(deepInput(MAX_CRITERIA_DEPTH)).ok).toBe(true);
   });
 
-  it.each([MAX_CRITERIA_DEPTH + 1, 800, 20_000])("refuses %p levels from JSON with a clear message", (depth) => {
-    const result = parseCriteriaSet(deepInput(depth));
-    if (result.ok) throw new Error("accepted");
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0].message).toContain(`tối đa ${MAX_CRITERIA_DEPTH} cấp`);
-    expect(result.problems[0].message).not.toMatch(/call stack/i);
-  });
-
-  it.each([MAX_CRITERIA_DEPTH + 1, 800, 5_000])("refuses %p levels on the criteria sheet at the first row too deep", (depth) => {
-    const shallow = criteriaSetToSheet(setOf(deepInput(MAX_CRITERIA_DEPTH)));
-    const values = shallow.values.map((row) => [...row]);
-    const last = values[values.length - 1];
-    let code = String(last[0]);
-    values[values.length - 1] = [...last.slice(0, 4), "", ...last.slice(5)];
-    for (let level = MAX_CRITERIA_DEPTH + 1; level <= depth; level++) {
-      code = `${code}.1`;
-      const row = [...last];
-      row[0] = code;
-      row[2] = `Cấp ${level}`;
-      values.push(row);
+  it.each([MAX_CRITERIA_DEPTH + 1, 800, 20_000])(
+    "refuses %p levels from JSON with a clear message",
+    (depth) => {
+      const result = parseCriteriaSet(deepInput(depth));
+      if (result.ok) throw new Error("accepted");
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0].message).toContain(`tối đa ${MAX_CRITERIA_DEPTH} cấp`);
+      expect(result.problems[0].message).not.toMatch(/call stack/i);
     }
-    const firstTooDeep = shallow.values.length + 1;
-    const result = readCriteriaSheet({ sheetName: "Bộ tiêu chí", values });
-    if (result.ok) throw new Error("accepted");
-    expect(result.problems[0].address).toBe(`'Bộ tiêu chí'!A${firstTooDeep}`);
-    expect(result.problems[0].message).toContain(`tối đa ${MAX_CRITERIA_DEPTH} cấp`);
-  });
+  );
+
+  it.each([MAX_CRITERIA_DEPTH + 1, 800, 5_000])(
+    "refuses %p levels on the criteria sheet at the first row too deep",
+    (depth) => {
+      const shallow = criteriaSetToSheet(setOf(deepInput(MAX_CRITERIA_DEPTH)));
+      const values = shallow.values.map((row) => [...row]);
+      const last = values[values.length - 1];
+      let code = String(last[0]);
+      values[values.length - 1] = [...last.slice(0, 4), "", ...last.slice(5)];
+      for (let level = MAX_CRITERIA_DEPTH + 1; level <= depth; level++) {
+        code = `${code}.1`;
+        const row = [...last];
+        row[0] = code;
+        row[2] = `Cấp ${level}`;
+        values.push(row);
+      }
+      const firstTooDeep = shallow.values.length + 1;
+      const result = readCriteriaSheet({ sheetName: "Bộ tiêu chí", values });
+      if (result.ok) throw new Error("accepted");
+      expect(result.problems[0].address).toBe(`'Bộ tiêu chí'!A${firstTooDeep}`);
+      expect(result.problems[0].message).toContain(`tối đa ${MAX_CRITERIA_DEPTH} cấp`);
+    }
+  );
 });
 
 describe("warnings stay on one line", () => {
   it("a message with line breaks becomes one line", () => {
-    expect(warning("invalid_value", "Tổng 10\nVượt 5\r\nĐạt 4\u2028x").message).toBe("Tổng 10 Vượt 5 Đạt 4 x");
+    expect(warning("invalid_value", "Tổng 10\nVượt 5\r\nĐạt 4\u2028x").message).toBe(
+      "Tổng 10 Vượt 5 Đạt 4 x"
+    );
   });
 
   it("an unreadable multi-line result gives a one-line warning, and the next run accepts the tool's own cells", () => {
@@ -428,16 +500,22 @@ describe("warnings stay on one line", () => {
     const first = scoreWorkbook([grid], { criteria: DIEN_BAN_2025, today });
     const warningCell = first.plans[0].tables[0].values[1][2] as string;
     expect(warningCell.split("\n")).toHaveLength(1);
-    const second = scoreWorkbook([applyPlan(grid, first.plans[0])], { criteria: DIEN_BAN_2025, today });
+    const second = scoreWorkbook([applyPlan(grid, first.plans[0])], {
+      criteria: DIEN_BAN_2025,
+      today,
+    });
     expect(second.blocked).toBeNull();
     expect(second.plans[0].tables[0].values).toEqual(first.plans[0].tables[0].values);
   });
 });
 
 describe("sheet names compare as Excel compares them", () => {
-  it.each(["TỔNG HỢP", "tổng hợp", "Tổng Hợp", "BỘ TIÊU CHÍ", "bộ tiêu chí"])("%p is a reserved sheet", (name) => {
-    expect(isReservedSheet(name)).toBe(true);
-  });
+  it.each(["TỔNG HỢP", "tổng hợp", "Tổng Hợp", "BỘ TIÊU CHÍ", "bộ tiêu chí"])(
+    "%p is a reserved sheet",
+    (name) => {
+      expect(isReservedSheet(name)).toBe(true);
+    }
+  );
 
   it("matches names regardless of case, as Excel refuses a second sheet named so", () => {
     expect(sameSheetName("TỔNG HỢP", "Tổng hợp")).toBe(true);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { scoreWorkbook } from "../../src/core/run";
-import { OUTPUT_COLUMNS } from "../../src/core/write/output-columns";
+import { OUTPUT_COLUMNS } from "../../src/core/read/output-columns";
 import type { Grid } from "../../src/core/read/grid";
 import type { CellValue } from "../../src/core/parse/values";
 import { CriteriaIndex } from "../../src/core/criteria/criteria-index";

@@ -3,7 +3,7 @@
  * appendix shapes and hand counts as the core and CLI tests (fixtures/appendix-shapes).
  */
 import { scoreActiveSheet } from "../../src/excel/score-active-sheet";
-import { outputColumnIndex } from "../../src/core/write/output-columns";
+import { outputColumnIndex } from "../../src/core/read/output-columns";
 import { DIEN_BAN_2025 } from "../core/fixtures";
 import { FakeExcel, FakeSheet } from "../support/fake-excel";
 import {

@@ -6,9 +6,9 @@
 import ExcelJS from "exceljs";
 import { excelSerial } from "../../src/core/parse/dates";
 import type { Grid } from "../../src/core/read/grid";
-import { markersOnSheet, type DefinedName } from "../../src/core/write/markers";
+import { markersOnSheet, type DefinedName } from "../../src/core/read/markers";
 import type { SheetContent } from "../../src/core/criteria/criteria-sheet";
-import { CRITERIA_SHEET_NAME } from "../../src/core/write/output-columns";
+import { CRITERIA_SHEET_NAME } from "../../src/core/read/output-columns";
 import type { CellValue } from "../../src/core/parse/values";
 import { COLORS } from "../../src/core/write/write-plan";
 

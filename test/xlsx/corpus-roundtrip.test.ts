@@ -11,7 +11,7 @@ import path from "node:path";
 import type { Element } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import { columnIndex, columnLetter } from "../../src/core/read/grid";
-import { parseReference } from "../../src/core/write/markers";
+import { parseReference } from "../../src/core/read/markers";
 import { isOwnConditionalFormula } from "../../src/core/write/write-plan";
 import { scoreWorkbook } from "../../src/core/run";
 import { openPackage, relsPathOf } from "../../src/xlsx/package";

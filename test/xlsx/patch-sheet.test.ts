@@ -1,5 +1,5 @@
 import { DOMParser, type Element } from "@xmldom/xmldom";
-import { OUTPUT_COLUMNS } from "../../src/core/write/output-columns";
+import { OUTPUT_COLUMNS } from "../../src/core/read/output-columns";
 import type { PlannedCell, TableWritePlan } from "../../src/core/write/write-plan";
 import { patchSheetXml } from "../../src/xlsx/patch-sheet";
 import { StylesPatch } from "../../src/xlsx/patch-styles";

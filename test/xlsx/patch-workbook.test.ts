@@ -4,7 +4,7 @@ import { DOMParser, type Element } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import { criteriaSetToSheet } from "../../src/core/criteria/criteria-sheet";
-import { CRITERIA_SHEET_NAME } from "../../src/core/write/output-columns";
+import { CRITERIA_SHEET_NAME } from "../../src/core/read/output-columns";
 import { scoreWorkbook } from "../../src/core/run";
 import { parseCriteriaSet } from "../../src/core/criteria/schema";
 import { SUMMARY_MARKER_NAME } from "../../src/core/write/summary-sheet";

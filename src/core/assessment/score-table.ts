@@ -18,8 +18,8 @@ import type { CriteriaSet } from "../criteria/schema";
 import type { AreaTotal, RowResult, TableResult } from "../score/score";
 import { cellText, collapseSpaces, isBlankCell } from "../parse/text";
 import type { CellValue } from "../parse/values";
-import { warning, type RowWarning } from "../score/warnings";
-import { buildAppraisal, type AppraisalInput, type AppraisalTable } from "./appraisal";
+import { warning, type RowWarning } from "../parse/warnings";
+import { buildAppraisal, type AppraisalInput } from "./appraisal";
 import type { AssessmentRole } from "./layout";
 import { readOptionMarks } from "./option-rows";
 import {
@@ -28,27 +28,11 @@ import {
   type ReadAssessment,
   type ReadCriterion,
 } from "./read-table";
-import { checkSet, type SetFinding } from "./set-checks";
+import { checkSet } from "./set-checks";
+import type { AssessmentExtras, TotalFormation } from "./extras";
 import { appendAll } from "../arrays";
 
-export interface TotalFormation {
-  main: number;
-  mainMax: number;
-  bonus: number;
-  bonusCap: number | null;
-  deduction: number;
-  deductionCap: number | null;
-  total: number;
-  /** "Tổng = 85,5 (các lĩnh vực) + 2 (điểm thưởng, tối đa 4) − 1 (điểm trừ, tối đa 4) = 86,5" */
-  text: string;
-}
-
-export interface AssessmentExtras {
-  /** Findings on the table's own set, each naming its cell. */
-  setChecks: SetFinding[];
-  appraisal: AppraisalTable;
-  formation: TotalFormation;
-}
+export type { AssessmentExtras, TotalFormation } from "./extras";
 
 function numberOf(value: CellValue): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;

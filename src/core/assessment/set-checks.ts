@@ -4,7 +4,7 @@
  */
 import { cellAddress, type Grid } from "../read/grid";
 import { formatNumberVi } from "../parse/numbers";
-import { bandsOverlap, describeBand, listBands, type Band } from "./option-bands";
+import { bandsOverlap, describeBand, listBands, type Band } from "../criteria/option-bands";
 import type { ReadAssessment, ReadCriterion, TableProblem } from "./read-table";
 import { maxOf } from "../arrays";
 

@@ -6,7 +6,7 @@
  */
 import { cellAddress, cellAt, type Grid } from "../read/grid";
 import { formatNumberVi, parseDecimal } from "../parse/numbers";
-import { CRITERIA_SHEET_NAME } from "../write/output-columns";
+import { CRITERIA_SHEET_NAME } from "../read/output-columns";
 import {
   formatPath,
   MAX_CRITERIA_DEPTH,

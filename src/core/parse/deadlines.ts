@@ -16,7 +16,7 @@ import {
 } from "./dates";
 import { MAX_MEMOIZED_LENGTH, cellText, collapseSpaces, memoize, normalizeVi } from "./text";
 import type { CellValue } from "./values";
-import { warning, type RowWarning } from "../score/warnings";
+import { warning, type RowWarning } from "./warnings";
 
 export type ScheduleKind = "date" | "recurring" | "continuous" | "external" | "none" | "unparsed";
 

@@ -5,7 +5,7 @@ import { addDaysIso, daysBetween, formatDateVi, type IsoDate } from "./dates";
 import type { Deadline } from "./deadlines";
 import { parseRatio, type ResultCell } from "./values";
 import { cellText, normalizeVi } from "./text";
-import { warning, type RowWarning } from "../score/warnings";
+import { warning, type RowWarning } from "./warnings";
 
 export type TaskStatus = "done" | "in_progress" | "not_started" | "unknown";
 

@@ -3,7 +3,11 @@
  * gives them (strings, numbers, booleans, "" for empty; a merged block holds its value
  * in its top-left cell only) and, where known, the number formats.
  */
-import type { OwnedMarker } from "../write/markers";
+import { columnLetter, quoteSheetName } from "./a1";
+import type { OwnedMarker } from "./markers";
+
+// The A1 leaves live in a1.ts (markers use them too); importers of the grid keep them here.
+export { columnIndex, columnLetter, quoteSheetName } from "./a1";
 import type { CellValue } from "../parse/values";
 
 export interface Grid {
@@ -53,34 +57,6 @@ export function gridWidth(grid: Grid): number {
 }
 
 /**
- * Excel column letters for a 0-based index.
- *
- * @example columnLetter(0) === "A"
- * @example columnLetter(27) === "AB"
- */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/**
- * The 0-based index of Excel column letters.
- *
- * @example columnIndex("AB") === 27
- */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/**
  * An A1 address of a grid cell, with the sheet name quoted when it needs it.
  *
  * @example cellAddress({ sheetName: "Phụ lục", values: [] }, 6, 3) === "'Phụ lục'!D7"
@@ -89,9 +65,4 @@ export function cellAddress(grid: Grid, row: number, column: number): string {
   const excelRow = row + (grid.firstRow ?? 1);
   const excelColumn = column + (grid.firstColumn ?? 0);
   return `${quoteSheetName(grid.sheetName)}!${columnLetter(excelColumn)}${excelRow}`;
-}
-
-/** Quotes a sheet name for use in an address or formula when it is not a plain word. */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -19,7 +19,7 @@ import {
   type SubColumnKind,
 } from "./header-rows";
 import { fillMergedDown, MergeCover } from "./merged-cells";
-import { isOwnedHeader } from "../write/output-columns";
+import { isOwnedHeader } from "./output-columns";
 import { hasCriteriaColumns } from "./task-numbering";
 import { cellText, collapseSpaces, isBlankCell } from "../parse/text";
 import type { CellValue } from "../parse/values";

@@ -5,7 +5,7 @@
  */
 import { cellText, collapseSpaces, normalizeVi } from "../parse/text";
 import type { Grid } from "../read/grid";
-import { isReservedSheet } from "../write/output-columns";
+import { isReservedSheet } from "../read/output-columns";
 
 export type UnitNameSource = "label" | "title" | "file";
 

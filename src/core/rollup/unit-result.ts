@@ -6,7 +6,7 @@
 import { CriteriaIndex } from "../criteria/criteria-index";
 import { deriveSetFromGrids } from "../assessment/derive-set";
 import { isCriteriaSheet, readCriteriaSheet } from "../criteria/criteria-sheet";
-import { isReservedSheet } from "../write/output-columns";
+import { isReservedSheet } from "../read/output-columns";
 import { cellAddress, cellAt, columnLetter, type Grid } from "../read/grid";
 import { roundHalfAwayFromZero } from "../parse/numbers";
 import { scoreWorkbookOnly, type RunOptions, type WorkbookRun } from "../run";
@@ -15,7 +15,7 @@ import type { TableResult } from "../score/score";
 import { matchHeader } from "../read/table-reader";
 import { cellText, isBlankCell, normalizeVi } from "../parse/text";
 import { parsePoints } from "../parse/values";
-import { WARNING_LABELS, type WarningCode } from "../score/warnings";
+import { WARNING_LABELS, type WarningCode } from "../parse/warnings";
 import { countEachCriterionOnce } from "../score/counted-once";
 import { unitName, type UnitNameSource } from "./unit-name";
 

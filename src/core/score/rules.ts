@@ -24,8 +24,8 @@ import {
   type ResultCell,
 } from "../parse/values";
 import { collapseSpaces } from "../parse/text";
-import { warning, type RowWarning } from "./warnings";
-import { chooseOption } from "../assessment/option-choice";
+import { warning, type RowWarning } from "../parse/warnings";
+import { chooseOption } from "../criteria/option-choice";
 import { maxOf, minOf } from "../arrays";
 
 export interface RuleOutcome {

@@ -8,7 +8,7 @@ import type { CriteriaSet } from "../criteria/schema";
 import type { SheetResult, TableResult } from "./score";
 import { countEachCriterionOnce, type TableCounting } from "./counted-once";
 import { normalizeVi } from "../parse/text";
-import { WARNING_CODES, WARNING_LABELS, type WarningCode } from "./warnings";
+import { WARNING_CODES, WARNING_LABELS, type WarningCode } from "../parse/warnings";
 import {
   appraisalSheetRows,
   summarizeAppraisal,

@@ -6,9 +6,9 @@
  * "Tổng hợp" (formulas, notes, names pointing into it); it is never deleted or changed:
  * our summary then takes another name and the run says so.
  */
-import { parseReference, type DefinedName } from "./markers";
+import { parseReference, type DefinedName } from "../read/markers";
 import { quoteSheetName } from "../read/grid";
-import { CRITERIA_SHEET_NAME, SUMMARY_SHEET_NAME } from "./output-columns";
+import { CRITERIA_SHEET_NAME, SUMMARY_SHEET_NAME } from "../read/output-columns";
 
 /** The defined name that marks the summary sheet as the tools'. */
 export const SUMMARY_MARKER_NAME = "_ParIndex_TongHop";

@@ -8,10 +8,10 @@
 import { excelSerial } from "../parse/dates";
 import { isRecurringLabel } from "../parse/deadlines";
 import { cellAddress, cellAt, columnLetter, type Grid } from "../read/grid";
-import { OUTPUT_COLUMNS, outputColumnIndex } from "./output-columns";
+import { OUTPUT_COLUMNS, outputColumnIndex } from "../read/output-columns";
 import type { RowResult, SheetResult, TableResult } from "../score/score";
 import { doneStatusFormula, isDueLabel } from "../parse/status";
-import { markerFor, type DefinedName } from "./markers";
+import { markerFor, type DefinedName } from "../read/markers";
 import type { CellValue } from "../parse/values";
 import { cellText, isBlankCell, normalizeVi } from "../parse/text";
 

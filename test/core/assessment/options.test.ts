@@ -6,8 +6,8 @@ import {
   oneSidedBand,
   optionBand,
   rangeBand,
-} from "../../../src/core/assessment/option-bands";
-import { chooseOption, monthOf } from "../../../src/core/assessment/option-choice";
+} from "../../../src/core/criteria/option-bands";
+import { chooseOption, monthOf } from "../../../src/core/criteria/option-choice";
 import { readOptionMarks } from "../../../src/core/assessment/option-rows";
 import { applyRule } from "../../../src/core/score/rules";
 import type { Grid } from "../../../src/core/read/grid";

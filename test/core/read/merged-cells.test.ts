@@ -99,15 +99,13 @@ describe("fillMergedDown", () => {
     );
   });
 
-  it("is linear: 50,000 rows under one merge fill in well under a second", () => {
+  it("fills 50,000 rows under one merge (timed in bench/hostile-text.ts)", () => {
     const values = Array.from({ length: 50_000 }, (_, r) => [r, r === 0 ? "Văn phòng" : ""]);
-    const started = performance.now();
     const filled = fillMergedDown({
       sheetName: "S",
       values,
       merges: [{ top: 0, left: 1, bottom: 49_999, right: 1 }],
     });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(filled.values[49_999][1]).toBe("Văn phòng");
   });
 });
@@ -129,9 +127,7 @@ describe("MergeCover and mergeStartingAt", () => {
 
 describe("MergeCover on a merge reaching past the grid", () => {
   it("indexes only the grid's cells, so a whole-column merge costs the grid's rows", () => {
-    const started = performance.now();
     const cover = new MergeCover([{ top: 0, left: 0, bottom: 1_048_575, right: 16_383 }], 4, 10);
-    expect(performance.now() - started).toBeLessThan(200);
     expect(cover.isCovered(9, 3)).toBe(true);
     expect(cover.isCovered(0, 0)).toBe(false);
   });

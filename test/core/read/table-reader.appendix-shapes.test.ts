@@ -3,9 +3,9 @@
  * (test/fixtures/appendix-shapes/shapes.ts holds each case and its hand count).
  */
 import type { Grid } from "../../../src/core/read/grid";
-import { OUTPUT_COLUMNS, outputColumnIndex } from "../../../src/core/write/output-columns";
+import { OUTPUT_COLUMNS, outputColumnIndex } from "../../../src/core/read/output-columns";
 import { scoreWorkbook } from "../../../src/core/run";
-import { scoreSheet } from "../../../src/core/score/score";
+import { scoreSheet } from "../../../src/core/score/sheet";
 import { buildSummarySheet, firstColumnWidth, summarize } from "../../../src/core/score/summary";
 import { readTables } from "../../../src/core/read/table-reader";
 import { excelErrorValue } from "../../../src/core/parse/values";

@@ -1,4 +1,4 @@
-import { scoreSheet } from "../../../src/core/score/score";
+import { scoreSheet } from "../../../src/core/score/sheet";
 import { CRITERIA_SHEET, TASK_SHEET } from "../../../samples/sample-tables";
 import { DEDUCTION_GRID, DIEN_BAN_2025, FRAMEWORK_GRID, HA_DONG_2024, gridOf } from "../fixtures";
 
@@ -46,7 +46,13 @@ describe("scoreSheet on seed 002's criteria table with the 2025 set", () => {
   });
 
   it("adds deadline fields to every row", () => {
-    expect(byCriterion("VI.1")).toMatchObject({ schedule: "date", due: "2025-11-15", overdue: true, dueSoon: false, status: "in_progress" });
+    expect(byCriterion("VI.1")).toMatchObject({
+      schedule: "date",
+      due: "2025-11-15",
+      overdue: true,
+      dueSoon: false,
+      status: "in_progress",
+    });
     expect(byCriterion("III.4")).toMatchObject({ schedule: "external", due: null, overdue: false });
   });
 
@@ -61,7 +67,14 @@ describe("scoreSheet on seed 000's deduction table with the Hà Đông set", () 
 
   it("scores appraised points, counts and tiers", () => {
     const points = Object.fromEntries(table.rows.map((r) => [r.criterion, r.points]));
-    expect(points).toEqual({ "1.1": 1.25, "1.6": 0, "3.2.1": 3.5, "7.5": 0.5, "7.8": 1.5, "9.9": null });
+    expect(points).toEqual({
+      "1.1": 1.25,
+      "1.6": 0,
+      "3.2.1": 3.5,
+      "7.5": 0.5,
+      "7.8": 1.5,
+      "9.9": null,
+    });
   });
 
   it("warns about a code the set does not have", () => {
@@ -94,7 +107,9 @@ describe("checks against the set", () => {
     };
     const rows = scoreSheet(grid, { criteria: DIEN_BAN_2025, today }).tables[0].rows;
     expect(rows[0].warnings.map((w) => w.code)).toEqual(["max_mismatch"]);
-    expect(rows[0].warnings[0].message).toBe(`Ô 'Tự chấm'!C2: điểm tối đa ghi "2" khác bộ tiêu chí (1,5)`);
+    expect(rows[0].warnings[0].message).toBe(
+      `Ô 'Tự chấm'!C2: điểm tối đa ghi "2" khác bộ tiêu chí (1,5)`
+    );
     expect(rows[0].points).toBe(1.35);
     expect(rows[1].warnings.map((w) => w.code)).toEqual(["missing_result"]);
   });
@@ -106,7 +121,12 @@ describe("scoreSheet without a criteria set", () => {
     const rows = result.tables[0].rows;
     const by = (row: number) => rows.find((r) => r.row === row)!;
     expect(by(5)).toMatchObject({ status: "done", overdue: false, due: "2025-02-05" });
-    expect(by(8)).toMatchObject({ status: "in_progress", overdue: true, due: "2025-03-31", daysLate: 106 });
+    expect(by(8)).toMatchObject({
+      status: "in_progress",
+      overdue: true,
+      due: "2025-03-31",
+      daysLate: 106,
+    });
     expect(by(9)).toMatchObject({ status: "not_started", overdue: false, due: "2025-09-30" });
     expect(by(9).warnings.map((w) => w.code)).toEqual(["milestone_passed"]);
     expect(by(11)).toMatchObject({ due: "2025-12-31", overdue: false });

@@ -1,11 +1,14 @@
-import { scoreSheet } from "../../../src/core/score/score";
+import { scoreSheet } from "../../../src/core/score/sheet";
 import { buildSummarySheet, headline, summarize } from "../../../src/core/score/summary";
 import { formatReport } from "../../../src/core/score/report-text";
 import { CRITERIA_SHEET, TASK_SHEET } from "../../../samples/sample-tables";
 import { DIEN_BAN_2025, HA_DONG_2024, gridOf } from "../fixtures";
 
 const today = "2025-11-20";
-const results = [scoreSheet(gridOf(TASK_SHEET), { today }), scoreSheet(gridOf(CRITERIA_SHEET), { criteria: DIEN_BAN_2025, today })];
+const results = [
+  scoreSheet(gridOf(TASK_SHEET), { today }),
+  scoreSheet(gridOf(CRITERIA_SHEET), { criteria: DIEN_BAN_2025, today }),
+];
 const summary = summarize(results, DIEN_BAN_2025, today);
 
 describe("summarize", () => {
@@ -33,15 +36,53 @@ describe("summarize", () => {
 
   it("treats owners spelled with both tone placements and in NFD as one", () => {
     const rows = (owner: string, row: number) => ({
-      row, criterion: null, criterionName: null, area: null, points: null, maxPoints: null, pointsAtStake: null, warnings: [],
-      status: "in_progress" as const, schedule: "date" as const, due: "2025-11-01", overdue: true, dueSoon: false, daysLate: 19,
-      milestones: [], dueLabel: "", content: "Việc", owner,
+      row,
+      criterion: null,
+      criterionName: null,
+      area: null,
+      points: null,
+      maxPoints: null,
+      pointsAtStake: null,
+      warnings: [],
+      status: "in_progress" as const,
+      schedule: "date" as const,
+      due: "2025-11-01",
+      overdue: true,
+      dueSoon: false,
+      daysLate: 19,
+      milestones: [],
+      dueLabel: "",
+      content: "Việc",
+      owner,
     });
-    const layout = { headerRow: 0, dataRows: [], lastRow: 0, lastInputColumn: 0, ownedColumn: null, ownedWidth: null, marker: null, statusColumn: null };
+    const layout = {
+      headerRow: 0,
+      dataRows: [],
+      lastRow: 0,
+      lastInputColumn: 0,
+      ownedColumn: null,
+      ownedWidth: null,
+      marker: null,
+      statusColumn: null,
+    };
     const sheet = {
-      sheet: "S", planYear: 2025, today, notices: [],
-      tables: [{ sheet: "S", headerRow: 1, missingCriteria: [], layout, totals: { points: 0, maxPoints: 0, areas: [] },
-        rows: [rows("Bộ phận Văn hoá thông tin", 2), rows("Bộ phận Văn hóa thông tin".normalize("NFD"), 3)] }],
+      sheet: "S",
+      planYear: 2025,
+      today,
+      notices: [],
+      tables: [
+        {
+          sheet: "S",
+          headerRow: 1,
+          missingCriteria: [],
+          layout,
+          totals: { points: 0, maxPoints: 0, areas: [] },
+          rows: [
+            rows("Bộ phận Văn hoá thông tin", 2),
+            rows("Bộ phận Văn hóa thông tin".normalize("NFD"), 3),
+          ],
+        },
+      ],
     };
     const grouped = summarize([sheet], null, today).overdueByOwner;
     expect(grouped).toHaveLength(1);
@@ -50,16 +91,51 @@ describe("summarize", () => {
 
   it("names an owner group by the spelling met first, also on a row that is not overdue", () => {
     const row = (owner: string, index: number, overdue: boolean) => ({
-      row: index, criterion: null, criterionName: null, area: null, points: null, maxPoints: null, pointsAtStake: null, warnings: [],
-      status: "in_progress" as const, schedule: "date" as const, due: "2025-11-01", overdue, dueSoon: false, daysLate: overdue ? 19 : 0,
-      milestones: [], dueLabel: "", content: "Việc", owner,
+      row: index,
+      criterion: null,
+      criterionName: null,
+      area: null,
+      points: null,
+      maxPoints: null,
+      pointsAtStake: null,
+      warnings: [],
+      status: "in_progress" as const,
+      schedule: "date" as const,
+      due: "2025-11-01",
+      overdue,
+      dueSoon: false,
+      daysLate: overdue ? 19 : 0,
+      milestones: [],
+      dueLabel: "",
+      content: "Việc",
+      owner,
     });
-    const layout = { headerRow: 0, dataRows: [], lastRow: 0, lastInputColumn: 0, ownedColumn: null, ownedWidth: null, marker: null, statusColumn: null };
+    const layout = {
+      headerRow: 0,
+      dataRows: [],
+      lastRow: 0,
+      lastInputColumn: 0,
+      ownedColumn: null,
+      ownedWidth: null,
+      marker: null,
+      statusColumn: null,
+    };
     const nfd = "Bộ phận Văn hóa thông tin".normalize("NFD");
     const sheet = {
-      sheet: "S", planYear: 2025, today, notices: [],
-      tables: [{ sheet: "S", headerRow: 1, missingCriteria: [], layout, totals: { points: 0, maxPoints: 0, areas: [] },
-        rows: [row(nfd, 2, false), row("Bộ phận Văn hoá thông tin", 3, true), row("", 4, true)] }],
+      sheet: "S",
+      planYear: 2025,
+      today,
+      notices: [],
+      tables: [
+        {
+          sheet: "S",
+          headerRow: 1,
+          missingCriteria: [],
+          layout,
+          totals: { points: 0, maxPoints: 0, areas: [] },
+          rows: [row(nfd, 2, false), row("Bộ phận Văn hoá thông tin", 3, true), row("", 4, true)],
+        },
+      ],
     };
     const grouped = summarize([sheet], null, today).overdueByOwner;
     // The first spelling met (row 2, not overdue), in NFC; rows without an owner apart.
@@ -84,12 +160,16 @@ describe("summarize", () => {
 
   it("says once that the set is partial, and once that a set is missing", () => {
     expect(summary.notices.filter((n) => n.startsWith("Bộ tiêu chí chưa đầy đủ"))).toHaveLength(1);
-    expect(summarize(results, HA_DONG_2024, today).notices.join("\n")).toContain("lĩnh vực 1 mới có 5,5/20 điểm");
+    expect(summarize(results, HA_DONG_2024, today).notices.join("\n")).toContain(
+      "lĩnh vực 1 mới có 5,5/20 điểm"
+    );
     expect(summarize(results, null, today).notices[0]).toContain("Chưa chọn bộ tiêu chí");
   });
 
   it("writes a headline with the counts", () => {
-    expect(headline(summary)).toBe("Tổng điểm 4,24/8,5 · 12 cảnh báo · 5 việc quá hạn · 2 việc sắp đến hạn (tính đến 20/11/2025)");
+    expect(headline(summary)).toBe(
+      "Tổng điểm 4,24/8,5 · 12 cảnh báo · 5 việc quá hạn · 2 việc sắp đến hạn (tính đến 20/11/2025)"
+    );
   });
 });
 
@@ -98,15 +178,30 @@ describe("buildSummarySheet and formatReport", () => {
     const sheet = buildSummarySheet(summary);
     const text = sheet.values.map((row) => row.join(" | "));
     expect(text[0]).toBe("TỔNG HỢP CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX)");
-    expect(text).toContain("I | Công tác chỉ đạo, điều hành cải cách hành chính | 1.28 | 1.5 | 1.5");
+    expect(text).toContain(
+      "I | Công tác chỉ đạo, điều hành cải cách hành chính | 1.28 | 1.5 | 1.5"
+    );
     expect(text).toContain(" | TỔNG CỘNG | 4.24 | 8.5 | ");
-    expect(text).toContain("Các bộ phận chuyên môn | 2 | 51 | Phụ lục KH CCHC!25, Phụ lục KH CCHC!16");
+    expect(text).toContain(
+      "Các bộ phận chuyên môn | 2 | 51 | Phụ lục KH CCHC!25, Phụ lục KH CCHC!16"
+    );
     expect(sheet.chartRows).toEqual({ first: 6, last: 10 });
     expect(sheet.headerRows).toContain(5);
   });
 
   it("caps a long warning list and says where the rest is", () => {
-    const many = [scoreSheet({ sheetName: "Lớn", values: [["STT", "Nội dung", "Thời gian hoàn thành"], ...Array.from({ length: 250 }, (_, i) => [i + 1, `Việc ${i}`, "khi nào xong"])] }, { today })];
+    const many = [
+      scoreSheet(
+        {
+          sheetName: "Lớn",
+          values: [
+            ["STT", "Nội dung", "Thời gian hoàn thành"],
+            ...Array.from({ length: 250 }, (_, i) => [i + 1, `Việc ${i}`, "khi nào xong"]),
+          ],
+        },
+        { today }
+      ),
+    ];
     const report = formatReport(summarize(many, null, today), many, null);
     expect(report).toContain("Cảnh báo (250):");
     expect(report).toContain("… và 50 cảnh báo khác");
@@ -115,7 +210,9 @@ describe("buildSummarySheet and formatReport", () => {
 
   it("prints every warning with its sheet and row", () => {
     const report = formatReport(summary, results, "out.xlsx");
-    expect(report).toContain("Tự chấm điểm 2025!10 [III.4]: Tỷ lệ 93,5% < 95%: không chấm điểm, mất 1,5 điểm");
+    expect(report).toContain(
+      "Tự chấm điểm 2025!10 [III.4]: Tỷ lệ 93,5% < 95%: không chấm điểm, mất 1,5 điểm"
+    );
     expect(report).toContain("Đã ghi tệp kết quả: out.xlsx");
   });
 });

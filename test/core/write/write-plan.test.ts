@@ -1,5 +1,5 @@
 import { scoreWorkbook } from "../../../src/core/run";
-import { OUTPUT_COLUMNS } from "../../../src/core/write/output-columns";
+import { OUTPUT_COLUMNS } from "../../../src/core/read/output-columns";
 import {
   doneFormula,
   conflictMessage,
@@ -11,7 +11,7 @@ import {
   planSheetWrites,
   stateFormulaAt,
 } from "../../../src/core/write/write-plan";
-import { scoreSheet } from "../../../src/core/score/score";
+import { scoreSheet } from "../../../src/core/score/sheet";
 import { CRITERIA_SHEET, TASK_SHEET } from "../../../samples/sample-tables";
 import { DIEN_BAN_2025, gridOf } from "../fixtures";
 

@@ -4,7 +4,7 @@
  * and is kept up to date by Excel and LibreOffice when rows or columns move, so a re-run
  * finds its block even when a header was retyped, and sees a column inserted into it.
  */
-import { columnIndex, columnLetter, quoteSheetName } from "../read/grid";
+import { columnIndex, columnLetter, quoteSheetName } from "./a1";
 
 export const MARKER_PREFIX = "_ParIndex_";
 

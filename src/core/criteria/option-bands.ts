@@ -4,7 +4,7 @@
  * báo cáo", "15/01/2025") falls in. Labels that name no band ("Ban hành kịp thời",
  * "Không ban hành") give null: such options are chosen by a mark, never by a figure.
  */
-import { methodKey, shareOf } from "./method-text";
+import { methodKey, shareOf } from "./method-words";
 
 export interface Band {
   unit: "ratio" | "month";
