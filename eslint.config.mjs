@@ -22,6 +22,25 @@ export default [
     },
   },
   {
+    // A spread call puts every element on the stack: past ~100,000 (a district's warnings)
+    // it throws "Maximum call stack size exceeded". Use maxOf/minOf/appendAll (src/core/arrays.ts)
+    // or pass the array itself. The first two entries repeat the ones above (a later
+    // no-restricted-syntax replaces an earlier one, it does not add to it).
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "Cell text is always rendered as text." },
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: "Use textContent." },
+        {
+          selector: "CallExpression > SpreadElement, NewExpression > SpreadElement",
+          message:
+            "No spread into a call: an unbounded array overflows the stack. Use maxOf/minOf/appendAll from src/core/arrays.ts, or pass the array.",
+        },
+      ],
+    },
+  },
+  {
     // The command line works on ExcelJS objects, not Office.js proxies.
     files: ["src/cli/**/*.ts"],
     rules: {

@@ -1,14 +1,44 @@
 /**
  * Builds the task pane, the ribbon function file and the dialog into dist/.
- * Production builds rewrite the manifest's development address to PRODUCTION_URL
- * (one setting: the environment variable ADDIN_PRODUCTION_URL, or the default below).
+ * Production builds rewrite the manifest's development address to the server's address
+ * (one setting: the environment variable ADDIN_PRODUCTION_URL). Without it, a production
+ * build leaves dist/manifest.xml out and says so loudly: a manifest pointing at a made-up
+ * server would be handed out and fail in every user's Excel with an opaque error. The test
+ * build of the preview page (--env preview) uses PLACEHOLDER_URL.
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
-const PRODUCTION_URL = process.env.ADDIN_PRODUCTION_URL || "https://cchc.example.gov.vn/addin/";
+const PLACEHOLDER_URL = "https://cchc.example.gov.vn/addin/";
+
+/** The server's address from ADDIN_PRODUCTION_URL, checked: HTTPS, ending in "/". */
+function productionUrl() {
+  const given = process.env.ADDIN_PRODUCTION_URL;
+  if (!given) return null;
+  let url;
+  try {
+    url = new URL(given);
+  } catch {
+    url = null;
+  }
+  if (!url || url.protocol !== "https:" || !given.endsWith("/")) {
+    throw new Error(
+      `ADDIN_PRODUCTION_URL="${given}" không hợp lệ: cần địa chỉ HTTPS kết thúc bằng "/", ví dụ https://may-chu-noi-bo.xa.gov.vn/cham-diem-cchc/`
+    );
+  }
+  return given;
+}
+
+/** Said on the console when a production build has no server address. */
+const NO_MANIFEST_WARNING = [
+  "",
+  "!!! CHƯA GHI dist/manifest.xml: thiếu biến môi trường ADDIN_PRODUCTION_URL (địa chỉ máy chủ HTTPS đặt thư mục dist/).",
+  "!!! Dựng lại với địa chỉ thật, ví dụ: ADDIN_PRODUCTION_URL=https://may-chu-noi-bo.xa.gov.vn/cham-diem-cchc/ npm run build",
+  "!!! (The production build has no manifest: set ADDIN_PRODUCTION_URL to the HTTPS address dist/ is served from.)",
+  "",
+].join("\n");
 
 /**
  * The language level of the bundles: ES2022. Fluent UI v9 ships it (its focus library,
@@ -50,6 +80,16 @@ async function httpsOptions() {
 module.exports = async (env, options) => {
   env = env || {};
   const dev = options.mode === "development";
+  const serverUrl = dev ? DEV_URL : env.preview ? PLACEHOLDER_URL : productionUrl();
+  if (!serverUrl) process.stderr.write(`${NO_MANIFEST_WARNING}\n`);
+  // Said again after webpack's own output, where the eye is when the build ends.
+  const warnAtEnd = {
+    apply(compiler) {
+      compiler.hooks.done.tap("NoManifestWarning", () =>
+        process.stderr.write(`${NO_MANIFEST_WARNING}\n`)
+      );
+    },
+  };
   const csp = contentSecurityPolicy(dev);
   const page = (name, template, chunks) =>
     new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, csp });
@@ -100,21 +140,26 @@ module.exports = async (env, options) => {
           { from: "src/dialog/dialog.css", to: "dialog.css" },
           { from: "src/help.html", to: "help.html" },
           { from: "src/taskpane/legacy-webview-guard.js", to: "legacy-webview-guard.js" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform(content) {
-              if (dev) return content;
-              // Page and icon URLs move under PRODUCTION_URL; the AppDomain is its origin.
-              return content
-                .toString()
-                .replace(new RegExp(DEV_URL, "g"), PRODUCTION_URL)
-                .replace(new RegExp(DEV_URL.slice(0, -1), "g"), new URL(PRODUCTION_URL).origin);
-            },
-          },
+          ...(serverUrl
+            ? [
+                {
+                  from: "manifest.xml",
+                  to: "manifest.xml",
+                  transform(content) {
+                    if (dev) return content;
+                    // Page and icon URLs move under the server's address; the AppDomain is its origin.
+                    return content
+                      .toString()
+                      .replace(new RegExp(DEV_URL, "g"), serverUrl)
+                      .replace(new RegExp(DEV_URL.slice(0, -1), "g"), new URL(serverUrl).origin);
+                  },
+                },
+              ]
+            : []),
         ],
       }),
       ...pages,
+      ...(serverUrl ? [] : [warnAtEnd]),
     ],
     performance: { maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
     devServer: {

@@ -44,19 +44,26 @@ function ensureBuild(): void {
   }
 }
 
-async function folderOf(size: number): Promise<string[]> {
-  const dir = path.join(os.tmpdir(), `rollup-bench-${size}x${TASKS}`);
+/** Distinct workbooks of the warned districts; the other wards are copies (generate.ts). */
+const WARNED_DISTINCT = 30;
+
+async function folderOf(size: number, warned = false): Promise<string[]> {
+  const dir = path.join(os.tmpdir(), `rollup-bench-${size}x${TASKS}${warned ? "-warned" : ""}`);
   const done = path.join(dir, ".done");
   if (!existsSync(done)) {
     await fs.rm(dir, { recursive: true, force: true });
-    await generateRollupFolder(dir, size, { assessment: false, tasks: TASKS });
+    await generateRollupFolder(dir, size, {
+      assessment: false,
+      tasks: TASKS,
+      ...(warned ? { warned: true, distinct: WARNED_DISTINCT } : {}),
+    });
     // The benchmark measures readable files only.
     for (const broken of ["hong-khong-phai-xlsx.xlsx", "hong-cat-ngan.xlsx"])
       await fs.rm(path.join(dir, broken));
     await fs.writeFile(done, "");
   }
   return (await fs.readdir(dir))
-    .filter((f) => f.endsWith(".xlsx"))
+    .filter((f) => f.endsWith(".xlsx") && !f.startsWith("."))
     .sort()
     .map((f) => path.join(dir, f));
 }
@@ -173,14 +180,72 @@ async function main(): Promise<void> {
     const pooled = medianRun(pooledRuns);
     const serial = medianRun(serialRuns);
     say(
-      `| ${size} | ${pair(floor)} | ${pair(pooled)} | ${median(ratios).toFixed(2)} | ${pair(serial)} | ${Math.max(...pooledRuns.map((r) => r.megabytes)).toFixed(0)} |`
+      `| ${size} | ${pair(floor)} | ${pair(pooled)} | ${median(ratios).toFixed(2)} | ${pair(serial)} | ${pooledRuns.reduce((max, r) => Math.max(max, r.megabytes), 0).toFixed(0)} |`
     );
   }
   say();
   say(
     "Wall clock and CPU time (user + system, all threads) of a fresh `node` process, startup included. CPU time is less sensitive than wall time to other work on the machine."
   );
+  await warnedDistricts(out);
   await fs.rm(out, { recursive: true, force: true });
+}
+
+/**
+ * Issue 21: districts whose every row is warned (an unreadable deadline on each task row):
+ * 300 wards against the parse floor in the same rounds, and 1,000 wards once, for memory.
+ * Before issue 21 both stopped with "Maximum call stack size exceeded", nothing written.
+ */
+async function warnedDistricts(out: string): Promise<void> {
+  const sizesArg = process.argv.indexOf("--warned-sizes");
+  const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [300, 1000];
+  say();
+  say(
+    `### Every row warned (issue 21): ~${TASKS + 12} rows per ward, ${WARNED_DISTINCT} distinct workbooks copied under the wards' names; load ${os.loadavg()[0].toFixed(1)}`
+  );
+  say();
+  say(
+    "| wards | warnings | parse only, 1 thread: wall / CPU (s) | roll-up as run: wall / CPU (s) | wall ratio (median) | rounds | peak memory, as run (MB) | roll-up file (KB) |"
+  );
+  say("|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const size of sizes) {
+    const files = await folderOf(size, true);
+    const list = path.join(out, `warned-${size}.txt`);
+    await fs.writeFile(list, files.join("\n"));
+    const target = path.join(out, `w-${size}.xlsx`);
+    const rounds = size > 300 ? 1 : ROUNDS;
+    const floors: Timed[] = [];
+    const runs: Timed[] = [];
+    const ratios: number[] = [];
+    let warnings = 0;
+    for (let round = 0; round < rounds; round++) {
+      const floor = parseFloor(files, list);
+      const run = timed([
+        MAIN,
+        "rollup",
+        ...files,
+        "--today",
+        "2025-11-20",
+        "--json",
+        "--out",
+        target,
+      ]);
+      const json = JSON.parse(run.stdout) as { ranking: Array<{ warnings: unknown[] }> };
+      if (json.ranking.length !== size) throw new Error(`${json.ranking.length} of ${size} ranked`);
+      warnings = json.ranking.reduce((total, r) => total + r.warnings.length, 0);
+      floors.push(floor);
+      runs.push(run);
+      ratios.push(run.seconds / floor.seconds);
+    }
+    const peak = runs.reduce((max, r) => Math.max(max, r.megabytes), 0);
+    say(
+      `| ${size} | ${warnings.toLocaleString("en")} | ${pair(medianRun(floors))} | ${pair(medianRun(runs))} | ${median(ratios).toFixed(2)} | ${rounds} | ${peak.toFixed(0)} | ${(statSync(target).size / 1024).toFixed(0)} |`
+    );
+  }
+  say();
+  say(
+    "`--json` is asked for, so the runs also print every warning (the largest output a user can ask for). Goal: ≤ 1.5 × the parse floor and < 1 GB."
+  );
 }
 
 void main();

@@ -12,6 +12,7 @@
  * (or `npm run score -- …` in the repository). Exit 0 when scored (warnings included),
  * 1 when a file or the criteria set cannot be used or written, 2 on wrong usage.
  */
+import { promises as fs } from "node:fs";
 import { Command, CommanderError, Help, InvalidArgumentError } from "commander";
 import { runScore, type ScoreCommandOptions } from "./score-command";
 import { runCriteriaSheet, type CriteriaSheetOptions } from "./criteria-sheet-command";
@@ -22,18 +23,11 @@ import {
   unexpectedErrorMessage,
   writeFailureMessage,
 } from "./messages";
-import { isIsoDate } from "../core/parse/dates";
+import { commandVersion, todayOption } from "./options";
+import { resolveUserPath } from "./files";
 
 /** The command's name once installed (package.json "bin"). */
 export const COMMAND_NAME = "cham-diem-cchc";
-
-function isoDate(value: string): string {
-  if (!isIsoDate(value))
-    throw new InvalidArgumentError(
-      `"${value}" không phải ngày hợp lệ, cần dạng YYYY-MM-DD (ví dụ 2025-11-20).`
-    );
-  return value;
-}
 
 /** Longest "due soon" window: a year. */
 export const MAX_SOON_DAYS = 366;
@@ -100,7 +94,11 @@ export function buildProgram(io: Io): Command {
       "-c, --criteria <set.json>",
       "tệp bộ tiêu chí (JSON), hoặc mã bộ có sẵn: xa-2025-dien-ban, phuong-2024-ha-dong, xa-2024-hung-yen"
     )
-    .option("--today <YYYY-MM-DD>", "tính đến ngày (mặc định: hôm nay)", isoDate)
+    .option(
+      "--today <ngày>",
+      "tính đến ngày, dạng 20/11/2025 hoặc 2025-11-20 (mặc định: hôm nay)",
+      todayOption
+    )
     .option("--year <năm>", "năm kế hoạch cho các thời hạn không ghi năm", planYear)
     .option(
       "--soon-days <số ngày>",
@@ -113,6 +111,7 @@ export function buildProgram(io: Io): Command {
     )
     .option("--sheet <tên trang>", "chỉ chấm một trang (không phân biệt hoa thường)")
     .option("--json", "chỉ in kết quả dạng JSON ra stdout")
+    .version(commandVersion(), "-V, --version", "in phiên bản của công cụ")
     .enablePositionalOptions()
     .helpOption("-h, --help", "hiển thị hướng dẫn")
     .helpCommand(false)
@@ -122,6 +121,7 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
     .exitOverride()
     .action(async (workbook: string, options: ScoreCommandOptions) => {
+      await refuseFolder(workbook);
       await runScore(workbook, options, io);
     });
   program
@@ -149,6 +149,23 @@ export function buildProgram(io: Io): Command {
   return program;
 }
 
+/** A folder given to the score command: the user meant a roll-up of its files. */
+async function refuseFolder(given: string): Promise<void> {
+  const stats = await fs.stat(resolveUserPath(given)).catch(() => null);
+  if (stats?.isDirectory()) {
+    throw new CliError(
+      `"${given}" là một thư mục: lệnh chấm điểm nhận một tệp .xlsx. Để tổng hợp, xếp hạng các tệp trong thư mục, dùng: ${COMMAND_NAME} rollup "${given}" (hoặc "npm run score -- rollup ${given}").`,
+      2
+    );
+  }
+}
+
+/** " Có phải ý anh/chị là --criteria?" from commander's "(Did you mean --criteria?)". */
+function suggestion(message: string): string {
+  const guess = /Did you mean (?:one of )?([^?]+)\?/.exec(message)?.[1]?.trim();
+  return guess ? ` Có phải ý anh/chị là ${guess}?` : "";
+}
+
 /** A Vietnamese message for a usage error commander reports in English. */
 export function usageMessage(error: CommanderError): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? "";
@@ -157,7 +174,7 @@ export function usageMessage(error: CommanderError): string {
     case "commander.missingArgument":
       return `Thiếu tên tệp cần chấm: ${COMMAND_NAME} <tệp.xlsx> [--criteria <bộ-tiêu-chí.json>]. ${hint}`;
     case "commander.unknownOption":
-      return `Không có tuỳ chọn ${quoted}. ${hint}`;
+      return `Không có tuỳ chọn ${quoted}.${suggestion(error.message)} ${hint}`;
     case "commander.optionMissingArgument":
       return `Tuỳ chọn ${quoted} cần một giá trị. ${hint}`;
     case "commander.excessArguments":

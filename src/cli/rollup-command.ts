@@ -6,15 +6,17 @@
  * two-core machine, one workbook in memory per thread); a file that cannot be read is
  * listed with its reason and the others go on. Input files are only read.
  */
-import { promises as fs, realpathSync } from "node:fs";
+import { promises as fs, realpathSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { InvalidArgumentError, type Command } from "commander";
 import cliProgress from "cli-progress";
-import { isIsoDate, toIso } from "../core/parse/dates";
+import { toIso } from "../core/parse/dates";
+import { todayOption } from "./options";
 import {
   buildRollupSheets,
+  countEachUnitOnce,
   rollUp,
   rollupReport,
   type Rollup,
@@ -23,6 +25,7 @@ import {
   type UnitResult,
 } from "../core/rollup";
 import type { CriteriaSet } from "../core/criteria/schema";
+import { builtInCriteriaSets } from "../core/criteria-sets";
 import { pathExists, resolveUserPath, shownPath, writeFileAtomic } from "./files";
 import { CliError, loadCriteriaSet } from "./score-command";
 import { NODE_COMPRESSOR } from "./node-zlib";
@@ -40,11 +43,14 @@ export interface RollupCommandOptions {
   jobs?: number;
 }
 
-const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
-
-/** True for a workbook file name, not Excel's "~$name.xlsx" lock file. */
-function isWorkbookName(name: string): boolean {
-  return WORKBOOK_EXTENSIONS.has(path.extname(name).toLowerCase()) && !name.startsWith("~$");
+/**
+ * Files of a folder that are not a unit's and are passed over without a word: Excel's
+ * "~$name.xlsx" lock file (the workbook is open), hidden files (".DS_Store", our own
+ * temporary ".tong-hop.xlsx.….tmp") and Windows' thumbnails. Every other file is read, so
+ * a ward's .xls, .ods or PDF is listed with the same reason as when it is named alone.
+ */
+export function isPassedOver(name: string): boolean {
+  return name.startsWith("~$") || name.startsWith(".") || /^(thumbs\.db|desktop\.ini)$/i.test(name);
 }
 
 /**
@@ -71,7 +77,7 @@ export async function collectInputs(
       const full = path.join(dir, name);
       if (entry.isDirectory()) {
         if (recursive) await walk(full, depth + 1);
-      } else if (isWorkbookName(name)) {
+      } else if (!isPassedOver(name)) {
         files.push(full);
       }
     }
@@ -235,7 +241,29 @@ export function rollupJson(rollup: Rollup, output: string | null) {
       ...unitJson(r.unit),
     })),
     failures: rollup.failures,
+    duplicates: rollup.duplicates,
   };
+}
+
+/** A file's last save, 0 when it cannot be asked (it was read a moment ago). */
+function modifiedAt(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Why nobody is ranked, and what to pass: said on the console, not only in a cell. */
+export function noRankingHint(shared: CriteriaSet | null): string {
+  if (shared)
+    return `⚠ Chưa xếp hạng đơn vị nào: không tệp nào có bảng chấm theo bộ tiêu chí “${shared.name}”. Kiểm tra các tệp có bảng tự chấm điểm với mã tiêu chí của bộ này.`;
+  return (
+    "⚠ Chưa xếp hạng đơn vị nào: chưa chọn bộ tiêu chí, và không tệp nào có trang “Bộ tiêu chí” hay bảng tự đánh giá có điểm tối đa, nên chỉ tổng hợp cảnh báo và việc quá hạn. " +
+    `Để xếp hạng, chạy lại với một bộ tiêu chí chung: --criteria <bộ-tiêu-chí.json>, hoặc mã bộ có sẵn: ${builtInCriteriaSets()
+      .map((set) => set.id)
+      .join(", ")} (ví dụ --criteria ${builtInCriteriaSets()[0].id}).`
+  );
 }
 
 /** Numbered copies tried before asking for --out. */
@@ -325,29 +353,37 @@ export async function runRollup(
   } finally {
     bar?.stop();
   }
-  const units: UnitResult[] = [];
+  const scored: UnitResult[] = [];
+  const modifiedMs: number[] = [];
   const failures: UnitFailure[] = missing.map((f) => ({ ...f, file: shownPath(f.file) }));
   for (const outcome of outcomes) {
-    if (outcome.ok) units.push({ ...outcome.unit, file: shownPath(outcome.unit.file) });
-    else failures.push({ ...outcome.failure, file: shownPath(outcome.failure.file) });
+    if (outcome.ok) {
+      scored.push({ ...outcome.unit, file: shownPath(outcome.unit.file) });
+      modifiedMs.push(modifiedAt(outcome.unit.file));
+    } else failures.push({ ...outcome.failure, file: shownPath(outcome.failure.file) });
   }
+  // One unit's two files (its scored copy, a re-sent copy) are counted once.
+  const { kept, duplicates } = countEachUnitOnce(
+    scored.map((unit, i) => ({
+      file: unit.file,
+      name: unit.name,
+      nameSource: unit.nameSource,
+      modifiedMs: modifiedMs[i],
+    }))
+  );
+  const units = kept.map((i) => scored[i]);
   if (units.length === 0) {
     throw new CliError(
       `Không tổng hợp được tệp nào, chưa ghi tệp tổng hợp:\n${failures.map((f) => `  - ${f.file}: ${f.reason}`).join("\n")}`
     );
   }
-  const rollup = rollUp(units, failures, today);
+  const rollup = rollUp(units, failures, today, duplicates);
   await writeFileAtomic(out, rollupWorkbookBytes(rollup));
   if (options.json) io.out(`${JSON.stringify(rollupJson(rollup, shownPath(out)), null, 2)}\n`);
-  else io.out(`${rollupReport(rollup, shownPath(out))}\n`);
-}
-
-function isoDate(value: string): string {
-  if (!isIsoDate(value))
-    throw new InvalidArgumentError(
-      `"${value}" không phải ngày hợp lệ, cần dạng YYYY-MM-DD (ví dụ 2025-11-20).`
-    );
-  return value;
+  else {
+    io.out(`${rollupReport(rollup, shownPath(out))}\n`);
+    if (!rollup.ranking.some((r) => r.rank !== null)) io.out(`${noRankingHint(shared)}\n`);
+  }
 }
 
 function wholeNumber(max: number, option: string) {
@@ -376,7 +412,11 @@ export function registerRollupCommand(
       "-c, --criteria <set.json>",
       "một bộ tiêu chí chung cho mọi tệp (mặc định: trang “Bộ tiêu chí” của từng tệp)"
     )
-    .option("--today <YYYY-MM-DD>", "tính đến ngày (mặc định: hôm nay)", isoDate)
+    .option(
+      "--today <ngày>",
+      "tính đến ngày, dạng 20/11/2025 hoặc 2025-11-20 (mặc định: hôm nay)",
+      todayOption
+    )
     .option(
       "--soon-days <số ngày>",
       "số ngày coi là sắp đến hạn (mặc định: 7)",

@@ -2,13 +2,14 @@
  * Reads and scores one unit's workbook for the roll-up, in a worker thread (one workbook
  * in memory per worker) or in the calling thread. Input files are only read, never written.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { Grid } from "../core/read/grid";
 import { rollupUnit, type UnitFailure, type UnitOptions, type UnitResult } from "../core/rollup";
 import { isPackageError } from "../xlsx/package-error";
 import { readWorkbook } from "../xlsx/read-workbook";
 import { NODE_INFLATE } from "./node-zlib";
+import { DEFAULT_LIMITS, inputTooLarge } from "../xlsx/limits";
 
 export type FileOutcome = { ok: true; unit: UnitResult } | { ok: false; failure: UnitFailure };
 
@@ -47,6 +48,10 @@ export function readUnitGrids(bytes: Uint8Array): Grid[] {
 export async function rollupFile(file: string, options: UnitOptions): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
+    // A folder may hold any file (a video, a backup): its size is checked before reading.
+    const size = statSync(file).size;
+    if (size > DEFAULT_LIMITS.maxInputBytes)
+      return { ok: false, failure: { file, reason: inputTooLarge(size, DEFAULT_LIMITS).message } };
     // Read synchronously: a unit's file is small and scoring it waits for it anyway, while
     // 300 files cost half a second more through the thread pool's open/stat/read/close.
     // (The main thread answers its worker between two files, not during one.)

@@ -36,6 +36,7 @@ import {
   SUMMARY_MARKER_NAME,
   type SummarySheetPlacement,
 } from "../core/write/summary-sheet";
+import { maxOf } from "../core/arrays";
 
 export type ScoreOutcome =
   | {
@@ -547,7 +548,10 @@ function writeSummary(
   if (oldMarker) context.workbook.names.getItem(oldMarker.name).delete();
   context.workbook.names.add(place.marker.name, sheet.getRange("A1"));
 
-  const width = Math.max(...summary.values.map((row) => row.length));
+  const width = maxOf(
+    summary.values.map((row) => row.length),
+    0
+  );
   const rows = summary.values.map((row) => [...row, ...Array<string>(width - row.length).fill("")]);
   const range = sheet.getRange(`A1:${columnOffset("A", width - 1)}${rows.length}`);
   range.numberFormat = textFormats(rows, "General");

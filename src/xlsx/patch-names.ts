@@ -15,6 +15,7 @@ import {
   prefixOf,
   type Splice,
 } from "./xml-splice";
+import { maxOf } from "../core/arrays";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -82,7 +83,10 @@ export function patchWorkbookXml(text: string, edits: WorkbookPartEdits): string
   if (edits.addSheets.length > 0) {
     const sheets = child(root, "sheets");
     if (!sheets || sheets.selfClosing) throw new Error("workbook part without <sheets>");
-    let sheetId = Math.max(0, ...sheets.children.map((s) => Number(s.attributes.sheetId) || 0));
+    let sheetId = maxOf(
+      sheets.children.map((s) => Number(s.attributes.sheetId) || 0),
+      0
+    );
     const r = prefixFor(root, REL_NS);
     const relAttribute = r ? `${r}id` : "r:id";
     const declare = r ? "" : ` xmlns:r="${REL_NS}"`;

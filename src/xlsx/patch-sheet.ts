@@ -27,6 +27,7 @@ import {
   tagStart,
   type Splice,
 } from "./xml-splice";
+import { maxOf, minOf, appendAll } from "../core/arrays";
 
 /** Days between the 1900 and the 1904 date systems' serial numbers. */
 const DAYS_1900_TO_1904 = 1462;
@@ -126,11 +127,11 @@ export function patchSheetXml(
   });
   const inBlock = (row: number, column: number) =>
     blocks.some((b) => row >= b.top && row <= b.bottom && column >= b.left && column <= b.right);
-  const firstBlockRow = Math.min(...blocks.map((b) => b.top));
+  const firstBlockRow = minOf(blocks.map((b) => b.top));
   // Per block row, the leftmost column a block starts at: cells left of it are not kept.
   const firstColumnByRow = new Map<number, number>();
   for (const [row, list] of segments)
-    firstColumnByRow.set(row, Math.min(...list.map((segment) => segment.left)));
+    firstColumnByRow.set(row, minOf(list.map((segment) => segment.left)));
   const scan = scanOf(
     text,
     options.layout ?? sheetLayout(text, "sheet"),
@@ -262,8 +263,8 @@ export function patchSheetXml(
     const spans = row.attributes.spans;
     if (spans && widest >= 0 && !row.selfClosing) {
       const bounds = spans.split(/\s+/).flatMap((s) => s.split(":").map(Number));
-      const low = Math.min(...bounds);
-      const high = Math.max(...bounds);
+      const low = minOf(bounds);
+      const high = maxOf(bounds);
       if (widest + 1 > high) splices.push(retag(row, { spans: `${low}:${widest + 1}` }));
     }
   }
@@ -286,18 +287,30 @@ export function patchSheetXml(
     }
   }
 
-  splices.push(...columnSplices(scan, blocks, p));
-  splices.push(...conditionalSplices(scan, tables, blocks, options.styles, p));
+  appendAll(splices, columnSplices(scan, blocks, p));
+  appendAll(splices, conditionalSplices(scan, tables, blocks, options.styles, p));
   if (scan.dimension) {
     const ref = scan.dimension.attributes.ref ?? "A1";
     const [from, to = from] = ref.split(":");
     const a = parseCellRef(from);
     const b = parseCellRef(to);
     if (a && b) {
-      const top = Math.min(a.row, ...blocks.map((x) => x.top));
-      const left = Math.min(a.column, ...blocks.map((x) => x.left));
-      const bottom = Math.max(b.row, ...blocks.map((x) => x.bottom));
-      const right = Math.max(b.column, ...blocks.map((x) => x.right));
+      const top = minOf(
+        blocks.map((x) => x.top),
+        a.row
+      );
+      const left = minOf(
+        blocks.map((x) => x.left),
+        a.column
+      );
+      const bottom = maxOf(
+        blocks.map((x) => x.bottom),
+        b.row
+      );
+      const right = maxOf(
+        blocks.map((x) => x.right),
+        b.column
+      );
       const grown = `${cellRef(top, left)}:${cellRef(bottom, right)}`;
       if (grown !== ref) splices.push(retag(scan.dimension, { ref: grown }));
     }

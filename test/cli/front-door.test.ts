@@ -193,11 +193,12 @@ describe("only regular files are read", () => {
     expect(refused.err).toContain("Tệp quá lớn");
   });
 
-  it("refuses a folder as input (exit 1)", async () => {
+  it("refuses a folder as input as wrong usage (exit 2) and points to rollup", async () => {
     const { dir } = workspace();
     const result = await runCli([dir, ...TODAY]);
-    expect(result.code).toBe(1);
-    expect(result.err).toContain(`"${dir}" là một thư mục, không phải tệp Excel`);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`"${dir}" là một thư mục: lệnh chấm điểm nhận một tệp .xlsx`);
+    expect(result.err).toContain(`cham-diem-cchc rollup "${dir}"`);
   });
 
   it("names the kind of a 0-byte, .xls, CSV, password-protected, .ods or truncated file, input unchanged", async () => {

@@ -123,14 +123,17 @@ describe("score CLI", () => {
     expect(missing.err).toContain("Thiếu tên tệp cần chấm");
     const unknown = await run([input, "--bogus"]);
     expect(unknown.err).toContain("Không có tuỳ chọn --bogus");
-    const badDate = await run([input, "--today", "20/11/2025"]);
-    expect(badDate.err).toBe('Lỗi: "20/11/2025" không phải ngày hợp lệ, cần dạng YYYY-MM-DD (ví dụ 2025-11-20).\n');
+    // 20/11/2025 is read (dd/mm/yyyy, test/cli/options.test.ts); a 13th month is not a date.
+    const badDate = await run([input, "--today", "20/13/2025"]);
+    expect(badDate.err).toBe(
+      'Lỗi: "20/13/2025" không phải ngày hợp lệ: ghi ngày/tháng/năm (ví dụ 20/11/2025) hoặc YYYY-MM-DD (ví dụ 2025-11-20).\n'
+    );
     for (const result of [missing, unknown, badDate]) expect(result.err).not.toMatch(/error:|invalid|unknown option/);
   });
 
   it("exits 2 on wrong usage", async () => {
     expect((await run([])).code).toBe(2);
-    expect((await run([input, "--today", "20/11/2025"])).code).toBe(2);
+    expect((await run([input, "--today", "20/13/2025"])).code).toBe(2);
     expect((await run([input, "--out", input])).code).toBe(2);
     expect((await run([input, "--sheet", "Không có"])).code).toBe(2);
   });

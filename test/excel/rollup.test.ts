@@ -7,6 +7,7 @@ import {
   buildRollupSheets,
   rollUp,
   rollupUnit,
+  WARNING_DETAIL_ROWS_PER_UNIT,
   type UnitFailure,
   type UnitResult,
 } from "../../src/core/rollup";
@@ -158,12 +159,16 @@ describe("writeRollup", () => {
         code: "self_score_mismatch" as const,
         label: "Điểm tự chấm khác điểm tính toán",
         message: `Ô 'Tự chấm điểm 2025'!F${k + 5}: điểm tự chấm 1,5 khác điểm tính toán 1,45 — ${"ghi chú dài ".repeat(20)}`,
+        pointsAtStake: 0,
       })),
     }));
     const excel = new FakeExcel([new FakeSheet("Phụ lục", [["x"]])]);
     const outcome = await writeRollup(excel.context(), buildRollupSheets(rollUp(many, [], today)));
     expect(outcome.syncs).toBeGreaterThan(2);
     expect(Math.max(...excel.requestBytes)).toBeLessThan(FAKE_PAYLOAD_LIMIT);
-    expect(excel.sheets[3].usedBounds()!.bottom).toBeGreaterThanOrEqual(300 * 40);
+    // The warnings sheet keeps WARNING_DETAIL_ROWS_PER_UNIT detail rows and a "… và N" line per unit.
+    expect(excel.sheets[3].usedBounds()!.bottom).toBeGreaterThanOrEqual(
+      300 * (WARNING_DETAIL_ROWS_PER_UNIT + 2)
+    );
   }, 60_000);
 });

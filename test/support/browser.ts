@@ -9,6 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { buildOnce } from "./build-once";
+import { describeNeeding } from "./required-program";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ROOT = path.join(__dirname, "..", "..");
@@ -16,7 +17,15 @@ export const ROOT = path.join(__dirname, "..", "..");
 export const PREVIEW_DIST = path.join(ROOT, "test", ".tmp", "browser-dist");
 
 export const hasChromium = existsSync(CHROMIUM);
-export const describeInBrowser = hasChromium ? describe : describe.skip;
+
+/** `describe` with Chromium; without it skipped, or in CI (CI=true) a failing test. */
+export function describeInBrowser(name: string, body: () => void): void {
+  describeNeeding(
+    { available: hasChromium, what: `Chromium (${CHROMIUM})`, install: "apt-get install chromium" },
+    name,
+    body
+  );
+}
 
 /**
  * Builds the pane into PREVIEW_DIST once for this test run (jest's parent process id

@@ -22,7 +22,10 @@
  * - APIs above the host's ExcelApi version throw ApiNotFound.
  */
 import type { CellValue } from "../../src/core/parse/values";
-import { columnIndex as columnNumber, columnLetter as columnLetters } from "../../src/core/read/grid";
+import {
+  columnIndex as columnNumber,
+  columnLetter as columnLetters,
+} from "../../src/core/read/grid";
 
 interface Cell {
   value: CellValue;

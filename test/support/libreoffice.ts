@@ -8,8 +8,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { describeNeeding } from "./required-program";
 
-const CANDIDATES = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"];
+const CANDIDATES = [
+  "/usr/bin/soffice",
+  "/usr/bin/libreoffice",
+  "/usr/lib/libreoffice/program/soffice",
+];
 
 /** Path of the soffice binary, or null. */
 export function sofficePath(): string | null {
@@ -21,17 +26,15 @@ export function sofficePath(): string | null {
  * a failing test (CI must exercise the outside truth).
  */
 export function describeWithLibreOffice(name: string, body: () => void): void {
-  if (sofficePath()) {
-    describe(name, body);
-  } else if (process.env.CI) {
-    describe(name, () => {
-      it("needs LibreOffice (soffice), which .ci/run installs", () => {
-        throw new Error("LibreOffice (soffice) not found; .ci/run should have installed it");
-      });
-    });
-  } else {
-    describe.skip(`${name} (LibreOffice not installed: apt-get install libreoffice-calc-nogui)`, body);
-  }
+  describeNeeding(
+    {
+      available: sofficePath() !== null,
+      what: "LibreOffice (soffice)",
+      install: "apt-get install libreoffice-calc-nogui",
+    },
+    name,
+    body
+  );
 }
 
 /**

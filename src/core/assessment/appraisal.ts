@@ -4,6 +4,7 @@
  * write its explanation (giải trình).
  */
 import { roundHalfAwayFromZero } from "../parse/numbers";
+import { maxOf, minOf } from "../arrays";
 
 export interface AppraisalInput {
   /** 1-based Excel row. */
@@ -111,7 +112,7 @@ export function buildAppraisal(
     const r = rows[k];
     const values = [r.self, r.computed, r.appraised].filter((v): v is number => v !== null);
     if (values.length < 2) return;
-    const gap = roundHalfAwayFromZero(Math.max(...values) - Math.min(...values), 2);
+    const gap = roundHalfAwayFromZero(maxOf(values) - minOf(values), 2);
     if (gap <= 0.005) return;
     differences.push({
       ...r,

@@ -10,6 +10,7 @@ import type { Area, CriteriaSet, Criterion, Rule } from "../criteria/schema";
 import { cellText, isBlankCell } from "../parse/text";
 import { methodRule } from "./method-text";
 import { readAssessments, type ReadAssessment, type ReadCriterion } from "./read-table";
+import { maxOf } from "../arrays";
 
 export interface RuleOrigin {
   code: string;
@@ -67,7 +68,7 @@ export function deriveSet(read: ReadAssessment, grid: Grid): DerivedSet {
       return { code: criterion.code, name: criterion.name, maxPoints: max, children, ...method };
     }
     const { rule, origin } = leafRule(criterion);
-    const best = rule.kind === "options" ? Math.max(...rule.options.map((o) => o.points)) : null;
+    const best = rule.kind === "options" ? maxOf(rule.options.map((o) => o.points)) : null;
     const max = criterion.max ?? best;
     if (max === null || !(max > 0)) {
       skipped.push(criterion.row + firstRow);

@@ -30,6 +30,7 @@ import {
 } from "./read-table";
 import { checkSet } from "./set-checks";
 import type { AssessmentExtras, TotalFormation } from "./extras";
+import { appendAll } from "../arrays";
 
 export type { AssessmentExtras, TotalFormation } from "./extras";
 
@@ -95,7 +96,10 @@ export function scoreAssessment(
         if (marks.chosen !== null) {
           const option = c.options[marks.chosen];
           const outcome = applyRule(rule, { value: option.points }, max);
-          warnings.push(...outcome.warnings.filter((w) => w.code !== "invalid_value"));
+          appendAll(
+            warnings,
+            outcome.warnings.filter((w) => w.code !== "invalid_value")
+          );
           return outcome.points ?? Math.min(option.points, max);
         }
         if (marks.problem) return null;
@@ -115,7 +119,7 @@ export function scoreAssessment(
         return null;
       }
       const outcome = applyRule(rule, { value: get(c.row, source), numberFormat: undefined }, max);
-      warnings.push(...located(outcome.warnings, source));
+      appendAll(warnings, located(outcome.warnings, source));
       return outcome.points;
     }
     if (rule.kind === "manual") {
@@ -129,12 +133,12 @@ export function scoreAssessment(
         return null;
       }
       const outcome = applyRule(rule, { value: self }, max);
-      warnings.push(...located(outcome.warnings, "selfScore"));
+      appendAll(warnings, located(outcome.warnings, "selfScore"));
       return outcome.points;
     }
     if (!isBlankCell(figure)) {
       const outcome = applyRule(rule, { value: figure }, max);
-      warnings.push(...located(outcome.warnings, "figure"));
+      appendAll(warnings, located(outcome.warnings, "figure"));
       return outcome.points;
     }
     if (!isBlankCell(self)) {
@@ -143,9 +147,9 @@ export function scoreAssessment(
         warning(
           "missing_result",
           `Chưa có số liệu kê khai${cols.figure !== undefined ? ` (ô ${address(c.row, "figure")})` : ""}: tạm lấy điểm tự chấm, nhập số liệu để tính điểm theo cách tính của tiêu chí`
-        ),
-        ...located(outcome.warnings, "selfScore")
+        )
       );
+      appendAll(warnings, located(outcome.warnings, "selfScore"));
       return outcome.points;
     }
     warnings.push(

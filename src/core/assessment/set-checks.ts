@@ -6,6 +6,7 @@ import { cellAddress, type Grid } from "../read/grid";
 import { formatNumberVi } from "../parse/numbers";
 import { bandsOverlap, describeBand, listBands, type Band } from "../criteria/option-bands";
 import type { ReadAssessment, ReadCriterion, TableProblem } from "./read-table";
+import { maxOf } from "../arrays";
 
 export type SetCheckKind =
   | TableProblem["kind"]
@@ -59,7 +60,7 @@ export function checkSet(read: ReadAssessment, grid: Grid): SetFinding[] {
         );
     }
     if (criterion.options.length >= 2 && criterion.max !== null) {
-      const best = Math.max(...criterion.options.map((o) => o.points));
+      const best = maxOf(criterion.options.map((o) => o.points));
       if (Math.abs(best - criterion.max) > TOLERANCE)
         add(
           "best_option",

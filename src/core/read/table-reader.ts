@@ -23,6 +23,7 @@ import { isOwnedHeader } from "./output-columns";
 import { hasCriteriaColumns } from "./task-numbering";
 import { cellText, collapseSpaces, isBlankCell, normalizeVi } from "../parse/text";
 import type { CellValue } from "../parse/values";
+import { maxOf } from "../arrays";
 
 export type TableColumns = Partial<Record<ColumnRole, number>>;
 
@@ -268,7 +269,7 @@ export function readTables(grid: Grid): AppendixTable[] {
           current.columns[role] ??= column;
         current.resultColumns = sub.results;
         if (sub.results.length > 0) current.columns.result = sub.results[0].column;
-        const subLast = Math.max(...sub.results.map((s) => s.column), ...Object.values(sub.roles));
+        const subLast = maxOf([...sub.results.map((s) => s.column), ...Object.values(sub.roles)]);
         current.lastInputColumn = Math.max(current.lastInputColumn, subLast);
         current.criteriaColumns = hasCriteriaColumns(current.columns);
         current.lastRow = sub.row;

@@ -30,6 +30,14 @@ export {
   pointsText,
   ROLLUP_SHEET_NAMES,
   ROLLUP_COLORS,
+  WARNING_DETAIL_ROWS_PER_UNIT,
   type RollupSheet,
 } from "./sheets";
 export { rollupReport } from "./report";
+export {
+  countEachUnitOnce,
+  distinctUnitNames,
+  fileKey,
+  isScoredCopy,
+  type UnitFileEntry,
+} from "./duplicates";

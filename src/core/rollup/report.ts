@@ -17,6 +17,9 @@ export function rollupReport(rollup: Rollup, output: string | null): string {
   lines.push(
     `Tổng hợp ${rollup.ranking.length} đơn vị (tính đến ${formatDateVi(rollup.today)})` +
       (rollup.failures.length > 0 ? `, ${rollup.failures.length} tệp không đọc được` : "") +
+      (rollup.duplicates.length > 0
+        ? `, ${rollup.duplicates.length} tệp trùng đơn vị không tính`
+        : "") +
       "."
   );
   if (ranked.length > 0) {
@@ -41,6 +44,10 @@ export function rollupReport(rollup: Rollup, output: string | null): string {
   if (rollup.failures.length > 0) {
     lines.push("Tệp không đọc được (các tệp khác vẫn được tổng hợp):");
     for (const f of rollup.failures) lines.push(`  - ${f.file}: ${f.reason}`);
+  }
+  if (rollup.duplicates.length > 0) {
+    lines.push("Tệp trùng đơn vị, không tính (mỗi đơn vị chỉ tính một tệp):");
+    for (const f of rollup.duplicates) lines.push(`  - ${f.file}: ${f.reason}`);
   }
   const warnings = rollup.ranking.reduce(
     (total, r) => total + r.unit.warnings.filter((w) => w.code !== "notice").length,

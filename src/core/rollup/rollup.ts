@@ -6,7 +6,9 @@ import type { IsoDate } from "../parse/dates";
 import { roundHalfAwayFromZero } from "../parse/numbers";
 import { groupByCriteriaSet, type CriteriaGroup } from "./criteria-groups";
 import { rankByPoints } from "./ranking";
+import { distinctUnitNames } from "./duplicates";
 import type { SetEntry, UnitFailure, UnitResult } from "./unit-result";
+import { appendAll } from "../arrays";
 
 export interface RankedUnit {
   unit: UnitResult;
@@ -41,6 +43,8 @@ export interface Rollup {
   ranking: RankedUnit[];
   matrix: MatrixBlock[];
   failures: UnitFailure[];
+  /** Files not counted because another file of the same unit is (see duplicates.ts). */
+  duplicates: UnitFailure[];
 }
 
 const FULL_TOLERANCE = 0.001;
@@ -85,10 +89,16 @@ function matrixBlock(group: CriteriaGroup, ranked: RankedUnit[]): MatrixBlock {
 
 /**
  * Rolls up the units' results: groups by criteria set, ranks by computed points within
- * each group, builds the criteria matrix. Failures are carried through to be listed.
+ * each group, builds the criteria matrix. Units that would share a name get their file's
+ * name in it. Failures and duplicates are carried through to be listed.
  */
-export function rollUp(units: UnitResult[], failures: UnitFailure[], today: IsoDate): Rollup {
-  const groups = groupByCriteriaSet(units);
+export function rollUp(
+  units: UnitResult[],
+  failures: UnitFailure[],
+  today: IsoDate,
+  duplicates: UnitFailure[] = []
+): Rollup {
+  const groups = groupByCriteriaSet(distinctUnitNames(units));
   const mainName = groups[0]?.set?.name ?? null;
   const ranking: RankedUnit[] = [];
   const matrix: MatrixBlock[] = [];
@@ -107,8 +117,8 @@ export function rollUp(units: UnitResult[], failures: UnitFailure[], today: IsoD
             rank,
             note: noteFor(item, group, mainName),
           }));
-    ranking.push(...ranked);
+    appendAll(ranking, ranked);
     if (group.set !== null) matrix.push(matrixBlock(group, ranked));
   }
-  return { today, groups, ranking, matrix, failures };
+  return { today, groups, ranking, matrix, failures, duplicates };
 }

@@ -43,6 +43,11 @@ export interface UnitWarning {
   code: WarningCode | "notice";
   label: string;
   message: string;
+  /**
+   * The points the warned row could still gain (its criterion's maximum minus the points it
+   * got), 0 when none or not a scored row. A row with several warnings carries it on each.
+   */
+  pointsAtStake: number;
 }
 
 export interface UnitOverdue {
@@ -246,6 +251,7 @@ export function unitFromRun(
         code: "notice",
         label: "Thông báo",
         message: notice,
+        pointsAtStake: 0,
       });
     }
     for (const table of sheet.tables) {
@@ -277,6 +283,7 @@ export function unitFromRun(
             code: w.code,
             label: WARNING_LABELS[w.code],
             message: w.message,
+            pointsAtStake: row.pointsAtStake ?? 0,
           });
         }
         if (row.overdue) {
@@ -307,6 +314,7 @@ export function unitFromRun(
       code: "notice",
       label: "Thông báo",
       message: notice,
+      pointsAtStake: 0,
     });
   }
   const name = unitName(grids, file);
@@ -407,5 +415,19 @@ export function rollupUnit(
     today: options.today,
     soonDays: options.soonDays,
   });
+  if (unit.tableCount === 0) {
+    // Ranked, it would be last with "0/0 điểm" as if the unit had scored nothing.
+    const notices = unit.warnings.filter((w) => w.code === "notice").map((w) => w.message);
+    return {
+      ok: false,
+      failure: {
+        file,
+        reason:
+          "Không tìm thấy bảng phụ lục nào trong tệp (cần một dòng tiêu đề có cột nội dung và cột điểm hoặc thời hạn), nên không xếp hạng" +
+          (notices.length > 0 ? `: ${notices.slice(0, 3).join("; ")}` : "") +
+          ". Kiểm tra đúng tệp của đơn vị, hoặc chấm riêng tệp bằng lệnh score để xem chi tiết.",
+      },
+    };
+  }
   return { ok: true, unit };
 }

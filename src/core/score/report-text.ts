@@ -6,6 +6,7 @@ import { formatNumberVi } from "../parse/numbers";
 import type { SheetResult } from "./score";
 import { headline, type Summary } from "./summary";
 import { LISTED_DIFFERENCES, type SummaryAppraisal } from "../assessment/appraisal";
+import { appendAll } from "../arrays";
 
 /** A terminal report lists at most this many warnings; the workbook and --json have them all. */
 const MAX_LISTED = 200;
@@ -31,7 +32,7 @@ export function formatReport(
       );
     }
   }
-  if (summary.appraisal) lines.push("", ...appraisalLines(summary.appraisal));
+  if (summary.appraisal) appendAll(lines, ["", ...appraisalLines(summary.appraisal)]);
   const warned = results.flatMap((sheet) =>
     sheet.tables.flatMap((table) =>
       table.rows.flatMap((row) =>
@@ -43,7 +44,7 @@ export function formatReport(
     )
   );
   if (warned.length > 0) {
-    lines.push("", `Cảnh báo (${warned.length}):`, ...warned.slice(0, MAX_LISTED));
+    appendAll(lines, ["", `Cảnh báo (${warned.length}):`, ...warned.slice(0, MAX_LISTED)]);
     if (warned.length > MAX_LISTED) {
       lines.push(
         `  … và ${warned.length - MAX_LISTED} cảnh báo khác: xem cột "Cảnh báo (tự động)" trong tệp kết quả, hoặc dùng --json.`
@@ -72,7 +73,7 @@ export function formatReport(
     }
   }
   if (summary.notices.length > 0)
-    lines.push("", "Ghi chú:", ...summary.notices.map((n) => `  ${n}`));
+    appendAll(lines, ["", "Ghi chú:", ...summary.notices.map((n) => `  ${n}`)]);
   if (written) lines.push("", `Đã ghi tệp kết quả: ${written}`);
   return lines.join("\n");
 }

@@ -27,6 +27,7 @@ import {
 import { collapseSpaces } from "../parse/text";
 import { warning, type RowWarning } from "../parse/warnings";
 import { chooseOption } from "../criteria/option-choice";
+import { maxOf, minOf } from "../arrays";
 
 export interface RuleOutcome {
   points: number | null;
@@ -141,7 +142,7 @@ const scoreTiers: Scorer<"tiers"> = (rule, cell, max) => {
     .filter((tier) => tier.min <= r + 1e-12)
     .sort((a, b) => b.min - a.min)[0];
   if (!reached) {
-    const lowest = Math.min(...rule.tiers.map((t) => t.min));
+    const lowest = minOf(rule.tiers.map((t) => t.min));
     return scored(0, [
       warning(
         "below_threshold",
@@ -221,7 +222,7 @@ const scoreOptions: Scorer<"options"> = (rule, cell, max) => {
   const choice = chooseOption(rule.options, cell);
   if ("problem" in choice)
     return { points: null, warnings: [warning("invalid_value", choice.problem)] };
-  const best = Math.max(...rule.options.map((o) => o.points));
+  const best = maxOf(rule.options.map((o) => o.points));
   const points = Math.min(choice.option.points, max);
   const warnings =
     points < best

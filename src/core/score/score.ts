@@ -22,6 +22,7 @@ import type { AssessmentExtras } from "../assessment/extras";
 import { cellText, collapseSpaces, isBlankCell } from "../parse/text";
 import { excelErrorValue, parsePoints, type CellValue } from "../parse/values";
 import { warning, type RowWarning } from "../parse/warnings";
+import { appendAll } from "../arrays";
 
 export interface ScoreOptions {
   criteria?: CriteriaSet | null;
@@ -204,13 +205,13 @@ function scoreRow(
     row.formats.deadline,
     deadlineCtx
   );
-  warnings.push(...deadline.warnings);
+  appendAll(warnings, deadline.warnings);
   const status = parseStatus(row.cells.status ?? "", row.formats.status);
   const state = dueState(deadline, status, ctx.today, ctx.soonDays);
   // A recurring label names the pattern, not one date, so the written cell never goes stale.
   if (deadline.schedule === "recurring" && deadline.recurrence)
     state.label = recurringLabel(deadline.recurrence);
-  warnings.push(...state.warnings);
+  appendAll(warnings, state.warnings);
 
   let criterion: string | null = null;
   let criterionName: string | null = null;
@@ -241,7 +242,9 @@ function scoreRow(
           c.maxPoints
         );
         points = outcome.points;
-        warnings.unshift(...outcome.warnings);
+        // The rule's warnings come first, in their order.
+        for (let i = outcome.warnings.length - 1; i >= 0; i--)
+          warnings.unshift(outcome.warnings[i]);
       }
     }
   } else if (resolution && "unknown" in resolution) {

@@ -14,6 +14,7 @@ import {
   summarizeAppraisal,
   type SummaryAppraisal,
 } from "../assessment/appraisal";
+import { appendAll } from "../arrays";
 
 export interface SummaryArea {
   code: string;
@@ -99,7 +100,7 @@ export function summarize(
     criteria
   );
   for (const sheet of results) {
-    notices.push(...sheet.notices);
+    appendAll(notices, sheet.notices);
     for (const table of sheet.tables) {
       const { adds, repeated } = counting[tableCount];
       tableCount++;
@@ -344,8 +345,9 @@ export function buildSummarySheet(summary: Summary): SummarySheet {
   if (summary.appraisal) {
     push("");
     const [head, ...rest] = appraisalSheetRows(summary.appraisal);
-    header(...(head as string[]));
-    for (const row of rest) push(...row);
+    headerRows.push(values.length);
+    values.push(head as string[]);
+    appendAll(values, rest);
   }
   if (summary.notices.length > 0) {
     push("");

@@ -63,6 +63,7 @@ function unit(
         code: "missing_result",
         label: "Chưa có kết quả",
         message: `Chưa có kết quả ở ${name}`,
+        pointsAtStake: 0,
       },
     ],
     overdue: [
@@ -230,29 +231,39 @@ describe("rollUp", () => {
     expect(criteria.summaryRows).toHaveLength(4);
   });
 
-  it("lists every warning and overdue task with unit, sheet and cell, and the unreadable file as a warning", () => {
+  it("summarises warnings per unit, then lists the detail with unit, sheet and cell, and the unreadable file", () => {
     const warnings = byName[ROLLUP_SHEET_NAMES.warnings];
-    const header = warnings.headerRows[0];
-    expect(warnings.values[header]).toEqual([
+    const [summaryHeader, detailHeader] = warnings.headerRows;
+    expect(warnings.values[summaryHeader].slice(0, 5)).toEqual([
       "Đơn vị",
-      "Trang",
-      "Ô",
+      "Điểm có thể mất ở các dòng có cảnh báo",
+      "Số cảnh báo",
+      "Số cảnh báo theo loại",
+      "Tệp",
+    ]);
+    const summaryRows = warnings.values.slice(summaryHeader + 1, summaryHeader + 1 + units.length);
+    expect(summaryRows.map((r) => r[3])).toEqual(units.map(() => "Chưa có kết quả: 1"));
+    expect(warnings.values[detailHeader]).toEqual([
+      "Đơn vị",
+      "Điểm có thể mất",
       "Loại cảnh báo",
       "Nội dung",
       "Tệp",
+      "Trang",
+      "Ô",
     ]);
-    expect(warnings.values[header + 1]).toEqual([
-      "",
+    expect(warnings.values[detailHeader + 1]).toEqual([
       "",
       "",
       "Không đọc được tệp",
       "Không đọc được: tệp hỏng.",
       "hong.xlsx",
+      "",
+      "",
     ]);
-    expect(warnings.values.slice(header + 2).map((r) => r[0])).toEqual(
-      rollup.ranking.map((r) => r.unit.name)
-    );
-    expect(warnings.values[header + 2].slice(1, 3)).toEqual(["Phụ lục", "E7"]);
+    const detail = warnings.values.slice(detailHeader + 2);
+    expect(detail.map((r) => r[0]).sort()).toEqual(rollup.ranking.map((r) => r.unit.name).sort());
+    expect(detail[0].slice(5, 7)).toEqual(["Phụ lục", "E7"]);
     const overdue = byName[ROLLUP_SHEET_NAMES.overdue];
     const oh = overdue.headerRows[0];
     expect(overdue.values[oh + 1]).toEqual([
