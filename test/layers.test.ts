@@ -31,7 +31,8 @@ const rankOf = (stage: string) => CORE_STAGES.indexOf(stage === "assessment" ? "
 function stageOf(relative: string): string {
   const parts = relative.split("/");
   if (parts[0] !== "core") return parts[0];
-  if (parts.length === 2) return parts[1] === "settings.ts" ? "parse" : "run"; // run.ts, settings.ts
+  // settings.ts and arrays.ts are leaves (they import nothing above parse/); run.ts is the top.
+  if (parts.length === 2) return /^(settings|arrays)(\.ts)?$/.test(parts[1]) ? "parse" : "run";
   return parts[1];
 }
 
