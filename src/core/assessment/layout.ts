@@ -7,6 +7,7 @@
  * "LĨNH VỰC/TIÊU CHÍ/TIÊU CHÍ THÀNH PHẦN" name the same column.
  */
 import { headerRole } from "../read/columns";
+import { isOwnedHeader } from "../read/output-columns";
 import { cellAt, gridWidth, type Grid } from "../read/grid";
 import { cellText, isBlankCell, memoize, stripDiacritics } from "../parse/text";
 
@@ -147,8 +148,39 @@ export interface AssessmentLayout {
   columns: AssessmentColumns;
   /** "assessment": a table with maxima or self-scores; "plan": a plan appendix whose requirement column carries the method. */
   kind: "assessment" | "plan";
-  /** 0-based grid column of the last header cell. */
+  /** 0-based grid column of the last header cell left of our own block. */
   lastInputColumn: number;
+  /** 0-based grid column where our own "(tự động)" block starts, if a previous run wrote one. */
+  ownedColumn: number | null;
+  /** Width of that block as its marker records it now (null without a marker). */
+  ownedWidth: number | null;
+  /** The marker (defined name) that recorded the block, if any. */
+  marker: string | null;
+}
+
+interface OwnedBlock {
+  left: number;
+  width: number | null;
+  name: string | null;
+}
+
+/**
+ * Our own block on a header row: the marker that starts on it decides; without one (a copy
+ * that lost its names), the first header cell that is one of ours.
+ */
+function ownedBlockAt(grid: Grid, row: number, width: number): OwnedBlock | null {
+  const firstRow = (grid.firstRow ?? 1) - 1;
+  const firstColumn = grid.firstColumn ?? 0;
+  const marker = grid.markers?.find((m) => m.top - firstRow === row);
+  if (marker)
+    return {
+      left: marker.left - firstColumn,
+      width: marker.right - marker.left + 1,
+      name: marker.name,
+    };
+  for (let c = 0; c < width; c++)
+    if (isOwnedHeader(cellAt(grid, row, c))) return { left: c, width: null, name: null };
+  return null;
 }
 
 /** Reads one row as a header: every non-blank cell is text, and the roles it names. */
@@ -164,6 +196,8 @@ function headerColumns(
     const value = cellAt(grid, row, c);
     if (isBlankCell(value)) continue;
     if (typeof value !== "string") return null;
+    // Our own columns are never the form's, whatever their header words look like.
+    if (isOwnedHeader(value)) continue;
     last = c;
     const planRole = headerRole(value);
     if (planRole === "owner" || planRole === "deadline" || planRole === "status")
@@ -204,7 +238,8 @@ export function findAssessmentLayouts(grid: Grid): AssessmentLayout[] {
   const width = gridWidth(grid);
   const layouts: AssessmentLayout[] = [];
   for (let r = 0; r < grid.values.length; r++) {
-    const found = headerColumns(grid, r, width);
+    const owned = ownedBlockAt(grid, r, width);
+    const found = headerColumns(grid, r, owned ? Math.min(owned.left, width) : width);
     if (!found) continue;
     const { columns, last, planColumns } = found;
     if (columns.content === undefined) continue;
@@ -233,6 +268,9 @@ export function findAssessmentLayouts(grid: Grid): AssessmentLayout[] {
       columns,
       kind: plan ? "plan" : "assessment",
       lastInputColumn: last,
+      ownedColumn: owned?.left ?? null,
+      ownedWidth: owned?.width ?? null,
+      marker: owned?.name ?? null,
     });
   }
   return layouts;

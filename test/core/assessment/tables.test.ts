@@ -71,6 +71,42 @@ describe("findAssessmentLayouts", () => {
     };
     expect(findAssessmentLayouts(planTable)).toEqual([]);
   });
+
+  const OWN = [
+    "Điểm tính toán (tự động)",
+    "Điểm tối đa theo bộ tiêu chí (tự động)",
+    "Cảnh báo (tự động)",
+    "Hạn chót (tự động)",
+    "Tình trạng hạn (tự động)",
+  ];
+  const HEADER = ["STT", "Tiêu chí chấm điểm", "Thang điểm tối đa", "Điểm cá nhân tự chấm"];
+
+  it("finds our own block by its marker: never a form column, whatever its words", () => {
+    const scored = {
+      sheetName: "Tự chấm",
+      values: [[...HEADER, "", ...OWN]],
+      // F1:J1, 0-based.
+      markers: [{ name: "_PAR_OWNED_1", top: 0, left: 5, bottom: 0, right: 9 }],
+    };
+    const [layout] = findAssessmentLayouts(scored);
+    expect(layout).toMatchObject({
+      ownedColumn: 5,
+      ownedWidth: 5,
+      marker: "_PAR_OWNED_1",
+      lastInputColumn: 3,
+    });
+    expect(Object.values(layout.columns).every((c) => (c as number) < 5)).toBe(true);
+  });
+
+  it("finds our own block by its headers in a copy that lost its names", () => {
+    const [layout] = findAssessmentLayouts({ sheetName: "Tự chấm", values: [[...HEADER, ...OWN]] });
+    expect(layout).toMatchObject({
+      ownedColumn: 4,
+      ownedWidth: null,
+      marker: null,
+      lastInputColumn: 3,
+    });
+  });
 });
 
 describe("readAssessments", () => {
