@@ -147,7 +147,6 @@ describe("score a filled-in self-assessment table with no --criteria", () => {
       "children_sum 'Biểu có lỗi'!C6",
       "best_option 'Biểu có lỗi'!C14",
       "code_not_under_parent 'Biểu có lỗi'!A20",
-      "code_repeated 'Biểu có lỗi'!A22",
       "bands_overlap 'Biểu có lỗi'!B26",
       "code_ambiguous 'Biểu có lỗi'!A29",
       "bands_gap 'Biểu có lỗi'!B31",

@@ -8,19 +8,22 @@
  * away silently.
  */
 import { cellAddress, cellAt, type Grid } from "../read/grid";
-import { parseDecimal } from "../parse/numbers";
+import { formatNumberVi, parseDecimal } from "../parse/numbers";
 import { endsTable, footerKind } from "../read/footer-rows";
 import { leadingCode } from "../read/table-reader";
 import { cellText, collapseSpaces, isBlankCell, normalizeVi } from "../parse/text";
 import type { CellValue } from "../parse/values";
 import { findAssessmentLayouts, type AssessmentLayout, type AssessmentRole } from "./layout";
 import { methodNote, splitOptionText, statedMaximum } from "./method-text";
+import { listBands } from "../criteria/option-bands";
 
 export interface ReadOption {
   /** 0-based grid row. */
   row: number;
   label: string;
   points: number;
+  /** The letter written in the code column ("a", "đ"), or "" for a row without STT. */
+  letter?: string;
 }
 
 export interface ReadCriterion {
@@ -51,7 +54,7 @@ export interface TableProblem {
   /** 0-based grid row and column of the cell at fault. */
   row: number;
   column: number;
-  kind: "code_not_under_parent" | "code_repeated" | "code_ambiguous";
+  kind: "code_not_under_parent" | "code_repeated" | "code_ambiguous" | "structure_ambiguous";
   message: string;
 }
 
@@ -98,7 +101,8 @@ function writtenCode(value: CellValue): string {
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 const isRoman = (code: string) => code !== "" && ROMAN.test(code);
 const isLetterArea = (code: string) => /^[A-H]$/.test(code) && !isRoman(code);
-const isLetterOption = (code: string) => /^[a-zđ]\)?$/.test(code);
+/** A lettered item as Vietnamese forms letter them: a, b, c, d, đ, e, ê, g, h … */
+const isLetterOption = (code: string) => /^[a-zđăâêôơư]\)?$/.test(code);
 const isDotted = (code: string) => /^\d{1,3}(?:\.\d{1,3}){0,3}$/.test(code);
 
 function isUpperTitle(text: string): boolean {
@@ -227,7 +231,7 @@ function readAssessment(grid: Grid, layout: AssessmentLayout, end: number): Read
       const option = splitOptionText(name);
       const points = option.points ?? max;
       if (points !== null) {
-        top.options.push({ row: r, label: option.label, points });
+        top.options.push({ row: r, label: option.label, points, letter: code.replace(/\)$/, "") });
         rowKinds.set(r, "option");
       } else if (top.method === "" && method !== "") top.method = method;
       continue;
@@ -260,6 +264,9 @@ function readAssessment(grid: Grid, layout: AssessmentLayout, end: number): Read
     placeCriterion(grid, criterion, area, stack, codeColumn, problems, letterScheme);
     claim(criterion);
   }
+  for (const area of areas)
+    for (const criterion of area.criteria)
+      decideStructure(grid, criterion, cols, problems, rowKinds);
   return {
     layout,
     areas,
@@ -322,13 +329,18 @@ function placeCriterion(
         childSum + (criterion.max ?? 0) <= leaving.max + 0.001 &&
         childSum < leaving.max - 0.001
       ) {
+        // Read by place: the child of the criterion above, under the code that fits it;
+        // the written code stays for messages, and nothing drops out of the maximum.
+        const corrected = `${leaving.code}.${leaving.children.length + 1}`;
         problems.push({
           row: criterion.row,
           column: codeColumn,
           kind: "code_not_under_parent",
-          message: `Ô ${at}: tiêu chí thành phần ${criterion.written} nằm dưới tiêu chí ${leaving.written} nhưng mã không bắt đầu bằng ${leaving.written}; sửa mã (ví dụ ${leaving.written}.${leaving.children.length + 1})`,
+          message: `Ô ${at}: tiêu chí thành phần ${criterion.written} nằm dưới tiêu chí ${leaving.written} nhưng mã không bắt đầu bằng ${leaving.written}; đã đọc là ${corrected}, sửa mã trong bảng thành ${corrected}`,
         });
+        criterion.code = corrected;
         leaving.children.push(criterion);
+        stack.push(criterion);
         return;
       }
     }
@@ -355,6 +367,82 @@ function placeCriterion(
     area.criteria.push(criterion);
   }
   stack.push(criterion);
+}
+
+const TOLERANCE_POINTS = 0.01;
+
+/** Rows that read as alternatives: bands ("từ … đến dưới …", "dưới …"), "Có/Không". */
+function readsAsAlternatives(options: ReadOption[]): boolean {
+  if (listBands(options.map((o) => o.label)).some((band) => band !== null)) return true;
+  const key = (o: ReadOption) => normalizeVi(o.label);
+  if (options.some((o) => /^(?:có|không)(?:\s*[:,(]|$)/.test(key(o)))) return true;
+  return options.some((o) => /(?:^|\s)(?:từ \S+ (?:đến|-)|dưới \d|trên \d|đạt \d)/.test(key(o)));
+}
+
+/** Points that fall from the first row to the last (never rising): a scale of levels. */
+function descending(options: ReadOption[]): boolean {
+  for (let i = 1; i < options.length; i++)
+    if (options[i].points > options[i - 1].points + TOLERANCE_POINTS) return false;
+  return options[0].points > options[options.length - 1].points + TOLERANCE_POINTS;
+}
+
+/**
+ * Parts or options, by the form's arithmetic and wording: rows under a criterion whose
+ * maxima add up to its maximum are parts (each scored, summed); rows whose best points
+ * equal its maximum and read as alternatives are options (one chosen). When neither fits,
+ * a problem names the cell and says which reading was taken (options, as before).
+ */
+function decideStructure(
+  grid: Grid,
+  criterion: ReadCriterion,
+  cols: AssessmentLayout["columns"],
+  problems: TableProblem[],
+  rowKinds: ReadAssessment["rowKinds"]
+): void {
+  for (const child of criterion.children) decideStructure(grid, child, cols, problems, rowKinds);
+  const options = criterion.options;
+  if (options.length < 2 || criterion.children.length > 0) return;
+  const sum = options.reduce((s, o) => s + o.points, 0);
+  const best = options.reduce((m, o) => Math.max(m, o.points), -Infinity);
+  const max = criterion.max;
+  // A row worth nothing, a band or a "Có/Không" is a level to choose, never a part.
+  const alternatives =
+    readsAsAlternatives(options) || options.some((o) => !(o.points > 0)) || descending(options);
+  const partsFit =
+    max !== null &&
+    Math.abs(sum - max) <= TOLERANCE_POINTS &&
+    best < max - TOLERANCE_POINTS &&
+    options.every((o) => o.points > 0) &&
+    !readsAsAlternatives(options);
+  const optionsFit = max === null || Math.abs(best - max) <= TOLERANCE_POINTS;
+  if (partsFit) {
+    criterion.children = options.map((o, i) => {
+      const letter = o.letter ?? "";
+      return {
+        row: o.row,
+        code: `${criterion.code}.${letter !== "" ? letter : String(i + 1)}`,
+        written: letter !== "" ? `${criterion.written}.${letter}` : `${criterion.written}.${i + 1}`,
+        name: o.label,
+        max: o.points,
+        children: [],
+        options: [],
+        method: "",
+      };
+    });
+    criterion.options = [];
+    for (const child of criterion.children) rowKinds.set(child.row, "criterion");
+    return;
+  }
+  // Levels whose best is not the maximum are still levels: the set check says so.
+  if (optionsFit || alternatives) return;
+  const column = cols.maxPoints ?? cols.content!;
+  const at = cellAddress(grid, criterion.row, column);
+  problems.push({
+    row: criterion.row,
+    column,
+    kind: "structure_ambiguous",
+    message: `Ô ${at}: các dòng dưới tiêu chí ${criterion.written} cộng lại ${formatNumberVi(sum)} điểm, dòng cao nhất ${formatNumberVi(best)} điểm, không khớp điểm tối đa ${formatNumberVi(max ?? 0)}: chưa rõ là các phần cộng lại hay các mức chọn một; đã đọc là các mức chọn một, sửa điểm trong bảng cho khớp`,
+  });
 }
 
 function romanValue(text: string): number {
