@@ -58,13 +58,38 @@ export interface TableProblem {
   message: string;
 }
 
+export interface StatedLine {
+  /** 0-based grid row and column of the line. */
+  row: number;
+  column: number;
+  text: string;
+  value: number;
+}
+
+/**
+ * A summary line the form writes under its table: "1. Điểm tiêu chí chung: 30",
+ * "3. Tổng điểm …: 100", "4. Tổng điểm cộng (nếu có): 2".
+ *
+ * @example statedLine("4. Tổng điểm cộng (nếu có): 2") === 2
+ */
+export function statedLine(text: string): number | null {
+  const key = normalizeVi(text);
+  const match =
+    /^(?:\d{1,2}[.)]\s*)?(?:tổng (?:số )?điểm|điểm (?:tiêu chí|lĩnh vực|phần|mục))(?=[\s:(])[^:]*:\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm)?\.?$/.exec(
+      key
+    );
+  return match ? Number(match[1].replace(",", ".")) : null;
+}
+
 export interface ReadAssessment {
   layout: AssessmentLayout;
   areas: ReadArea[];
   /** The "Tổng cộng" row, with the maximum it states. */
   total: { row: number; max: number | null } | null;
-  /** The total the title states ("thang điểm 100"), if any. */
+  /** The total the title states ("thang điểm 100", "(60 điểm)"), if any. */
   statedTotal: number | null;
+  /** The form's own summary lines under the table ("1. Điểm tiêu chí chung: 30"). */
+  statements: StatedLine[];
   /** Every criterion row and option row, by grid row. */
   rowKinds: Map<number, "area" | "criterion" | "option" | "total">;
   problems: TableProblem[];
@@ -132,6 +157,7 @@ function readAssessment(grid: Grid, layout: AssessmentLayout, end: number): Read
   const rowKinds: ReadAssessment["rowKinds"] = new Map();
   const seen = new Map<string, number>();
   let total: ReadAssessment["total"] = null;
+  const statements: StatedLine[] = [];
   let lastRow = layout.headerRow;
   let stack: ReadCriterion[] = [];
   let letterScheme = false;
@@ -165,7 +191,26 @@ function readAssessment(grid: Grid, layout: AssessmentLayout, end: number): Read
     const content = collapseSpaces(cellText(get(r, "content")));
     const first = normalizeVi(rawCode !== "" ? rawCode : content);
     if (rawCode === "" && content === "") continue;
-    const footer = footerKind(rowTexts(grid, r, layout.lastInputColumn));
+    const texts = rowTexts(grid, r, layout.lastInputColumn);
+    // A summary line stands alone on its row, after a blank row or a criterion row (never
+    // among the option rows of a criterion, where "Điểm …: 1" is a level).
+    const stated =
+      rawCode === "" &&
+      texts.length === 1 &&
+      !TOTAL.test(normalizeVi(content)) &&
+      areas.length > 0 &&
+      (!optionsOpen ||
+        statements.length > 0 ||
+        rowTexts(grid, r - 1, layout.lastInputColumn).length === 0)
+        ? statedLine(content)
+        : null;
+    if (stated !== null) {
+      statements.push({ row: r, column: cols.content!, text: content, value: stated });
+      continue;
+    }
+    // Below the form's summary lines, nothing is a criterion.
+    if (statements.length > 0) break;
+    const footer = footerKind(texts);
     if (footer === "total" || TOTAL.test(normalizeVi(content)) || TOTAL.test(first)) {
       total = { row: r, max: numberCell(get(r, "maxPoints")) };
       rowKinds.set(r, "total");
@@ -272,6 +317,7 @@ function readAssessment(grid: Grid, layout: AssessmentLayout, end: number): Read
     areas,
     total,
     statedTotal: statedTotalOf(titleText),
+    statements,
     rowKinds,
     problems,
     lastRow,
@@ -473,6 +519,6 @@ export function statedTotalOf(text: string): number | null {
   const match =
     /(?:thang điểm|tổng (?:số )?điểm(?: tối đa)?)(?: là)?:? (\d{1,3}(?:\.\d{1,2})?)(?: điểm)?/.exec(
       key
-    );
+    ) ?? /\((?:tối đa |tổng )?(\d{1,3}(?:\.\d{1,2})?) điểm\)/.exec(key);
   return match ? Number(match[1]) : null;
 }

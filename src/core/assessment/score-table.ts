@@ -280,6 +280,7 @@ export function scoreAssessment(
 
   const areaTotals: AreaTotal[] = [];
   const areaCaps = new Map<string, number>();
+  const computed = new Map<string, { max: number; points: number }>();
   const sections = {
     main: 0,
     mainMax: 0,
@@ -304,6 +305,7 @@ export function scoreAssessment(
     const section = setArea?.section ?? area.section;
     // Rounded within the cap: a cap of 0,125 holds 0,125, never 0,13.
     const points = roundPointsWithin(sum, cap);
+    computed.set(area.code, { max: section ? cap : Math.min(max, cap), points });
     if (section === "bonus") {
       sections.bonus += points;
       sections.bonusCap = (sections.bonusCap ?? 0) + cap;
@@ -356,7 +358,7 @@ export function scoreAssessment(
       marker: read.layout.marker,
       statusColumn: null,
     },
-    assessment: { setChecks: checkSet(read, grid), appraisal, formation },
+    assessment: { setChecks: checkSet(read, grid, { areas: computed }), appraisal, formation },
   };
 }
 

@@ -5,7 +5,8 @@
 import { cellAddress, type Grid } from "../read/grid";
 import { formatNumberVi } from "../parse/numbers";
 import { bandsOverlap, describeBand, listBands, type Band } from "../criteria/option-bands";
-import type { ReadAssessment, ReadCriterion, TableProblem } from "./read-table";
+import type { ReadArea, ReadAssessment, ReadCriterion, TableProblem } from "./read-table";
+import { normalizeVi } from "../parse/text";
 import { maxOf } from "../arrays";
 
 export type SetCheckKind =
@@ -26,12 +27,22 @@ export interface SetFinding {
 
 const TOLERANCE = 0.001;
 
+/** What scoring computed, per area code (maximum as scored, points) and for the sections. */
+export interface ComputedTotals {
+  areas: Map<string, { max: number; points: number }>;
+}
+
 /**
- * Every finding on the table's own set, in sheet order.
+ * Every finding on the table's own set, in sheet order. With the computed totals, the
+ * form's own summary lines are compared with the scored maxima (or points).
  *
  * @example checkSet(read, grid).map((f) => f.address) // ["'Tự đánh giá'!C12", …]
  */
-export function checkSet(read: ReadAssessment, grid: Grid): SetFinding[] {
+export function checkSet(
+  read: ReadAssessment,
+  grid: Grid,
+  computed?: ComputedTotals
+): SetFinding[] {
   const findings: Array<SetFinding & { row: number }> = [];
   const cols = read.layout.columns;
   const maxColumn = cols.maxPoints ?? cols.content!;
@@ -113,6 +124,37 @@ export function checkSet(read: ReadAssessment, grid: Grid): SetFinding[] {
       `tiêu đề bảng ghi thang điểm ${formatNumberVi(read.statedTotal)} nhưng các lĩnh vực cộng lại ${formatNumberVi(areaSum)} điểm`
     );
   }
+  for (const line of read.statements ?? []) {
+    const target = statedTarget(line.text, read.areas);
+    const of = (areas: ReadArea[]) => {
+      let max = 0;
+      let points = 0;
+      for (const area of areas) {
+        const got = computed?.areas.get(area.code);
+        max += got?.max ?? area.max ?? area.criteria.reduce((s, c) => s + (c.max ?? 0), 0);
+        points += got?.points ?? NaN;
+      }
+      return { max, points };
+    };
+    if (target === null) {
+      add(
+        "stated_total",
+        line.row,
+        line.column,
+        `dòng "${line.text}" ghi ${formatNumberVi(line.value)} điểm nhưng không có lĩnh vực nào trong bảng mang tên này; kiểm tra tên lĩnh vực hoặc dòng này`
+      );
+      continue;
+    }
+    const { max, points } = of(target.areas);
+    if (Math.abs(max - line.value) <= TOLERANCE || Math.abs(points - line.value) <= TOLERANCE)
+      continue;
+    add(
+      "stated_total",
+      line.row,
+      line.column,
+      `dòng "${line.text}" ghi ${formatNumberVi(line.value)} điểm nhưng ${target.what} trong bảng cộng lại tối đa ${formatNumberVi(roundTo(max))} điểm${Number.isNaN(points) ? "" : ` (đạt ${formatNumberVi(roundTo(points))})`}; kiểm tra điểm tối đa các tiêu chí hoặc dòng này`
+    );
+  }
   return findings
     .sort((a, b) => a.row - b.row)
     .map(({ kind, address, message }) => ({ kind, address, message }));
@@ -159,4 +201,29 @@ function checkBands(
         `giữa mức "${sorted[i - 1].option.label}" và mức "${sorted[i].option.label}" của tiêu chí ${criterion.written} có khoảng trống (${describeBand(low)} / ${describeBand(high)}); số liệu rơi vào đó không thuộc mức nào`
       );
   }
+}
+
+function roundTo(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/**
+ * The areas a summary line speaks of: the bonus or deduction sections, the main total, or
+ * the area whose name it repeats ("Điểm tiêu chí chung" → "TIÊU CHÍ CHUNG"); null when none.
+ */
+function statedTarget(text: string, areas: ReadArea[]): { areas: ReadArea[]; what: string } | null {
+  const key = normalizeVi(text.replace(/:[^:]*$/, "")).replace(/^\d{1,2}[.)]\s*/, "");
+  const bonus = areas.filter((a) => a.section === "bonus");
+  const deduction = areas.filter((a) => a.section === "deduction");
+  const main = areas.filter((a) => a.section === undefined);
+  if (/điểm cộng|điểm thưởng|cộng điểm/.test(key))
+    return { areas: bonus, what: "các mục điểm cộng" };
+  if (/điểm trừ|trừ điểm/.test(key)) return { areas: deduction, what: "các mục điểm trừ" };
+  const named = main.filter((a) => {
+    const name = normalizeVi(a.name).replace(/\s*\(.*\)\s*$/, "");
+    return name.length >= 4 && key.includes(name);
+  });
+  if (named.length === 1) return { areas: named, what: `lĩnh vực ${named[0].code}` };
+  if (/^tổng (?:số )?điểm/.test(key)) return { areas: main, what: "các lĩnh vực" };
+  return null;
 }
