@@ -112,7 +112,7 @@ describe("the Mẫu 03 staff-rating form (parts, bands, a bonus section, summary
       })
     );
     const [read] = readAssessments(grid);
-    const findings = checkSet(read, grid).filter((f) => f.kind === "structure_ambiguous");
+    const findings = checkSet(read, grid).filter((f) => (f.kind as string) === "structure_ambiguous");
     expect(findings).toEqual([
       {
         kind: "structure_ambiguous",
