@@ -46,3 +46,26 @@ describe("scoreActiveSheet on a self-assessment table (layout 1), no criteria se
     expect(texts).toContain("Đối chiếu điểm");
   });
 });
+
+describe("scoreActiveSheet run twice on a self-assessment table", () => {
+  it("rewrites its own (tự động) block in place: no second block beside it", async () => {
+    const grid = templateGrid(LAYOUT_1);
+    const sheet = new FakeSheet(
+      LAYOUT_1.sheetName,
+      grid.values.map((row) => row.map((v) => v ?? ""))
+    );
+    const excel = new FakeExcel([sheet]);
+    const options = { criteria: null, today: "2025-11-20" };
+    const first = await scoreActiveSheet(excel.context(), options);
+    expect(first.ok).toBe(true);
+    const cellsAfterFirst = [...sheet.cells.keys()].sort();
+    const second = await scoreActiveSheet(excel.context(), options);
+    expect(second.ok).toBe(true);
+    if (!second.ok) return;
+    expect(second.run.summary.points).toBe(8.57);
+    // H:L hold our block; nothing written from M on, and no cell that was not there before.
+    expect(sheet.valueAt("H4")).toBe("Điểm tính toán (tự động)");
+    expect(sheet.valueAt("M4") ?? "").toBe("");
+    expect([...sheet.cells.keys()].sort()).toEqual(cellsAfterFirst);
+  });
+});
