@@ -89,8 +89,11 @@ export function parseStatus(value: ResultCell["value"], numberFormat?: string): 
   const word = WORD_TO_STATUS.get(text);
   if (word) return word;
   if (/%$/.test(text)) {
+    // Done as the formula decides it: a bare percentage whose whole part is at least 100.
+    const bare = /^(\d+)(?:[.,]\d*)?%$/.exec(raw.replace(/ /g, ""));
+    if (bare && Number(bare[1]) >= 100) return "done";
     const ratio = parseRatio({ value, numberFormat });
-    if (ratio !== null) return ratio >= 1 ? "done" : ratio > 0 ? "in_progress" : "not_started";
+    if (ratio !== null && ratio < 1) return ratio > 0 ? "in_progress" : "not_started";
   }
   return "unknown";
 }
