@@ -90,10 +90,13 @@ const percentText: fc.Arbitrary<Case> = fc
   .constantFrom("100%", "100 %", "100,0%", "99,5%", "60%", "120%", "0%")
   .map((value) => ({ value }));
 
-const CASES: Case[] = fc.sample(fc.oneof({ weight: 6, arbitrary: textCase }, numberCase, percentText), {
-  numRuns: 600,
-  seed: 19,
-});
+const CASES: Case[] = fc.sample(
+  fc.oneof({ weight: 6, arbitrary: textCase }, numberCase, percentText),
+  {
+    numRuns: 600,
+    seed: 19,
+  }
+);
 
 describeWithLibreOffice("the done formula against the core, over a generated vocabulary", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "done-vocabulary-"));

@@ -42,7 +42,14 @@ function nesting(formula: string): number {
 }
 
 const today = "2025-11-22";
-const HEADERS = ["STT", "Nội dung nhiệm vụ", "Thời gian hoàn thành", "Bộ phận thực hiện", "Tình trạng", "Kết quả thực hiện"];
+const HEADERS = [
+  "STT",
+  "Nội dung nhiệm vụ",
+  "Thời gian hoàn thành",
+  "Bộ phận thực hiện",
+  "Tình trạng",
+  "Kết quả thực hiện",
+];
 const SCHEDULES = [
   `Trước ngày ${formatDateVi(addDaysIso(today, -10))}`,
   `Trước ngày ${formatDateVi(today)}`,

@@ -29,7 +29,17 @@ for (const [status, words] of Object.entries(STATUS_WORDS) as Array<[TaskStatus,
  * hạn", "Hoàn thành trước hạn", "Đã hoàn thành (100%)", "Hoàn thành 100%", "Đã hoàn
  * thành/100%", "HT", "x", "✓", "đạt 100%", "đã xong"… all end as one of these.
  */
-export const DONE_WORDS = ["hoàn thành", "xong", "đã thực hiện", "đạt", "ht", "đã ht", "x", "✓", "✔"];
+export const DONE_WORDS = [
+  "hoàn thành",
+  "xong",
+  "đã thực hiện",
+  "đạt",
+  "ht",
+  "đã ht",
+  "x",
+  "✓",
+  "✔",
+];
 
 /**
  * Characters a done key drops ("." "!") or reads as a space (brackets, "/", "-", and "|",
