@@ -84,7 +84,8 @@ function fractionOf(numerator: NumberToken, denominator: NumberToken): [number, 
   return [numerator.value, denominator.value];
 }
 
-function isPercentFormat(numberFormat: string | undefined): boolean {
+/** True for an Excel number format that shows a percentage (a "%" outside quotes). */
+export function isPercentFormat(numberFormat: string | undefined): boolean {
   return numberFormat !== undefined && numberFormat.replace(/"[^"]*"/g, "").includes("%");
 }
 

@@ -15,6 +15,7 @@ export const WARNING_CODES = [
   "milestone_passed",
   "duplicate_criterion",
   "ambiguous_number",
+  "unknown_status",
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];
@@ -60,4 +61,5 @@ export const WARNING_LABELS: Record<WarningCode, string> = {
   milestone_passed: "Đã qua mốc trung gian",
   duplicate_criterion: "Tiêu chí ghi ở nhiều dòng",
   ambiguous_number: "Số viết dấu chấm thập phân",
+  unknown_status: "Không hiểu tình trạng",
 };

@@ -145,7 +145,7 @@ export function scoreTable(
   const firstRow = grid.firstRow ?? 1;
   const resolved = table.rows.map((row) => resolveCriterion(row, index));
   const rows = table.rows.map((row, i) =>
-    scoreRow(grid, row, resolved[i], ctx, table.columns.deadline)
+    scoreRow(grid, row, resolved[i], ctx, table.columns.deadline, table.columns.status)
   );
   const counted = countedRows(rows, resolved);
   fillParentRows(rows, resolved, counted);
@@ -191,7 +191,8 @@ function scoreRow(
   row: TableRow,
   resolution: Resolution,
   ctx: TableContext,
-  deadlineColumn: number | undefined
+  deadlineColumn: number | undefined,
+  statusColumn?: number
 ): RowResult {
   const warnings: RowWarning[] = [];
   // A number in the deadline cell may be no date at all (20251215 typed as yyyymmdd): the
@@ -207,6 +208,16 @@ function scoreRow(
   );
   appendAll(warnings, deadline.warnings);
   const status = parseStatus(row.cells.status ?? "", row.formats.status);
+  if (status === "unknown" && statusColumn !== undefined) {
+    // Never silently "not done": the person learns which cell the tool did not understand.
+    const quoted = cellText(row.cells.status ?? "").trim();
+    warnings.push(
+      warning(
+        "unknown_status",
+        `Ô ${cellAddress(grid, row.index, statusColumn)}: không hiểu tình trạng "${quoted.length > 40 ? `${quoted.slice(0, 40)}…` : quoted}" nên tạm coi là chưa hoàn thành; ghi "Đã hoàn thành", "Đang thực hiện" hoặc "Chưa thực hiện"`
+      )
+    );
+  }
   const state = dueState(deadline, status, ctx.today, ctx.soonDays);
   // A recurring label names the pattern, not one date, so the written cell never goes stale.
   if (deadline.schedule === "recurring" && deadline.recurrence)

@@ -18,6 +18,22 @@ describe("parseStatus", () => {
     ["Chưa", "not_started"],
     ["", "not_started"],
     ["Tạm dừng", "unknown"],
+    // Issue 19: how offices write "done", and what stays not done.
+    ["Đã hoàn thành đúng hạn", "done"],
+    ["Hoàn thành trước hạn", "done"],
+    ["Đã hoàn thành (100%)", "done"],
+    ["Hoàn thành 100%", "done"],
+    ["Đã hoàn thành/100%", "done"],
+    ["HT", "done"],
+    ["x", "done"],
+    ["✓", "done"],
+    ["đạt 100%", "done"],
+    ["đã. xong", "done"],
+    ["Đã hòa thành", "unknown"],
+    ["hòan thành đúng hạn", "done"],
+    ["Hoàn thành 50%", "in_progress"],
+    ["Hoàn thành một phần", "unknown"],
+    ["Đang thực hiện 100%", "unknown"],
   ])("reads %p as %s", (text, status) => {
     expect(parseStatus(text)).toBe(status);
     expect(parseStatus(text.normalize("NFD"))).toBe(status);
@@ -26,6 +42,15 @@ describe("parseStatus", () => {
   it("reads a percent-formatted number", () => {
     expect(parseStatus(0.6, "0%")).toBe("in_progress");
     expect(parseStatus(1, "0%")).toBe("done");
+  });
+
+  it("reads numbers by value alone, as the formula does (no CELL)", () => {
+    expect(parseStatus(100)).toBe("done");
+    expect(parseStatus(150)).toBe("done");
+    expect(parseStatus(60)).toBe("in_progress");
+    expect(parseStatus(0)).toBe("not_started");
+    // 120% in a percent cell: the formula cannot see the format, so the core does not guess.
+    expect(parseStatus(1.2, "0%")).toBe("unknown");
   });
 });
 

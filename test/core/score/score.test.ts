@@ -147,3 +147,21 @@ describe("scoreSheet without a criteria set", () => {
     expect(rows.filter((r) => r.dueSoon).map((r) => r.row)).toEqual([8, 21]);
   });
 });
+
+describe("a status the tool does not understand (issue 19)", () => {
+  it("warns unknown_status with the cell, instead of reading it silently as not done", () => {
+    const grid = gridOf(TASK_SHEET);
+    // Excel row 6 (task 2) says "Đã hoàn thành": typed as an office's own phrase it is
+    // still done; a word nobody defined is a warning naming F6.
+    grid.values[5][5] = "Hoàn thành trước hạn";
+    const done = scoreSheet(grid, { today }).tables[0].rows.find((r) => r.row === 6)!;
+    expect(done.status).toBe("done");
+    expect(done.warnings.map((w) => w.code)).not.toContain("unknown_status");
+    grid.values[5][5] = "Tạm dừng";
+    const row = scoreSheet(grid, { today }).tables[0].rows.find((r) => r.row === 6)!;
+    expect(row.status).toBe("unknown");
+    const w = row.warnings.find((x) => x.code === "unknown_status");
+    expect(w?.message).toContain("Ô 'Phụ lục KH CCHC'!F6");
+    expect(w?.message).toContain('"Tạm dừng"');
+  });
+});
