@@ -16,23 +16,12 @@ import {
   type Splice,
 } from "./xml-splice";
 import { maxOf } from "../core/arrays";
+import { elementsAfter, WORKBOOK_ORDER } from "./element-order";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/** Elements of CT_Workbook that come after `definedNames` (ECMA-376 §18.2.27). */
-const AFTER_DEFINED_NAMES = new Set([
-  "calcPr",
-  "oleSize",
-  "customWorkbookViews",
-  "pivotCaches",
-  "smartTagPr",
-  "smartTagTypes",
-  "webPublishing",
-  "fileRecoveryPr",
-  "webPublishObjects",
-  "extLst",
-  "AlternateContent",
-]);
+/** Elements of CT_Workbook that come after `definedNames`. */
+const AFTER_DEFINED_NAMES = elementsAfter(WORKBOOK_ORDER, "definedNames");
 
 export interface WorkbookPartEdits {
   /** Workbook-scoped names to remove (case-insensitive, as Excel compares names). */

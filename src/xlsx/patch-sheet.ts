@@ -503,7 +503,7 @@ function scanOf(
     const si = cells.sharedIndex[i];
     if (si > maxSharedIndex && !inBlock(cells.row[i], cells.column[i])) maxSharedIndex = si;
   }
-  let maxPriority = 0;
+  let maxPriority = layout.extensionMaxPriority;
   const conditionals = layout.conditionals.map((cf) => {
     for (const rule of cf.rules)
       if (!rule.formulas.some(own))

@@ -15,6 +15,7 @@ import {
   type Splice,
   type XmlNode,
 } from "./xml-splice";
+import { elementsAfter, STYLESHEET_ORDER } from "./element-order";
 
 /** The styles part Excel itself writes for an empty workbook: Calibri 11, no fill, no border. */
 export const MINIMAL_STYLES =
@@ -44,25 +45,10 @@ export interface CellLook {
 /** Number formats Excel knows by id (ECMA-376 §18.8.30), the ones we use. */
 const BUILT_IN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "@": 49 };
 
-/** Collections of styles.xml in schema order (CT_Stylesheet). */
-const STYLESHEET_ORDER = [
-  "numFmts",
-  "fonts",
-  "fills",
-  "borders",
-  "cellStyleXfs",
-  "cellXfs",
-  "cellStyles",
-  "dxfs",
-  "tableStyles",
-  "colors",
-  "extLst",
-];
-
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
 interface Collection {
-  local: string;
+  local: (typeof STYLESHEET_ORDER)[number];
   /** Existing and added items, as XML text. */
   items: string[];
   added: string[];
@@ -80,7 +66,7 @@ export class StylesPatch {
   constructor(private readonly text: string) {
     this.root = outlineXml(text);
     this.p = prefixOf(this.root.name);
-    for (const local of ["numFmts", "fonts", "fills", "cellXfs", "dxfs"]) {
+    for (const local of ["numFmts", "fonts", "fills", "cellXfs", "dxfs"] as const) {
       const node = child(this.root, local);
       this.collections.set(local, {
         local,
@@ -163,9 +149,9 @@ export class StylesPatch {
     return splices.length > 0 ? applySplices(this.text, splices) : null;
   }
 
-  private insertionPoint(local: string): number {
-    const later = STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(local) + 1);
-    const next = this.root.children.find((c) => later.includes(c.local));
+  private insertionPoint(local: (typeof STYLESHEET_ORDER)[number]): number {
+    const later = elementsAfter(STYLESHEET_ORDER, local);
+    const next = this.root.children.find((c) => later.has(c.local));
     return next ? next.start : this.root.closeStart;
   }
 

@@ -14,6 +14,7 @@
  * 100,000 more objects.
  */
 import { streamXml, type XmlCursor, type XmlHandlers } from "./xml-stream";
+import { elementsAfter, WORKSHEET_ORDER } from "./element-order";
 
 /** An element found at depth 1 (or a `col`/`cfRule` inside one). */
 export interface ElementOffsets {
@@ -110,34 +111,12 @@ export interface SheetLayout {
   conditionals: ConditionalOffsets[];
   /** Offset just after the start tag of the first top-level element that must follow conditional formats. */
   afterConditionalOpenEnd: number | null;
+  /** Highest priority of the conditional-format rules kept in `extLst` (x14), 0 when none. */
+  extensionMaxPriority: number;
 }
 
-/** Elements of CT_Worksheet that come after `conditionalFormatting` (ECMA-376 §18.3.1.99). */
-const AFTER_CONDITIONAL_FORMATTING = new Set([
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-  "AlternateContent",
-]);
+/** Elements of CT_Worksheet that come after `conditionalFormatting`. */
+const AFTER_CONDITIONAL_FORMATTING = elementsAfter(WORKSHEET_ORDER, "conditionalFormatting");
 
 /**
  * The 0-based column of an A1 reference, read without allocating.
@@ -200,6 +179,7 @@ export function layoutRecorder(): LayoutRecorder {
     },
     conditionals: [],
     afterConditionalOpenEnd: null,
+    extensionMaxPriority: 0,
   };
   /** Depth of the element being opened or closed (0: the root). */
   let depth = 0;
@@ -216,6 +196,8 @@ export function layoutRecorder(): LayoutRecorder {
   let rule: ConditionalRuleOffsets | null = null;
   let formula: string | null = null;
   let collectCols = false;
+  /** The depth-1 element open now is `extLst`. */
+  let inExtLst = false;
 
   const element = (cursor: XmlCursor): ElementOffsets => ({
     name: cursor.qualifiedName,
@@ -232,6 +214,13 @@ export function layoutRecorder(): LayoutRecorder {
     open: (local, attributes, cursor) => {
       const d = depth++;
       if (d >= 4) {
+        // Excel 2010+ keeps data bars and icon sets in extLst (x14:cfRule): their
+        // priorities share one sequence with the standard rules'.
+        if (inExtLst && local === "cfRule") {
+          const priority = Number(attributes.priority);
+          if (Number.isFinite(priority) && priority > layout.extensionMaxPriority)
+            layout.extensionMaxPriority = priority;
+        }
         if (d > 4 || cell < 0) return;
         if (local === "v" || local === "is") hasValues[cell] = 1;
         else if (local === "f") {
@@ -286,6 +275,7 @@ export function layoutRecorder(): LayoutRecorder {
       if (d === 1) {
         topLevel = element(cursor);
         inSheetData = local === "sheetData";
+        inExtLst = local === "extLst";
         if (inSheetData) layout.sheetData = topLevel;
         else if (local === "dimension") layout.dimension = topLevel;
         else if (local === "cols") {
@@ -340,6 +330,7 @@ export function layoutRecorder(): LayoutRecorder {
         conditional = null;
         collectCols = false;
         inSheetData = false;
+        inExtLst = false;
         topLevel = null;
         return;
       }

@@ -244,3 +244,42 @@ describe("patchSheetXml with a prefixed main namespace", () => {
     expect(xml).not.toMatch(/<c /);
   });
 });
+
+describe("patchSheetXml beside Excel 2010+ conditional formats kept in extLst", () => {
+  // Data bars and icon sets are written twice by Excel: a standard rule and an x14 one in
+  // extLst. Their priorities share one sequence with every other rule of the sheet.
+  const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+  const original = sheet(
+    `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>`,
+    `<conditionalFormatting sqref="A1:A9"><cfRule type="cellIs" dxfId="0" priority="2" operator="greaterThan"><formula>5</formula></cfRule></conditionalFormatting>` +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="dataBar" priority="7" id="{00000000-0000-0000-0000-000000000001}"><x14:dataBar minLength="0" maxLength="100"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/></x14:dataBar></x14:cfRule><xm:sqref>B1:B9</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`
+  );
+  const table = planAt({ row: 1, column: "C" }, [[1, 2, "", 45930, { value: "x" }]]);
+
+  it("numbers our rules after the highest priority of both kinds, so no two rules share one", () => {
+    const xml = patch(original, [table]).xml;
+    const doc = parse(xml);
+    const priorities = [
+      ...Array.from(doc.getElementsByTagNameNS(NS, "cfRule")),
+      ...Array.from(doc.getElementsByTagNameNS(X14, "cfRule")),
+    ].map((rule) => Number(rule.getAttribute("priority")));
+    expect(priorities).toHaveLength(4);
+    expect(new Set(priorities).size).toBe(4);
+    expect(Math.min(...priorities.slice(1, 3))).toBe(8);
+  });
+
+  it("keeps the extLst rules and the order of the sheet's elements", () => {
+    const xml = patch(original, [table]).xml;
+    const names = Array.from(parse(xml).documentElement!.childNodes)
+      .filter((n): n is Element => n.nodeType === 1)
+      .map((n) => n.localName);
+    expect(names.slice(-4)).toEqual([
+      "conditionalFormatting",
+      "conditionalFormatting",
+      "pageMargins",
+      "extLst",
+    ]);
+    expect(xml).toContain('<x14:cfRule type="dataBar" priority="7"');
+  });
+});
