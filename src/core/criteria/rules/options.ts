@@ -1,0 +1,89 @@
+/**
+ * "Chọn một mức": the result names one of the options (by label, number or points) and
+ * scores that option's points.
+ */
+import { z } from "zod";
+import { formatNumberVi, roundHalfAwayFromZero } from "../../parse/numbers";
+import { cellText } from "../../parse/text";
+import { warning } from "../../parse/warnings";
+import { maxOf } from "../../arrays";
+import { chooseOption } from "../option-choice";
+import { common, defineRuleKind, numberOrRaw, scored } from "./define";
+
+export const OptionsRule = z.object({
+  kind: z.literal("options"),
+  options: z
+    .array(
+      z.object({
+        label: z
+          .string({ error: "Mức chọn cần có tên (label)" })
+          .min(1, { error: "Mức chọn cần có tên (label)" }),
+        points: z
+          .number({ error: "Điểm của mức chọn phải là số" })
+          .min(0, { error: "Điểm của mức chọn không được âm" }),
+      })
+    )
+    .min(2, { error: "Quy tắc chọn một mức (options) cần ít nhất hai mức" }),
+  ...common,
+});
+
+const OPTIONS = "Các mức chọn (mỗi dòng một mức: tên: điểm)";
+const SUM_TOLERANCE = 0.001;
+
+export const options = defineRuleKind({
+  kind: "options",
+  schema: OptionsRule,
+  label: "Chọn một mức",
+  resultColumn: "other",
+  sheetColumns: [{ name: OPTIONS, field: ["options"] }],
+  // One option a line: labels may hold ";" and ":" ("Hoàn thành từ 50% - dưới 100%: 0,5").
+  writeSheet: (rule, row) =>
+    row.value(
+      OPTIONS,
+      rule.options.map((o) => `${o.label}: ${formatNumberVi(o.points, 10)}`).join("\n")
+    ),
+  readSheet: (row) => {
+    const read = cellText(row.cell(OPTIONS))
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "")
+      .map((line) => {
+        const match = /^(.+):\s*([^:]+)$/.exec(line);
+        return match ? { label: match[1].trim(), points: numberOrRaw(match[2].trim()) } : null;
+      });
+    if (read.some((o) => o === null)) {
+      row.fail(OPTIONS, 'ghi mỗi mức một dòng dạng "Ban hành kịp thời: 1,5"');
+      return {};
+    }
+    return { options: read };
+  },
+  score: (rule, cell, max) => {
+    const choice = chooseOption(rule.options, cell);
+    if ("problem" in choice)
+      return { points: null, warnings: [warning("invalid_value", choice.problem)] };
+    const best = maxOf(rule.options.map((o) => o.points));
+    const points = Math.min(choice.option.points, max);
+    const warnings =
+      points < best
+        ? [
+            warning(
+              "below_threshold",
+              `Mức "${choice.option.label}": mất ${formatNumberVi(best - points)} điểm`,
+              roundHalfAwayFromZero(best - points, 2)
+            ),
+          ]
+        : [];
+    return scored(points, warnings);
+  },
+  check: (rule, criterion) =>
+    rule.options.flatMap((option, i) =>
+      option.points > criterion.maxPoints + SUM_TOLERANCE
+        ? [
+            {
+              path: ["options", i, "points"],
+              message: `Điểm của mức "${option.label}" (${formatNumberVi(option.points)}) vượt điểm tối đa ${formatNumberVi(criterion.maxPoints)} của tiêu chí ${criterion.code}`,
+            },
+          ]
+        : []
+    ),
+});

@@ -1,0 +1,64 @@
+/** "Vượt/đạt trên tổng": exceeded and met targets weighted, nothing under the cut-off. */
+import { z } from "zod";
+import { formatPercentVi } from "../../parse/numbers";
+import { parseWeightedShare } from "../../parse/values";
+import { warning } from "../../parse/warnings";
+import { common, defineRuleKind, lost, ratio, scored, unreadable } from "./define";
+
+export const WeightedShareRule = z.object({
+  kind: z.literal("weighted_share"),
+  weights: z.object({
+    exceeded: z
+      .number({ error: "Hệ số vượt phải là số" })
+      .min(0, { error: "Hệ số vượt không được âm" }),
+    met: z.number({ error: "Hệ số đạt phải là số" }).min(0, { error: "Hệ số đạt không được âm" }),
+  }),
+  cutoff: ratio("Ngưỡng (cutoff)"),
+  ...common,
+});
+
+const EXCEEDED = "Hệ số vượt";
+const MET = "Hệ số đạt";
+const CUTOFF = "Ngưỡng (vượt + đạt)/tổng";
+
+export const weightedShare = defineRuleKind({
+  kind: "weighted_share",
+  schema: WeightedShareRule,
+  label: "Vượt/đạt trên tổng",
+  resultColumn: "other",
+  sheetColumns: [
+    { name: EXCEEDED, field: ["weights", "exceeded"] },
+    { name: MET, field: ["weights", "met"] },
+    { name: CUTOFF, field: ["cutoff"] },
+  ],
+  writeSheet: (rule, row) => {
+    row.value(EXCEEDED, rule.weights.exceeded);
+    row.value(MET, rule.weights.met);
+    row.ratio(CUTOFF, rule.cutoff);
+  },
+  readSheet: (row) => ({
+    weights: { exceeded: row.number(EXCEEDED), met: row.number(MET) },
+    cutoff: row.ratio(CUTOFF),
+  }),
+  score: (rule, cell, max) => {
+    const counts = parseWeightedShare(cell);
+    if (counts === null)
+      return unreadable(cell, 'số chỉ tiêu có nhãn, ví dụ "vượt: 3; đạt: 4; tổng: 10"');
+    const { total, exceeded, met } = counts;
+    const share = (exceeded + met) / total;
+    if (share + 1e-12 < rule.cutoff) {
+      return scored(0, [
+        warning(
+          "below_threshold",
+          `(vượt + đạt)/tổng = ${exceeded + met}/${total} = ${formatPercentVi(share)} < ${formatPercentVi(rule.cutoff)}: ${lost(max)}`,
+          max
+        ),
+      ]);
+    }
+    const points = Math.min(
+      max,
+      (exceeded / total) * rule.weights.exceeded + (met / total) * rule.weights.met
+    );
+    return scored(points);
+  },
+});
