@@ -53,6 +53,18 @@ export const allOf = defineRuleKind({
     }
     return { conditions };
   },
+  example: {
+    rule: {
+      kind: "all_of",
+      conditions: [
+        { label: "Tỷ lệ số hóa", min: 0.8 },
+        { label: "Tỷ lệ khai thác", min: 0.5 },
+      ],
+    },
+    maxPoints: 1,
+    result: "82%; 47%",
+    points: 0,
+  },
   score: (rule, cell, max) => {
     const ratios = parseRatioList(cell);
     const expected = `${rule.conditions.length} tỷ lệ theo thứ tự (${rule.conditions.map((c) => c.label).join("; ")}), ví dụ "82%; 47%"`;

@@ -14,6 +14,7 @@ export const boolean = defineRuleKind({
   sheetColumns: [],
   writeSheet: () => {},
   readSheet: () => ({}),
+  example: { rule: { kind: "boolean" }, maxPoints: 1, result: "Có", points: 1 },
   score: (_rule, cell, max) => {
     const answer = parseBoolean(cell);
     if (answer === null) return unreadable(cell, "Có/Đạt/Hoàn thành hoặc Không/Chưa");

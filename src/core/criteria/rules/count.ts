@@ -32,6 +32,12 @@ export const count = defineRuleKind({
     row.value(PARTIAL, rule.partial ? YES : NO);
   },
   readSheet: (row) => ({ target: row.number(TARGET), partial: row.flag(PARTIAL) }),
+  example: {
+    rule: { kind: "count", target: 2, partial: true },
+    maxPoints: 1,
+    result: 1,
+    points: 0.5,
+  },
   score: (rule, cell, max) => {
     const n = parseCount(cell);
     if (n === null) return unreadable(cell, 'một số lượng, ví dụ 2 hoặc "02 sáng kiến"');

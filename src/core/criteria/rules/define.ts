@@ -72,6 +72,11 @@ export interface RuleKindDefinition<S extends z.ZodObject> {
   /** The rule's parameters as read (unvalidated: the schema checks them after). */
   readSheet(row: SheetRowReader): Record<string, unknown>;
   score(rule: z.infer<S>, cell: ResultCell, max: number): RuleOutcome;
+  /**
+   * A worked example: the rule as a set file writes it, a criterion's maximum, a result
+   * and the points it scores (test/core/criteria/rule-kinds.test.ts runs every kind's).
+   */
+  example: { rule: z.input<S>; maxPoints: number; result: CellValue; points: number };
   /** Checks against the criterion (its maximum), run by the set's validation. */
   check?(rule: z.infer<S>, criterion: { code: string; maxPoints: number }): RuleIssue[];
 }

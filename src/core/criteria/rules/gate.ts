@@ -21,6 +21,7 @@ export const gate = defineRuleKind({
   sheetColumns: [{ name: MIN, field: ["min"] }],
   writeSheet: (rule, row) => row.ratio(MIN, rule.min),
   readSheet: (row) => ({ min: row.ratio(MIN) }),
+  example: { rule: { kind: "gate", min: 0.95 }, maxPoints: 1.5, result: "96%", points: 1.5 },
   score: (rule, cell, max) => {
     const r = parseRatio(cell);
     if (r === null) return unreadable(cell, RATIO_EXAMPLE);

@@ -15,6 +15,7 @@ export const manual = defineRuleKind({
   sheetColumns: [],
   writeSheet: () => {},
   readSheet: () => ({}),
+  example: { rule: { kind: "manual" }, maxPoints: 2, result: "1,5", points: 1.5 },
   score: (_rule, cell, max) => {
     const points = parsePoints(cell, max);
     if (points === null) return unreadable(cell, `số điểm từ 0 đến ${formatNumberVi(max)}`);

@@ -57,6 +57,18 @@ export const options = defineRuleKind({
     }
     return { options: read };
   },
+  example: {
+    rule: {
+      kind: "options",
+      options: [
+        { label: "Ban hành kịp thời", points: 1 },
+        { label: "Ban hành muộn", points: 0.5 },
+      ],
+    },
+    maxPoints: 1,
+    result: "Ban hành muộn",
+    points: 0.5,
+  },
   score: (rule, cell, max) => {
     const choice = chooseOption(rule.options, cell);
     if ("problem" in choice)

@@ -39,6 +39,7 @@ export const ratio = defineRuleKind({
     row.ratio(FULL, rule.full);
   },
   readSheet: (row) => ({ min: row.ratio(MIN), full: row.ratio(FULL) }),
+  example: { rule: { kind: "ratio", min: 0.5, full: 1 }, maxPoints: 2, result: "75%", points: 1.5 },
   score: (rule, cell, max) => {
     const r = parseRatio(cell);
     if (r === null) return unreadable(cell, RATIO_EXAMPLE);

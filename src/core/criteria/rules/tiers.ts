@@ -59,6 +59,18 @@ export const tiers = defineRuleKind({
     }
     return { tiers: read };
   },
+  example: {
+    rule: {
+      kind: "tiers",
+      tiers: [
+        { min: 1, points: 1 },
+        { min: 0.8, points: 0.5 },
+      ],
+    },
+    maxPoints: 1,
+    result: "85%",
+    points: 0.5,
+  },
   score: (rule, cell, max) => {
     const r = parseRatio(cell);
     if (r === null) return unreadable(cell, RATIO_EXAMPLE);

@@ -40,6 +40,12 @@ export const weightedShare = defineRuleKind({
     weights: { exceeded: row.number(EXCEEDED), met: row.number(MET) },
     cutoff: row.ratio(CUTOFF),
   }),
+  example: {
+    rule: { kind: "weighted_share", weights: { exceeded: 1.5, met: 1 }, cutoff: 0.7 },
+    maxPoints: 1.5,
+    result: "vượt: 3; đạt: 4; tổng: 10",
+    points: 0.85,
+  },
   score: (rule, cell, max) => {
     const counts = parseWeightedShare(cell);
     if (counts === null)
