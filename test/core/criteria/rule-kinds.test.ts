@@ -14,6 +14,7 @@ import {
 } from "../../../src/core/criteria/criteria-sheet";
 import { applyRule } from "../../../src/core/score/rules";
 import type { Grid } from "../../../src/core/read/grid";
+import { METHOD_PATTERNS } from "../../../src/core/assessment/method-text";
 
 interface Example {
   kind: string;
@@ -87,6 +88,20 @@ describe("the registry of rule kinds", () => {
     expect(ruleKind("options").resultColumn).toBe("other");
   });
 
+  it("tries the kinds' method phrasings in the order they always had, the most specific first", () => {
+    expect(METHOD_PATTERNS.map(([name]) => name)).toEqual([
+      "weightedTargets",
+      "namedRatios",
+      "optionList",
+      "proportionalFromThreshold",
+      "fullAbove",
+      "gateBelow",
+      "proportional",
+      "gateAtFull",
+      "countAtLeast",
+    ]);
+  });
+
   it("keeps the sheet's columns where they were: every kind's columns are laid-out ones", () => {
     expect(SHEET_COLUMNS).toHaveLength(20);
     for (const definition of RULE_DEFINITIONS)
@@ -100,6 +115,7 @@ describe("a kind added as one file", () => {
     schema: typeof import("../../../src/core/criteria/schema");
     sheet: typeof import("../../../src/core/criteria/criteria-sheet");
     rules: typeof import("../../../src/core/score/rules");
+    method: typeof import("../../../src/core/assessment/method-text");
   };
 
   /** The core as it would be with pass-mark.ts listed in rules/kinds.ts. */
@@ -115,13 +131,14 @@ describe("a kind added as one file", () => {
         schema: require("../../../src/core/criteria/schema"),
         sheet: require("../../../src/core/criteria/criteria-sheet"),
         rules: require("../../../src/core/score/rules"),
+        method: require("../../../src/core/assessment/method-text"),
       };
     });
     jest.dontMock("../../../src/core/criteria/rules/kinds");
     return modules!;
   }
 
-  const { schema, sheet, rules } = withPassMark();
+  const { schema, sheet, rules, method } = withPassMark();
   const { passMark } = jest.requireActual("../../fixtures/rule-kinds/pass-mark");
   const examples: Example[] = [...RULE_DEFINITIONS, passMark as Example];
 
@@ -161,6 +178,17 @@ describe("a kind added as one file", () => {
     expect(rules.applyRule(rule, { value: "7" }, 2)).toEqual({ points: 2, warnings: [] });
     expect(rules.applyRule(rule, { value: "4" }, 2).points).toBe(0);
     expect(rules.applyRule(rule, { value: "" }, 2).warnings[0].code).toBe("missing_result");
+  });
+
+  it("reads its own method phrasing from a self-assessment table's text, after the shipped ones", () => {
+    expect(method.methodRule("Kết quả đạt từ 5 điểm (thang 10) trở lên")).toEqual({
+      rule: { kind: "pass_mark", pass: 5 },
+      pattern: "passMarkOutOf10",
+    });
+    expect(method.METHOD_PATTERNS.map(([name]) => name)).toEqual([
+      ...METHOD_PATTERNS.map(([name]) => name),
+      "passMarkOutOf10",
+    ]);
   });
 
   it("leaves the shipped registry as it was", () => {

@@ -1,5 +1,6 @@
 /** "Số lượng": all the points from the target count; below it none, or a share when `partial`. */
 import { z } from "zod";
+import { methodKey } from "../method-words";
 import { formatNumberVi, roundHalfAwayFromZero } from "../../parse/numbers";
 import { parseCount } from "../../parse/values";
 import { warning } from "../../parse/warnings";
@@ -17,6 +18,21 @@ export const CountRule = z.object({
 
 const TARGET = "Số lượng cần đạt";
 const PARTIAL = "Chia điểm khi chưa đủ số lượng";
+
+/**
+ * "Phường có từ 2 sáng kiến hoặc giải pháp mới trở lên", "tổ chức ít nhất 02 cuộc đối
+ * thoại": the maximum from that count, nothing below it.
+ *
+ * @example countAtLeast("Phường có từ 2 sáng kiến hoặc giải pháp mới trở lên.") // { kind: "count", target: 2, partial: false }
+ */
+export function countAtLeast(text: string): z.infer<typeof CountRule> | null {
+  const key = methodKey(text);
+  const match =
+    /(?:có|đạt|tổ chức|thực hiện) từ (\d{1,3}) (?!\d|%|-|–)[^\d%;.]{1,50}? trở lên/.exec(key) ??
+    /(?:có|đạt|tổ chức|thực hiện) ít nhất (\d{1,3}) (?!\d|%)/.exec(key);
+  if (!match || Number(match[1]) < 1) return null;
+  return { kind: "count", target: Number(match[1]), partial: false };
+}
 
 export const count = defineRuleKind({
   kind: "count",
@@ -38,6 +54,7 @@ export const count = defineRuleKind({
     result: 1,
     points: 0.5,
   },
+  methodPatterns: [{ name: "countAtLeast", order: 90, read: countAtLeast }],
   score: (rule, cell, max) => {
     const n = parseCount(cell);
     if (n === null) return unreadable(cell, 'một số lượng, ví dụ 2 hoặc "02 sáng kiến"');

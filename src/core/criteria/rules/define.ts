@@ -77,6 +77,16 @@ export interface RuleKindDefinition<S extends z.ZodObject> {
    * and the points it scores (test/core/criteria/rule-kinds.test.ts runs every kind's).
    */
   example: { rule: z.input<S>; maxPoints: number; result: CellValue; points: number };
+  /**
+   * Phrasings of a self-assessment table's scoring method that read as this kind
+   * (assessment/method-text.ts tries every kind's, by `order`, lowest first: the most
+   * specific phrasing first), each named for the derived set's report.
+   */
+  methodPatterns?: ReadonlyArray<{
+    name: string;
+    order: number;
+    read(text: string): z.infer<S> | null;
+  }>;
   /** Checks against the criterion (its maximum), run by the set's validation. */
   check?(rule: z.infer<S>, criterion: { code: string; maxPoints: number }): RuleIssue[];
 }

@@ -30,6 +30,44 @@ export const OptionsRule = z.object({
 const OPTIONS = "Các mức chọn (mỗi dòng một mức: tên: điểm)";
 const SUM_TOLERANCE = 0.001;
 
+export interface OptionText {
+  label: string;
+  points: number | null;
+}
+
+/**
+ * An option as written in the name column: "text: points". The points are what follows
+ * the last colon; text without it keeps `points: null`.
+ *
+ * @example splitOptionText("Hoàn thành từ 50% - dưới 100% kế hoạch: 0,5") // { label: "Hoàn thành từ 50% - dưới 100% kế hoạch", points: 0.5 }
+ * @example splitOptionText("Không ban hành") // { label: "Không ban hành", points: null }
+ */
+export function splitOptionText(text: string): OptionText {
+  const clean = text.replace(/\s+/g, " ").trim();
+  const match = /^(.*\S)\s*:\s*(\d{1,3}(?:[.,]\d{1,3})?)\s*(?:điểm|đ)?\.?$/.exec(clean);
+  if (!match) return { label: clean, points: null };
+  return { label: match[1].trim(), points: Number(match[2].replace(",", ".")) };
+}
+
+/**
+ * An inline option list: "Hoàn thành 100%: 1; 90 - <100%: 0,5; <90%: 0", "Ban hành
+ * trong tháng 01: 1; tháng 02: 0,5; sau tháng 02 hoặc không ban hành: 0".
+ *
+ * @example optionList("Hoàn thành 100%: 1; 90 - <100%: 0,5; <90%: 0") // { kind: "options", options: [{ label: "Hoàn thành 100%", points: 1 }, { label: "90 - <100%", points: 0.5 }, { label: "<90%", points: 0 }] }
+ */
+export function optionList(text: string): z.infer<typeof OptionsRule> | null {
+  const parts = text
+    .split(/[;\n]/)
+    .map((part) => part.replace(/^[\s\-–+•]+/, "").trim())
+    .filter((part) => part !== "");
+  const options = parts.map(splitOptionText).filter((o) => o.points !== null);
+  if (options.length < 2 || options.length < parts.length - 1) return null;
+  return {
+    kind: "options",
+    options: options.map((o) => ({ label: o.label, points: o.points! })),
+  };
+}
+
 export const options = defineRuleKind({
   kind: "options",
   schema: OptionsRule,
@@ -69,6 +107,7 @@ export const options = defineRuleKind({
     result: "Ban hành muộn",
     points: 0.5,
   },
+  methodPatterns: [{ name: "optionList", order: 30, read: optionList }],
   score: (rule, cell, max) => {
     const choice = chooseOption(rule.options, cell);
     if ("problem" in choice)

@@ -1,5 +1,6 @@
 /** "Vượt/đạt trên tổng": exceeded and met targets weighted, nothing under the cut-off. */
 import { z } from "zod";
+import { methodKey, NUM, num } from "../method-words";
 import { formatPercentVi } from "../../parse/numbers";
 import { parseWeightedShare } from "../../parse/values";
 import { warning } from "../../parse/warnings";
@@ -20,6 +21,25 @@ export const WeightedShareRule = z.object({
 const EXCEEDED = "Hệ số vượt";
 const MET = "Hệ số đạt";
 const CUTOFF = "Ngưỡng (vượt + đạt)/tổng";
+
+/**
+ * "(b/a)*1,5 + (c/a)*1,0 … nếu (b+c)/a < 0,7 thì điểm đánh giá là 0": exceeded and met
+ * targets weighted, nothing under the cut-off.
+ *
+ * @example weightedTargets("Tính điểm theo công thức: (b/a)*1.50 + (c/a)*1.00. Nếu tỉ lệ (b+c)/a <0.70 thì điểm đánh giá là 0") // { kind: "weighted_share", weights: { exceeded: 1.5, met: 1 }, cutoff: 0.7 }
+ */
+export function weightedTargets(text: string): z.infer<typeof WeightedShareRule> | null {
+  const key = methodKey(text).replace(/\s/g, "");
+  const weights = new RegExp(String.raw`\(b/a\)[*x×]${NUM}\+\(c/a\)[*x×]${NUM}`).exec(key);
+  if (!weights) return null;
+  const cutoff = new RegExp(String.raw`\(b\+c\)/a<${NUM}(%?)`).exec(key);
+  const cut = cutoff ? num(cutoff[1]) / (cutoff[2] ? 100 : 1) : 0;
+  return {
+    kind: "weighted_share",
+    weights: { exceeded: num(weights[1]), met: num(weights[2]) },
+    cutoff: cut,
+  };
+}
 
 export const weightedShare = defineRuleKind({
   kind: "weighted_share",
@@ -46,6 +66,7 @@ export const weightedShare = defineRuleKind({
     result: "vượt: 3; đạt: 4; tổng: 10",
     points: 0.85,
   },
+  methodPatterns: [{ name: "weightedTargets", order: 10, read: weightedTargets }],
   score: (rule, cell, max) => {
     const counts = parseWeightedShare(cell);
     if (counts === null)
