@@ -7,10 +7,9 @@
 import { deriveSetFromGrids } from "../core/assessment/derive-set";
 import { criteriaSetToSheet } from "../core/criteria/criteria-sheet";
 import type { CriteriaSet } from "../core/criteria/schema";
-import { CRITERIA_SHEET_NAME } from "../core/read/output-columns";
+import { CRITERIA_SHEET_NAME, sameSheetName } from "../core/read/output-columns";
 import { CliError, criteriaFromWorkbook, loadCriteriaSet, loadWorkbook } from "./score-command";
 import { NODE_COMPRESSOR } from "./node-zlib";
-import { sameSheetName } from "../core/write/summary-sheet";
 import { patchWorkbook } from "../xlsx/patch-workbook";
 import { chooseOutput, resolveUserPath, shownPath, writeFileAtomic } from "./files";
 

@@ -15,7 +15,15 @@
  * then the writes in requests under 4 MB.
  */
 import { columnIndex, columnLetter, type Grid, type MergedArea } from "../core/read/grid";
-import { CRITERIA_SHEET_NAME } from "../core/read/output-columns";
+import {
+  CRITERIA_SHEET_NAME,
+  OUTPUT_COLUMNS,
+  outputColumnIndex,
+} from "../core/read/output-columns";
+
+/** The owned block's last column and its state column (a formula), by key as the patcher finds them. */
+const LAST_OUTPUT = OUTPUT_COLUMNS.length - 1;
+const STATE_COLUMN = outputColumnIndex("dueState");
 import { readCriteriaSheet, type SheetProblem } from "../core/criteria/criteria-sheet";
 import { markersOnSheet, type DefinedName } from "../core/read/markers";
 import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../core/run";
@@ -422,7 +430,7 @@ function requestSplitter(context: Excel.RequestContext): Reserve {
 function prepareBlock(sheet: Excel.Worksheet, table: TableWritePlan): void {
   const { firstRow, lastRow, letterAt } = tableGeometry(table);
   if (lastRow > firstRow) {
-    const body = sheet.getRange(`${letterAt(0)}${firstRow + 1}:${letterAt(4)}${lastRow}`);
+    const body = sheet.getRange(`${letterAt(0)}${firstRow + 1}:${letterAt(LAST_OUTPUT)}${lastRow}`);
     body.format.fill.color = COLORS.outputFill;
     body.format.wrapText = true;
     body.format.verticalAlignment = "Top";
@@ -437,7 +445,7 @@ function prepareBlock(sheet: Excel.Worksheet, table: TableWritePlan): void {
   });
   for (const offset of table.headerOffsets) {
     const header = sheet.getRange(
-      `${letterAt(0)}${firstRow + offset}:${letterAt(4)}${firstRow + offset}`
+      `${letterAt(0)}${firstRow + offset}:${letterAt(LAST_OUTPUT)}${firstRow + offset}`
     );
     const row = [table.values[offset] as string[]];
     header.numberFormat = textFormats(row, "General");
@@ -464,11 +472,11 @@ async function writeTable(
   const { firstRow, lastRow, letterAt } = tableGeometry(table);
   const headerRows = new Set(table.headerOffsets.map((offset) => firstRow + offset));
 
-  // Values of the first four columns, body rows only (the header rows are written
+  // Values of the columns before the state column, body rows only (the header rows are written
   // already): one 2D array per run of rows between repeated headers, in blocks if large.
   const cells = (offset: number) =>
     table.values[offset]
-      .slice(0, 4)
+      .slice(0, STATE_COLUMN)
       .map((cell) => (typeof cell === "object" ? cell.value : cell)) as CellValue[];
   const runs: Array<{ from: number; rows: CellValue[][] }> = [];
   for (let row = firstRow + 1; row <= lastRow; row++) {
@@ -489,20 +497,21 @@ async function writeTable(
       const chunk = run.rows.slice(written, written + rowsPerBlock);
       await reserve(payloadBytes(chunk));
       const from = run.from + written;
-      sheet.getRange(`${letterAt(0)}${from}:${letterAt(3)}${from + chunk.length - 1}`).values =
-        chunk as (string | number | boolean)[][];
+      sheet.getRange(
+        `${letterAt(0)}${from}:${letterAt(STATE_COLUMN - 1)}${from + chunk.length - 1}`
+      ).values = chunk as (string | number | boolean)[][];
     }
     // The state column: one relative formula for the run's rows.
     sheet.getRange(
-      `${letterAt(4)}${run.from}:${letterAt(4)}${run.from + run.rows.length - 1}`
+      `${letterAt(STATE_COLUMN)}${run.from}:${letterAt(STATE_COLUMN)}${run.from + run.rows.length - 1}`
     ).formulasR1C1 = table.stateFormulaR1C1 as unknown as string[][];
   }
   // Rows under a merged status read the merge's top cell: each gets its own formula.
   table.values.forEach((planned, offset) => {
-    const state = planned[4];
+    const state = planned[STATE_COLUMN];
     if (typeof state !== "object" || state.statusRow === undefined) return;
     const row = firstRow + offset;
-    sheet.getRange(`${letterAt(4)}${row}`).formulas = [
+    sheet.getRange(`${letterAt(STATE_COLUMN)}${row}`).formulas = [
       [`=${stateFormulaAt(table, row, state.statusRow)}`],
     ];
   });

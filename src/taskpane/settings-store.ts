@@ -7,7 +7,6 @@ import { DEFAULT_SETTINGS, type ScoringSettings } from "../core/settings";
 import {
   loadDocumentSettings,
   loadWorkbookSettings,
-  saveDocumentSettings,
   saveWorkbookSettings,
 } from "../excel/settings";
 import type { RunInExcel } from "../excel/workbook-api";
@@ -38,13 +37,6 @@ export function workbookSettingsStore(
     save: (value) =>
       run((context) => saveWorkbookSettings(context, documentSettings, value, supports)),
     savedNote: SAVE_FILE_NOTE,
-  };
-}
-
-export function documentSettingsStore(settings: Office.Settings): SettingsStore {
-  return {
-    load: () => loadDocumentSettings(settings),
-    save: (value) => saveDocumentSettings(settings, value),
   };
 }
 

@@ -5,35 +5,29 @@
  * cells: "'Bộ tiêu chí'!D7: Điểm tối đa phải là số lớn hơn 0".
  */
 import { cellAddress, cellAt, type Grid } from "../read/grid";
-import { formatNumberVi, parseDecimal } from "../parse/numbers";
+import { parseDecimal } from "../parse/numbers";
 import { CRITERIA_SHEET_NAME } from "../read/output-columns";
 import {
   formatPath,
   MAX_CRITERIA_DEPTH,
   parseCriteriaSet,
-  RULE_KINDS,
   type CriteriaSet,
   type CriteriaSetInput,
   type Criterion,
   type Rule,
 } from "./schema";
+import { RULE_KINDS, ruleKind, ruleKinds } from "./rules";
+import { NO, numberOrRaw, percentFormat, ratioOrRaw, YES, yesNo } from "./rules/define";
 import { cellText, collapseSpaces, isBlankCell, normalizeVi } from "../parse/text";
-import { parseRatio, type CellValue } from "../parse/values";
+import type { CellValue } from "../parse/values";
 
-/** Vietnamese names of the rule kinds, as the "Cách chấm" column shows them. */
-export const RULE_LABELS: Record<Rule["kind"], string> = {
-  manual: "Nhập điểm",
-  boolean: "Có/Không",
-  ratio: "Tỷ lệ",
-  gate: "Đạt ngưỡng mới có điểm",
-  tiers: "Theo mức",
-  count: "Số lượng",
-  weighted_share: "Vượt/đạt trên tổng",
-  all_of: "Đạt tất cả điều kiện",
-  options: "Chọn một mức",
-};
+/** Vietnamese names of the rule kinds, as the "Cách chấm" column shows them (from each kind's file). */
+export const RULE_LABELS = Object.fromEntries(
+  RULE_KINDS.map((kind) => [kind, ruleKind(kind).label])
+) as Record<Rule["kind"], string>;
 
-export const SHEET_COLUMNS = [
+/** The sheet's columns as they have always been laid out; a new kind's own columns come after. */
+const LAID_OUT_COLUMNS = [
   "Mã",
   "Cấp",
   "Tên",
@@ -54,12 +48,18 @@ export const SHEET_COLUMNS = [
   "Các mức chọn (mỗi dòng một mức: tên: điểm)",
   "Phần cộng/trừ",
   "Cách tính điểm (theo bảng)",
-] as const;
+];
 
-const COL = Object.fromEntries(SHEET_COLUMNS.map((name, i) => [name, i])) as Record<
-  (typeof SHEET_COLUMNS)[number],
-  number
->;
+export const SHEET_COLUMNS: readonly string[] = [
+  ...LAID_OUT_COLUMNS,
+  ...new Set(
+    ruleKinds()
+      .flatMap((kind) => kind.sheetColumns.map((column) => column.name))
+      .filter((name) => !LAID_OUT_COLUMNS.includes(name))
+  ),
+];
+
+const COL: Record<string, number> = Object.fromEntries(SHEET_COLUMNS.map((name, i) => [name, i]));
 
 const LEVEL_AREA = "Lĩnh vực";
 /** How the "Phần cộng/trừ" column names a bonus or deduction section. */
@@ -70,8 +70,6 @@ const SECTION_BY_LABEL = new Map<string, "bonus" | "deduction">([
   [normalizeVi(SECTION_LABELS.deduction), "deduction"],
 ]);
 const LEVEL_CRITERION = "Tiêu chí";
-const YES = "Có";
-const NO = "Không";
 
 /** Rows of metadata above the table: label in A, value in B. */
 const META = [
@@ -89,16 +87,6 @@ export interface SheetContent {
   numberFormats: string[][];
   /** 0-based header row, for styling. */
   headerRow: number;
-}
-
-/** A percent format that shows the ratio exactly: "80%", "12.5%". */
-function percentFormat(ratio: number): string {
-  return Number.isInteger(Number((ratio * 100).toPrecision(12))) ? "0%" : "0.##########%";
-}
-
-/** Formats a ratio as the sheet's texts show it: "80%", "12,5%". */
-function percentText(ratio: number): string {
-  return `${formatNumberVi(ratio * 100, 10)}%`;
 }
 
 /**
@@ -159,48 +147,16 @@ function criterionRow(criterion: Criterion): {
   cells[COL["Cách chấm"]] = RULE_LABELS[rule.kind];
   if (rule.noCaseFull !== undefined)
     cells[COL["Không phát sinh = đủ điểm"]] = rule.noCaseFull ? YES : NO;
-  // Ratios are numbers in percent-formatted cells: Excel shows 80% and keeps 0.8.
-  const ratioCell = (column: number, value: number) => {
-    cells[column] = value;
-    formats[column] = percentFormat(value);
-  };
-  switch (rule.kind) {
-    case "ratio":
-      ratioCell(COL["Ngưỡng tối thiểu"], rule.min);
-      ratioCell(COL["Đạt tối đa từ"], rule.full);
-      break;
-    case "gate":
-      ratioCell(COL["Ngưỡng tối thiểu"], rule.min);
-      break;
-    case "count":
-      cells[COL["Số lượng cần đạt"]] = rule.target;
-      cells[COL["Chia điểm khi chưa đủ số lượng"]] = rule.partial ? YES : NO;
-      break;
-    case "weighted_share":
-      cells[COL["Hệ số vượt"]] = rule.weights.exceeded;
-      cells[COL["Hệ số đạt"]] = rule.weights.met;
-      ratioCell(COL["Ngưỡng (vượt + đạt)/tổng"], rule.cutoff);
-      break;
-    case "tiers":
-      cells[COL["Các mức (ngưỡng: điểm)"]] = rule.tiers
-        .map((t) => `${percentText(t.min)}: ${formatNumberVi(t.points, 10)}`)
-        .join("; ");
-      break;
-    case "all_of":
-      cells[COL["Các điều kiện (tên ≥ ngưỡng)"]] = rule.conditions
-        .map((c) => `${c.label} ≥ ${percentText(c.min)}`)
-        .join("; ");
-      break;
-    case "options":
-      // One option a line: labels may hold ";" and ":" ("Hoàn thành từ 50% - dưới 100%: 0,5").
-      cells[COL["Các mức chọn (mỗi dòng một mức: tên: điểm)"]] = rule.options
-        .map((o) => `${o.label}: ${formatNumberVi(o.points, 10)}`)
-        .join("\n");
-      break;
-    case "manual":
-    case "boolean":
-      break;
-  }
+  ruleKind(rule.kind).writeSheet(rule, {
+    value: (column, value) => {
+      cells[COL[column]] = value;
+    },
+    // Ratios are numbers in percent-formatted cells: Excel shows 80% and keeps 0.8.
+    ratio: (column, value) => {
+      cells[COL[column]] = value;
+      formats[COL[column]] = percentFormat(value);
+    },
+  });
   return { cells, formats };
 }
 
@@ -406,17 +362,9 @@ function markRule(
 ) {
   mark(path, row, COL["Cách chấm"]);
   mark([...path, "kind"], row, COL["Cách chấm"]);
-  mark([...path, "min"], row, COL["Ngưỡng tối thiểu"]);
-  mark([...path, "full"], row, COL["Đạt tối đa từ"]);
-  mark([...path, "target"], row, COL["Số lượng cần đạt"]);
-  mark([...path, "partial"], row, COL["Chia điểm khi chưa đủ số lượng"]);
-  mark([...path, "weights", "exceeded"], row, COL["Hệ số vượt"]);
-  mark([...path, "weights", "met"], row, COL["Hệ số đạt"]);
-  mark([...path, "cutoff"], row, COL["Ngưỡng (vượt + đạt)/tổng"]);
-  mark([...path, "tiers"], row, COL["Các mức (ngưỡng: điểm)"]);
-  mark([...path, "conditions"], row, COL["Các điều kiện (tên ≥ ngưỡng)"]);
+  for (const kind of ruleKinds())
+    for (const column of kind.sheetColumns) mark([...path, ...column.field], row, COL[column.name]);
   mark([...path, "noCaseFull"], row, COL["Không phát sinh = đủ điểm"]);
-  mark([...path, "options"], row, COL["Các mức chọn (mỗi dòng một mức: tên: điểm)"]);
 }
 
 /** The cell of the longest known prefix of a JSON path. */
@@ -440,35 +388,6 @@ function findHeader(grid: Grid): number | null {
       return r;
   }
   return null;
-}
-
-function numberOrRaw(value: CellValue): unknown {
-  if (typeof value === "number") return value;
-  if (isBlankCell(value)) return undefined;
-  return parseDecimal(cellText(value)) ?? cellText(value);
-}
-
-/** A ratio cell: 0.8 in a percent cell, "80%", "0,8". The raw text when unreadable (zod then says why). */
-function ratioOrRaw(value: CellValue): unknown {
-  if (isBlankCell(value)) return undefined;
-  if (typeof value === "number") return value;
-  const text = collapseSpaces(cellText(value));
-  const ratio = /%$/.test(text) ? parseRatio({ value: text }) : parseDecimal(text);
-  return ratio === null ? text : cleanFloat(ratio);
-}
-
-/** Removes the binary noise of "12,5%" / 100 so that values survive a round trip. */
-function cleanFloat(n: number): number {
-  return Number(n.toPrecision(12));
-}
-
-function yesNo(value: CellValue): boolean | null | "invalid" {
-  if (typeof value === "boolean") return value;
-  const text = normalizeVi(cellText(value));
-  if (text === "") return null;
-  if (text === normalizeVi(YES) || text === "x" || text === "true") return true;
-  if (text === normalizeVi(NO) || text === "false") return false;
-  return "invalid";
 }
 
 const KIND_BY_LABEL = new Map<string, Rule["kind"]>();
@@ -507,78 +426,15 @@ function readRule(
     return value ?? undefined;
   };
   set("noCaseFull", flag(COL["Không phát sinh = đủ điểm"]));
-  switch (kind) {
-    case "ratio":
-      set("min", ratioOrRaw(get(COL["Ngưỡng tối thiểu"])));
-      set("full", ratioOrRaw(get(COL["Đạt tối đa từ"])));
-      break;
-    case "gate":
-      set("min", ratioOrRaw(get(COL["Ngưỡng tối thiểu"])));
-      break;
-    case "count":
-      set("target", numberOrRaw(get(COL["Số lượng cần đạt"])));
-      set("partial", flag(COL["Chia điểm khi chưa đủ số lượng"]));
-      break;
-    case "weighted_share":
-      rule.weights = {
-        exceeded: numberOrRaw(get(COL["Hệ số vượt"])),
-        met: numberOrRaw(get(COL["Hệ số đạt"])),
-      };
-      set("cutoff", ratioOrRaw(get(COL["Ngưỡng (vượt + đạt)/tổng"])));
-      break;
-    case "tiers": {
-      const text = cellText(get(COL["Các mức (ngưỡng: điểm)"]));
-      const tiers = splitList(text).map((part) => {
-        const match = /^(.+?)\s*:\s*(.+)$/.exec(part);
-        return match ? { min: ratioOrRaw(match[1]), points: numberOrRaw(match[2]) } : null;
-      });
-      if (tiers.some((t) => t === null))
-        fail(r, COL["Các mức (ngưỡng: điểm)"], 'ghi các mức dạng "100%: 1; 0%: 0,5"');
-      else rule.tiers = tiers;
-      break;
-    }
-    case "all_of": {
-      const text = cellText(get(COL["Các điều kiện (tên ≥ ngưỡng)"]));
-      const conditions = splitList(text).map((part) => {
-        const match = /^(.+?)\s*(?:≥|>=)\s*(.+)$/.exec(part);
-        return match ? { label: match[1].trim(), min: ratioOrRaw(match[2]) } : null;
-      });
-      if (conditions.some((c) => c === null))
-        fail(
-          r,
-          COL["Các điều kiện (tên ≥ ngưỡng)"],
-          'ghi các điều kiện dạng "Tỷ lệ số hóa ≥ 80%; Tỷ lệ khai thác ≥ 50%"'
-        );
-      else rule.conditions = conditions;
-      break;
-    }
-    case "options": {
-      const column = COL["Các mức chọn (mỗi dòng một mức: tên: điểm)"];
-      const options = cellText(get(column))
-        .split("\n")
-        .map((line) => line.trim())
-        .filter((line) => line !== "")
-        .map((line) => {
-          const match = /^(.+):\s*([^:]+)$/.exec(line);
-          return match ? { label: match[1].trim(), points: numberOrRaw(match[2].trim()) } : null;
-        });
-      if (options.some((o) => o === null))
-        fail(r, column, 'ghi mỗi mức một dòng dạng "Ban hành kịp thời: 1,5"');
-      else rule.options = options;
-      break;
-    }
-    case "manual":
-    case "boolean":
-      break;
-  }
+  const fields = ruleKind(kind).readSheet({
+    cell: (column) => get(COL[column]),
+    ratio: (column) => ratioOrRaw(get(COL[column])),
+    number: (column) => numberOrRaw(get(COL[column])),
+    flag: (column) => flag(COL[column]),
+    fail: (column, message) => fail(r, COL[column], message),
+  });
+  for (const [key, value] of Object.entries(fields)) set(key, value);
   return rule;
-}
-
-function splitList(text: string): string[] {
-  return text
-    .split(/[;\n]/)
-    .map((part) => part.trim())
-    .filter((part) => part !== "");
 }
 
 /** True when a grid is (or claims to be) the criteria sheet. */

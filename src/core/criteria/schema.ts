@@ -5,121 +5,14 @@
  */
 import { z } from "zod";
 import { formatNumberVi } from "../parse/numbers";
+import { RULE_KINDS, RULE_SCHEMAS, ruleKind } from "./rules";
 
-const ratio = (what: string) =>
-  z
-    .number({ error: `${what} phải là một số từ 0 đến 1 (ví dụ 0.95 cho 95%)` })
-    .min(0, { error: `${what} không được nhỏ hơn 0` })
-    .max(1, { error: `${what} không được lớn hơn 1 (viết 0.95 cho 95%)` });
+export { RULE_KINDS } from "./rules";
 
-const common = { noCaseFull: z.boolean().optional() };
-
-export const ManualRule = z.object({ kind: z.literal("manual"), ...common });
-export const BooleanRule = z.object({ kind: z.literal("boolean"), ...common });
-export const RatioRule = z.object({
-  kind: z.literal("ratio"),
-  min: ratio("Ngưỡng tối thiểu (min)").default(0),
-  full: ratio("Ngưỡng đạt tối đa (full)")
-    .refine((v) => v > 0, { error: "Ngưỡng đạt tối đa (full) phải lớn hơn 0" })
-    .default(1),
-  ...common,
+/** One rule: a member of the union of the kinds in rules/kinds.ts (one file per kind). */
+export const Rule = z.discriminatedUnion("kind", RULE_SCHEMAS, {
+  error: `Loại quy tắc (kind) phải là một trong: ${RULE_KINDS.join(", ")}`,
 });
-export const GateRule = z.object({
-  kind: z.literal("gate"),
-  min: ratio("Ngưỡng (min)").default(1),
-  ...common,
-});
-export const TiersRule = z.object({
-  kind: z.literal("tiers"),
-  tiers: z
-    .array(
-      z.object({
-        min: ratio("Ngưỡng của mức (min)"),
-        points: z
-          .number({ error: "Điểm của mức phải là số" })
-          .min(0, { error: "Điểm của mức không được âm" }),
-      })
-    )
-    .min(1, { error: "Quy tắc theo mức (tiers) cần ít nhất một mức" }),
-  ...common,
-});
-export const CountRule = z.object({
-  kind: z.literal("count"),
-  target: z
-    .number({ error: "Số lượng cần đạt (target) phải là số" })
-    .int({ error: "Số lượng cần đạt (target) phải là số nguyên" })
-    .min(1, { error: "Số lượng cần đạt (target) phải từ 1 trở lên" }),
-  partial: z.boolean().default(false),
-  ...common,
-});
-export const WeightedShareRule = z.object({
-  kind: z.literal("weighted_share"),
-  weights: z.object({
-    exceeded: z
-      .number({ error: "Hệ số vượt phải là số" })
-      .min(0, { error: "Hệ số vượt không được âm" }),
-    met: z.number({ error: "Hệ số đạt phải là số" }).min(0, { error: "Hệ số đạt không được âm" }),
-  }),
-  cutoff: ratio("Ngưỡng (cutoff)"),
-  ...common,
-});
-export const AllOfRule = z.object({
-  kind: z.literal("all_of"),
-  conditions: z
-    .array(
-      z.object({
-        min: ratio("Ngưỡng của điều kiện (min)"),
-        label: z.string().min(1, { error: "Điều kiện cần có tên (label)" }),
-      })
-    )
-    .min(1, { error: "Quy tắc all_of cần ít nhất một điều kiện" }),
-  ...common,
-});
-
-export const OptionsRule = z.object({
-  kind: z.literal("options"),
-  options: z
-    .array(
-      z.object({
-        label: z
-          .string({ error: "Mức chọn cần có tên (label)" })
-          .min(1, { error: "Mức chọn cần có tên (label)" }),
-        points: z
-          .number({ error: "Điểm của mức chọn phải là số" })
-          .min(0, { error: "Điểm của mức chọn không được âm" }),
-      })
-    )
-    .min(2, { error: "Quy tắc chọn một mức (options) cần ít nhất hai mức" }),
-  ...common,
-});
-
-export const RULE_KINDS = [
-  "manual",
-  "boolean",
-  "ratio",
-  "gate",
-  "tiers",
-  "count",
-  "weighted_share",
-  "all_of",
-  "options",
-] as const;
-
-export const Rule = z.discriminatedUnion(
-  "kind",
-  [
-    ManualRule,
-    BooleanRule,
-    RatioRule,
-    GateRule,
-    TiersRule,
-    CountRule,
-    WeightedShareRule,
-    AllOfRule,
-    OptionsRule,
-  ],
-  { error: `Loại quy tắc (kind) phải là một trong: ${RULE_KINDS.join(", ")}` }
-);
 export type Rule = z.infer<typeof Rule>;
 export type RuleKind = Rule["kind"];
 
@@ -252,34 +145,15 @@ export const CriteriaSet = z
             visit(child, [...path, "children", i], criterion)
           );
         }
-        if (criterion.rule?.kind === "tiers") {
-          criterion.rule.tiers.forEach((tier, i) => {
-            if (tier.points > criterion.maxPoints + SUM_TOLERANCE) {
-              ctx.addIssue({
-                code: "custom",
-                path: [...path, "rule", "tiers", i, "points"],
-                message: `Điểm của mức (${formatNumberVi(tier.points)}) vượt điểm tối đa ${formatNumberVi(criterion.maxPoints)} của tiêu chí ${criterion.code}`,
-              });
-            }
-          });
-        }
-        if (criterion.rule?.kind === "options") {
-          criterion.rule.options.forEach((option, i) => {
-            if (option.points > criterion.maxPoints + SUM_TOLERANCE) {
-              ctx.addIssue({
-                code: "custom",
-                path: [...path, "rule", "options", i, "points"],
-                message: `Điểm của mức "${option.label}" (${formatNumberVi(option.points)}) vượt điểm tối đa ${formatNumberVi(criterion.maxPoints)} của tiêu chí ${criterion.code}`,
-              });
-            }
-          });
-        }
-        if (criterion.rule?.kind === "ratio" && criterion.rule.min > criterion.rule.full) {
-          ctx.addIssue({
-            code: "custom",
-            path: [...path, "rule", "min"],
-            message: `Ngưỡng tối thiểu (min) không được lớn hơn ngưỡng đạt tối đa (full) ở tiêu chí ${criterion.code}`,
-          });
+        const rule = criterion.rule;
+        if (rule) {
+          const issues = ruleKind(rule.kind).check?.(rule as never, criterion) ?? [];
+          for (const issue of issues)
+            ctx.addIssue({
+              code: "custom",
+              path: [...path, "rule", ...issue.path],
+              message: issue.message,
+            });
         }
       };
       area.criteria.forEach((criterion, c) => visit(criterion, [...areaPath, "criteria", c], null));

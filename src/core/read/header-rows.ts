@@ -148,33 +148,17 @@ export function isTemplateExplanation(text: string): boolean {
   return EXPLANATION.test(normalizeVi(text));
 }
 
-/** The sub-column kind a rule reads: ratio-like rules a share, count rules a count. */
-function kindForRule(ruleKind: string): SubColumnKind {
-  switch (ruleKind) {
-    case "ratio":
-    case "gate":
-    case "tiers":
-    case "all_of":
-      return "ratio";
-    case "count":
-      return "count";
-    default:
-      return "other";
-  }
-}
-
 /**
  * The result sub-column a rule reads: the one whose name fits the rule ("Tỷ lệ" for a
- * ratio, "Số liệu" for a count) when it holds something, else the first that holds
- * something, else the fitting one, else the first.
+ * ratio, "Số liệu" for a count: the rule kind's `resultColumn`, criteria/rules/) when it
+ * holds something, else the first that holds something, else the fitting one, else the first.
  *
  * @example pickResult([{ kind: "count", value: 1000 }, { kind: "ratio", value: 0.935 }], "ratio") // { kind: "ratio", value: 0.935 }
  */
 export function pickResult<T extends { kind: SubColumnKind; value: unknown }>(
   results: readonly T[],
-  ruleKind: string
+  wanted: SubColumnKind
 ): T | undefined {
-  const wanted = kindForRule(ruleKind);
   const filled = results.filter((r) => !isBlankCell(r.value));
   return (
     filled.find((r) => r.kind === wanted) ??

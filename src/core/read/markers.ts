@@ -4,7 +4,7 @@
  * and is kept up to date by Excel and LibreOffice when rows or columns move, so a re-run
  * finds its block even when a header was retyped, and sees a column inserted into it.
  */
-import { columnIndex, columnLetter, quoteSheetName } from "./a1";
+import { columnIndex, quoteSheetName } from "./a1";
 
 export const MARKER_PREFIX = "_ParIndex_";
 
@@ -89,9 +89,4 @@ export function markerFor(sheet: string, tableIndex: number, range: string): Def
     name: `${MARKER_PREFIX}${sheetTag(sheet)}_${tableIndex + 1}`,
     reference: `=${quoteSheetName(sheet)}!${absolute(from)}:${absolute(to)}`,
   };
-}
-
-/** The A1 range (sheet-local) of a marker. */
-export function markerRange(marker: OwnedMarker): string {
-  return `${columnLetter(marker.left)}${marker.top + 1}:${columnLetter(marker.right)}${marker.bottom + 1}`;
 }

@@ -5,13 +5,22 @@
  */
 import { normalizeVi } from "../parse/text";
 
+/**
+ * Each column's header, width (characters) and number format: points with two decimals,
+ * warnings as text ("@"), the deadline as a date; the rest General.
+ */
 export const OUTPUT_COLUMNS = [
-  { key: "points", header: "Điểm tính toán (tự động)", width: 14 },
-  { key: "maxPoints", header: "Điểm tối đa theo bộ tiêu chí (tự động)", width: 14 },
-  { key: "warnings", header: "Cảnh báo (tự động)", width: 48 },
+  { key: "points", header: "Điểm tính toán (tự động)", width: 14, numberFormat: "0.00" },
+  {
+    key: "maxPoints",
+    header: "Điểm tối đa theo bộ tiêu chí (tự động)",
+    width: 14,
+    numberFormat: "0.00",
+  },
+  { key: "warnings", header: "Cảnh báo (tự động)", width: 48, numberFormat: "@" },
   // Wide enough for the longest label it holds: "Định kỳ: trước ngày 10 tháng cuối quý".
-  { key: "due", header: "Hạn chót (tự động)", width: 38 },
-  { key: "dueState", header: "Tình trạng hạn (tự động)", width: 26 },
+  { key: "due", header: "Hạn chót (tự động)", width: 38, numberFormat: "dd/mm/yyyy" },
+  { key: "dueState", header: "Tình trạng hạn (tự động)", width: 26, numberFormat: "General" },
 ] as const;
 
 export type OutputColumnKey = (typeof OUTPUT_COLUMNS)[number]["key"];
@@ -43,9 +52,14 @@ export function sameSheetName(a: string, b: string): boolean {
   return sheetNameKey(a) === sheetNameKey(b);
 }
 
-/** The key Excel compares sheet names by: the name in lower case (NFC, so byte forms agree). */
+/**
+ * The key Excel compares sheet names by: the name in lower case (NFC, so byte forms agree;
+ * the Vietnamese locale's lower case).
+ *
+ * @example sheetNameKey("TỔNG HỢP") === sheetNameKey("Tổng hợp".normalize("NFD"))
+ */
 export function sheetNameKey(name: string): string {
-  return name.normalize("NFC").toLowerCase();
+  return name.normalize("NFC").toLocaleLowerCase("vi");
 }
 
 export function isReservedSheet(name: string): boolean {

@@ -17,6 +17,7 @@ import { applyRule } from "./rules";
 import type { CriteriaSet } from "../criteria/schema";
 import { dueState, parseStatus, type TaskStatus } from "../parse/status";
 import { pickResult } from "../read/header-rows";
+import { ruleKind } from "../criteria/rules";
 import type { AppendixTable, TableRow } from "../read/table-reader";
 import type { AssessmentExtras } from "../assessment/extras";
 import { cellText, collapseSpaces, isBlankCell } from "../parse/text";
@@ -237,7 +238,7 @@ function scoreRow(
     maxPoints = c.maxPoints;
     if (c.rule) {
       // Under a two-row header the rule reads the sub-column it needs ("Tỷ lệ", "Số liệu").
-      const result = pickResult(row.results, c.rule.kind);
+      const result = pickResult(row.results, ruleKind(c.rule.kind).resultColumn);
       const error = result ? excelErrorValue(result.value) : null;
       if (result && error) {
         warnings.unshift(

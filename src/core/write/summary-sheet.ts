@@ -8,7 +8,15 @@
  */
 import { parseReference, type DefinedName } from "../read/markers";
 import { quoteSheetName } from "../read/grid";
-import { CRITERIA_SHEET_NAME, SUMMARY_SHEET_NAME } from "../read/output-columns";
+import {
+  CRITERIA_SHEET_NAME,
+  sameSheetName,
+  sheetNameKey,
+  SUMMARY_SHEET_NAME,
+} from "../read/output-columns";
+
+// Sheet names compare in one place (read/output-columns.ts); importers of this module keep working.
+export { sameSheetName } from "../read/output-columns";
 
 /** The defined name that marks the summary sheet as the tools'. */
 export const SUMMARY_MARKER_NAME = "_ParIndex_TongHop";
@@ -25,21 +33,6 @@ export interface SummarySheetPlacement {
   marker: DefinedName;
   /** Vietnamese notice for the report when the usual name was taken by the user's sheet. */
   notice: string | null;
-}
-
-/**
- * Sheet names compare as Excel compares them: without regard to case ("TỔNG HỢP" and
- * "Tổng hợp" cannot both exist), after NFC.
- *
- * @example sheetNameKey("TỔNG HỢP") === sheetNameKey("Tổng hợp")
- */
-export function sheetNameKey(name: string): string {
-  return name.normalize("NFC").toLocaleLowerCase("vi");
-}
-
-/** True when two sheet names would be the same sheet in Excel. */
-export function sameSheetName(a: string, b: string): boolean {
-  return sheetNameKey(a) === sheetNameKey(b);
 }
 
 /**

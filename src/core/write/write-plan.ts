@@ -177,15 +177,7 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
     left,
     range,
     values,
-    numberFormats: OUTPUT_COLUMNS.map((c) =>
-      c.key === "due"
-        ? "dd/mm/yyyy"
-        : c.key === "points" || c.key === "maxPoints"
-          ? "0.00"
-          : c.key === "warnings"
-            ? "@"
-            : "General"
-    ),
+    numberFormats: OUTPUT_COLUMNS.map((c) => c.numberFormat),
     widths: OUTPUT_COLUMNS.map((c) => c.width),
     conditionalRules,
     dueLetter,

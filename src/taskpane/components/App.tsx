@@ -63,7 +63,8 @@ export function App({ api, store, inExcel }: AppProps): React.JSX.Element {
           <MessageBar intent="info">
             <MessageBarBody>
               <MessageBarTitle>Chưa mở trong Excel</MessageBarTitle>
-              Ngăn này chạy bên trong Excel: hãy cài add-in (xem hướng dẫn trong README) rồi bấm Kết quả trên thẻ Chỉ số CCHC.
+              Ngăn này chạy bên trong Excel: hãy cài add-in (xem hướng dẫn trong README) rồi bấm Kết
+              quả trên thẻ Chỉ số CCHC.
             </MessageBarBody>
           </MessageBar>
         )}
@@ -75,7 +76,11 @@ export function App({ api, store, inExcel }: AppProps): React.JSX.Element {
           disabled={state.running || !inExcel}
         />
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={() => void state.score()} disabled={state.running || !inExcel}>
+          <Button
+            appearance="primary"
+            onClick={() => void state.score()}
+            disabled={state.running || !inExcel}
+          >
             Chấm điểm
           </Button>
           {state.running && <Spinner size="tiny" label="Đang chấm điểm…" />}
@@ -104,7 +109,9 @@ export function App({ api, store, inExcel }: AppProps): React.JSX.Element {
             <MessageBarBody>{state.info}</MessageBarBody>
           </MessageBar>
         )}
-        {state.summary && state.sheet && <ResultView summary={state.summary} sheet={state.sheet} onSelect={state.select} />}
+        {state.summary && state.sheet && (
+          <ResultView summary={state.summary} onSelect={state.select} />
+        )}
         <RollupPanel settings={state.settings} disabled={state.running || !inExcel} />
       </main>
     </FluentProvider>

@@ -21,7 +21,6 @@ import type { SummaryAppraisal } from "../../core/assessment/appraisal";
 
 export interface ResultViewProps {
   summary: Summary;
-  sheet: string;
   onSelect(sheet: string, row: number): void;
 }
 

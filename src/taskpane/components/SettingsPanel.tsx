@@ -56,7 +56,9 @@ export function SettingsPanel({
           select={{ className: styles.select }}
           value={settings.criteriaSetId ?? NO_SET}
           disabled={disabled}
-          onChange={(_, data) => onChange({ criteriaSetId: data.value === NO_SET ? null : data.value })}
+          onChange={(_, data) =>
+            onChange({ criteriaSetId: data.value === NO_SET ? null : data.value })
+          }
         >
           <option value={NO_SET}>Không dùng (chỉ theo dõi thời hạn)</option>
           {sets.map((set) => (
@@ -67,10 +69,20 @@ export function SettingsPanel({
         </Select>
       </Field>
       <div className={styles.wide}>
-        <Button size="small" className={styles.button} onClick={onInsertSheet} disabled={disabled || settings.criteriaSetId === null}>
+        <Button
+          size="small"
+          className={styles.button}
+          onClick={onInsertSheet}
+          disabled={disabled || settings.criteriaSetId === null}
+        >
           Chèn bộ đã chọn thành trang "Bộ tiêu chí" để sửa
         </Button>
-        <Button size="small" className={styles.button} onClick={onTakeFromSheet} disabled={disabled}>
+        <Button
+          size="small"
+          className={styles.button}
+          onClick={onTakeFromSheet}
+          disabled={disabled}
+        >
           Lấy bộ tiêu chí từ bảng này
         </Button>
       </div>

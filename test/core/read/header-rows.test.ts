@@ -146,9 +146,10 @@ describe("pickResult", () => {
   ];
 
   it("gives a ratio rule the ratio column and a count rule the count column", () => {
+    // The kind of column a rule reads is its kind's `resultColumn` (test/core/criteria/rule-kinds.test.ts).
     expect(pickResult(results, "ratio")?.value).toBe(0.935);
-    expect(pickResult(results, "tiers")?.value).toBe(0.935);
     expect(pickResult(results, "count")?.value).toBe(1000);
+    expect(pickResult(results, "other")?.value).toBe(1000);
   });
 
   it("falls back to the part that holds something when the fitting one is empty", () => {
