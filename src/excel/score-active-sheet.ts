@@ -140,9 +140,11 @@ export async function scoreActiveSheet(
   const criteriaName = sheetNames.find((name) => sameSheetName(name, CRITERIA_SHEET_NAME));
   // Our summary from an earlier run is rewritten in place: its charts go, read with the cells.
   const oldCharts = summaryPlace.replaces
-    ? context.workbook.worksheets.getItem(summaryPlace.name).charts.load("items/name")
+    ? context.workbook.worksheets.getItem(summaryPlace.name).charts
     : null;
-  const read = await readUsedRange(context, sheet, used, supports, criteriaName);
+  const read = await readUsedRange(context, sheet, used, supports, criteriaName, () =>
+    oldCharts?.load("items/name")
+  );
   if (read.criteria) {
     const parsed = readCriteriaSheet(read.criteria);
     if (!parsed.ok) {
@@ -228,14 +230,17 @@ interface UsedRangeRead {
  * Reads the used range in row blocks whose responses stay under READ_BLOCK_BYTES: the
  * first block is sized by a guess, the next ones by the bytes per row measured so far;
  * a block Excel still refuses as too large is read again in halves (a read changes
- * nothing, so repeating it is safe).
+ * nothing, so repeating it is safe). A failed request loads nothing, so the extras sent
+ * with the first block (merged areas, hidden columns, the criteria sheet, `alsoLoad`)
+ * are queued again with its retry.
  */
 async function readUsedRange(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   used: Excel.Range,
   supports: SupportsExcelApi,
-  criteriaName: string | undefined
+  criteriaName: string | undefined,
+  alsoLoad: () => void = () => undefined
 ): Promise<UsedRangeRead> {
   const top = used.rowIndex;
   const left = used.columnIndex;
@@ -254,17 +259,22 @@ async function readUsedRange(
   const lastRow = top + rows;
   const span = sheet.getRange(`${top + 1}:${lastRow}`);
   const merged = supports("1.13") ? span.getMergedAreasOrNullObject() : null;
-  merged?.load(
-    "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount"
-  );
   const hiddenProbes = Array.from({ length: columns + COLUMNS_BEYOND_USED }, (_, k) => {
     const letter = columnLetter(left + k);
-    return sheet.getRange(`${letter}:${letter}`).load("columnHidden");
+    return sheet.getRange(`${letter}:${letter}`);
   });
   const criteriaRange = criteriaName
     ? context.workbook.worksheets.getItem(criteriaName).getUsedRangeOrNullObject(true)
     : null;
-  criteriaRange?.load("values,numberFormat,rowIndex,columnIndex");
+  const loadExtras = () => {
+    merged?.load(
+      "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount"
+    );
+    for (const probe of hiddenProbes) probe.load("columnHidden");
+    criteriaRange?.load("values,numberFormat,rowIndex,columnIndex");
+    alsoLoad();
+  };
+  loadExtras();
 
   let start = 0;
   while (start < rows || start === 0) {
@@ -281,6 +291,7 @@ async function readUsedRange(
     } catch (error) {
       if ((error as { code?: string }).code === "ResponsePayloadSizeLimitExceeded" && count > 1) {
         rowsPerBlock = Math.max(1, Math.floor(count / 2));
+        if (start === 0) loadExtras();
         continue;
       }
       throw error;

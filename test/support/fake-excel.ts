@@ -296,6 +296,11 @@ export class FakeExcel {
   private queue: Array<() => void> = [];
   private pendingBytes = 0;
   private pendingResponse = 0;
+  /** What a request fills in once it has succeeded (loaded values). */
+  private onSuccess: Array<() => void> = [];
+  /** Batches (contexts) open at the same time, at most: Excel.run calls that overlap. */
+  openContexts = 0;
+  maxOpenContexts = 0;
 
   constructor(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     this.sheets = sheets;
@@ -320,17 +325,47 @@ export class FakeExcel {
     return versionAtLeast(this.apiVersion, version);
   }
 
+  /**
+   * A request context. As in Excel, each context (each Excel.run) has its own queue of
+   * operations: two batches that overlap do not send each other's operations, and each
+   * sees the workbook as the other's syncs left it.
+   */
   context(): Excel.RequestContext {
     this.alive();
+    const local: Record<string, unknown> = {
+      queue: [],
+      pendingBytes: 0,
+      pendingResponse: 0,
+      onSuccess: [],
+    };
+    const batch = new Proxy(this, {
+      get: (target, prop, receiver) =>
+        typeof prop === "string" && prop in local
+          ? local[prop]
+          : Reflect.get(target, prop, receiver),
+      set: (target, prop, value) => {
+        if (typeof prop === "string" && prop in local) local[prop] = value;
+        else Reflect.set(target, prop, value);
+        return true;
+      },
+    });
     return {
-      workbook: this.workbook(),
-      sync: () => this.sync(),
+      workbook: batch.workbook(),
+      sync: () => batch.sync(),
     } as unknown as Excel.RequestContext;
   }
 
   /** `Excel.run` on this workbook. */
-  run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    batch(this.context());
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = this.context();
+    this.openContexts++;
+    this.maxOpenContexts = Math.max(this.maxOpenContexts, this.openContexts);
+    try {
+      return await batch(context);
+    } finally {
+      this.openContexts--;
+    }
+  };
 
   private alive(): void {
     if (this.ended)
@@ -360,6 +395,7 @@ export class FakeExcel {
       this.responseBytes.push(0);
       throw officeError("RequestPayloadSizeLimitExceeded", `Yêu cầu ${bytes} byte vượt 5 MB.`);
     }
+    this.onSuccess = [];
     try {
       for (const op of ops) op();
     } finally {
@@ -371,6 +407,8 @@ export class FakeExcel {
         `Phản hồi ${this.pendingResponse} byte vượt 5 MB.`
       );
     }
+    // As in Excel, loaded values (and ClientResults) are filled only by a request that succeeded.
+    for (const fill of this.onSuccess) fill();
   }
 
   /** Queues an operation sent with `payload`; it runs at the next sync, in order. */
@@ -405,12 +443,15 @@ export class FakeExcel {
               : "all";
             this.enqueue(["load", list ?? ""], () => {
               const values = read(names);
-              state.values = { ...(state.values ?? {}), ...values };
-              if (names === "all" || state.names === "all") state.names = "all";
-              else names.forEach((n) => (state.names as Set<string>).add(n));
               for (const [key, value] of Object.entries(values)) {
                 if (names === "all" || names.has(key)) this.pendingResponse += jsonBytes(value);
               }
+              // Filled only once the whole request succeeded: a failed sync loads nothing.
+              this.onSuccess.push(() => {
+                state.values = { ...(state.values ?? {}), ...values };
+                if (names === "all" || state.names === "all") state.names = "all";
+                else names.forEach((n) => (state.names as Set<string>).add(n));
+              });
             });
             return proxy;
           };
@@ -419,7 +460,11 @@ export class FakeExcel {
           const loaded =
             state.values &&
             (state.names === "all" || state.names.has(prop) || prop === "isNullObject");
-          if (!loaded) throw new Error(`PropertyNotLoaded: ${prop} chưa được load() và sync()`);
+          if (!loaded)
+            throw officeError(
+              "PropertyNotLoaded",
+              `PropertyNotLoaded: ${prop} chưa được load() và sync()`
+            );
           return state.values![prop];
         }
         return (obj as Record<string | symbol, unknown>)[prop];
@@ -520,8 +565,8 @@ export class FakeExcel {
         this.enqueue("get-xml", () => {
           const part = resolve();
           if (!part) throw officeError("InvalidObjectPath", "Phần XML null.");
-          result.value = part.xml;
           this.pendingResponse += jsonBytes(part.xml);
+          this.onSuccess.push(() => (result.value = part.xml));
         });
         return result;
       },
@@ -546,8 +591,12 @@ export class FakeExcel {
               const state = { synced: false, part: null as FakeXmlPart | null };
               this.enqueue("only-xml", () => {
                 const found = matching();
-                state.part = found.length === 1 ? found[0] : null;
-                state.synced = true;
+                // Excel: getOnlyItemOrNullObject is null when there is not exactly one.
+                const part = found.length === 1 ? found[0] : null;
+                this.onSuccess.push(() => {
+                  state.part = part;
+                  state.synced = true;
+                });
               });
               return {
                 get isNullObject() {
