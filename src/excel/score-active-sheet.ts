@@ -37,6 +37,7 @@ import {
   type SummarySheetPlacement,
 } from "../core/write/summary-sheet";
 import { maxOf } from "../core/arrays";
+import { errorCode, officeErrorAdvice } from "./office-errors";
 
 export type ScoreOutcome =
   | {
@@ -217,8 +218,12 @@ export async function readActiveSheetGrid(
 
 /** What a user is told when Excel stopped a run part way through its writes. */
 function interruptedMessage(sheetName: string, error: unknown): string {
-  const code = (error as { code?: string } | null)?.code ?? "không rõ mã";
-  return `Excel dừng việc ghi giữa chừng (${code}): một phần kết quả đã được ghi vào các cột "(tự động)" của trang "${sheetName}" và trang tổng hợp; dữ liệu của đơn vị không bị thay đổi. Hãy bấm Chấm điểm lại: lần chấm sau nhận ra phần đã ghi là của công cụ và ghi hoàn tất.`;
+  const code = errorCode(error);
+  const advice = officeErrorAdvice(code, "write");
+  const next = advice
+    ? `Lý do: ${advice}`
+    : "Hãy bấm Chấm điểm lại: lần chấm sau nhận ra phần đã ghi là của công cụ và ghi hoàn tất.";
+  return `Excel dừng việc ghi giữa chừng (${code ?? "không rõ mã"}): một phần kết quả đã được ghi vào các cột "(tự động)" của trang "${sheetName}" và trang tổng hợp; dữ liệu của đơn vị không bị thay đổi. ${next}`;
 }
 
 interface UsedRangeRead {

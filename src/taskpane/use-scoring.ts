@@ -46,7 +46,7 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
       .then((stored) => {
         if (current) setSettings(stored);
       })
-      .catch((e: unknown) => setError(describeError(e)));
+      .catch((e: unknown) => setError(describeError(e, { place: "settings" })));
     return () => {
       current = false;
     };
@@ -59,7 +59,7 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
       store
         .save(next)
         .then(() => setInfo(store.savedNote ?? null))
-        .catch((e: unknown) => setError(describeError(e)));
+        .catch((e: unknown) => setError(describeError(e, { place: "settings" })));
     },
     [settings, store]
   );
@@ -87,14 +87,18 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
 
   const select = useCallback(
     (target: string, row: number) => {
-      api.selectRow(target, row).catch((e: unknown) => setError(describeError(e)));
+      api
+        .selectRow(target, row)
+        .catch((e: unknown) => setError(describeError(e, { place: "select" })));
     },
     [api]
   );
 
   const selectAddress = useCallback(
     (address: string) => {
-      api.selectAddress(address).catch((e: unknown) => setError(describeError(e)));
+      api
+        .selectAddress(address)
+        .catch((e: unknown) => setError(describeError(e, { place: "select" })));
     },
     [api]
   );

@@ -382,6 +382,17 @@ export class FakeExcel {
       );
   }
 
+  /**
+   * Makes the `sync`-th sync (counted from 1 over the workbook's life) fail with `code`
+   * before it applies anything, as when the user starts editing a cell while a run writes
+   * (InvalidOperationInCellEditMode).
+   */
+  failSync(sync: number, code: string): void {
+    this.failures.set(sync, code);
+  }
+
+  private failures = new Map<number, string>();
+
   private async sync(): Promise<void> {
     this.alive();
     this.syncs++;
@@ -391,6 +402,11 @@ export class FakeExcel {
     this.pendingBytes = 0;
     this.pendingResponse = 0;
     this.requestBytes.push(bytes);
+    const failure = this.failures.get(this.syncs);
+    if (failure) {
+      this.responseBytes.push(0);
+      throw officeError(failure, `Lỗi ${failure} (giả lập) ở lần sync thứ ${this.syncs}.`);
+    }
     if (bytes > FAKE_PAYLOAD_LIMIT) {
       this.responseBytes.push(0);
       throw officeError("RequestPayloadSizeLimitExceeded", `Yêu cầu ${bytes} byte vượt 5 MB.`);
