@@ -19,7 +19,9 @@
  *   of a merged area fails.
  * - Defined name values read "Sheet!$A$1" (quoted only when the name needs it), or
  *   "#REF!" once the sheet is deleted.
- * - APIs above the host's ExcelApi version throw ApiNotFound.
+ * - APIs above the host's ExcelApi version throw ApiNotFound (at the sync for members every
+ *   host's objects have, such as Worksheet.freezePanes); `supports` answers by level.
+ * - A failed sync loads nothing; each context (Excel.run) has its own queue.
  */
 import type { CellValue } from "../../src/core/parse/values";
 import {
@@ -173,6 +175,8 @@ export class FakeSheet {
   protected = false;
   /** True once activate() ran at a sync. */
   activated = false;
+  /** Frozen panes (Worksheet.freezePanes, ExcelApi 1.7). */
+  frozen: { rows: number; columns: number } | null = null;
   deleted = false;
 
   constructor(
@@ -650,8 +654,24 @@ export class FakeExcel {
       return sheet;
     };
     const protection = this.loadable({}, ["protected"], () => ({ protected: sheetOf().protected }));
+    /** Worksheet.freezePanes is on every host's Worksheet object; a host below 1.7 refuses it at sync. */
+    const freeze = (payload: unknown, panes: () => { rows: number; columns: number }) =>
+      this.enqueue(payload, () => {
+        excel.requireApi("1.7", "Worksheet.freezePanes");
+        sheetOf().frozen = panes();
+      });
     const api = {
       protection,
+      freezePanes: {
+        freezeAt: (range: FakeRangeInternals) =>
+          freeze(["freeze-at"], () => {
+            const b = parseAddress(range.fakeAddress());
+            return { rows: b.bottom + 1, columns: b.right + 1 };
+          }),
+        freezeRows: (rows: number) => freeze(["freeze-rows", rows], () => ({ rows, columns: 0 })),
+        freezeColumns: (columns: number) =>
+          freeze(["freeze-columns", columns], () => ({ rows: 0, columns })),
+      },
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
         void valuesOnly;
         return this.rangeApi(sheetOf, () => sheetOf().usedBounds());
