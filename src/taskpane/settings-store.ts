@@ -9,6 +9,7 @@ import {
   loadWorkbookSettings,
   saveDocumentSettings,
   saveWorkbookSettings,
+  serializedSaves,
 } from "../excel/settings";
 import type { RunInExcel } from "../excel/workbook-api";
 
@@ -35,8 +36,10 @@ export function workbookSettingsStore(
   return {
     load: () => loadDocumentSettings(documentSettings),
     refresh: () => run((context) => loadWorkbookSettings(context, documentSettings, supports)),
-    save: (value) =>
-      run((context) => saveWorkbookSettings(context, documentSettings, value, supports)),
+    // Every keystroke saves: one save at a time, the newest value last.
+    save: serializedSaves((value: ScoringSettings) =>
+      run((context) => saveWorkbookSettings(context, documentSettings, value, supports))
+    ),
     savedNote: SAVE_FILE_NOTE,
   };
 }
@@ -44,7 +47,7 @@ export function workbookSettingsStore(
 export function documentSettingsStore(settings: Office.Settings): SettingsStore {
   return {
     load: () => loadDocumentSettings(settings),
-    save: (value) => saveDocumentSettings(settings, value),
+    save: serializedSaves((value: ScoringSettings) => saveDocumentSettings(settings, value)),
   };
 }
 
