@@ -1083,7 +1083,8 @@ export class FakeOffice {
   constructor(
     public excel: FakeExcel,
     public settings: Record<string, unknown> = {},
-    public dialogOpens = true
+    /** true, or the error code displayDialogAsync answers (false: 12007, one is open). */
+    public dialogOpens: boolean | number = true
   ) {}
 
   assertAlive(): void {
@@ -1124,12 +1125,18 @@ export class FakeOffice {
             // Office answers asynchronously.
             setTimeout(() => {
               if (this.ended) return;
+              const code = this.dialogOpens === false ? 12007 : this.dialogOpens;
+              const messages: Record<number, string> = {
+                12007: "Đã có hộp thoại đang mở.",
+                12009: "Người dùng đã chọn bỏ qua hộp thoại (Excel trên web).",
+                12011: "Trình duyệt chặn cửa sổ bật lên (Excel trên web).",
+              };
               callback(
-                this.dialogOpens
+                code === true
                   ? { status: "succeeded", value: dialog }
                   : {
                       status: "failed",
-                      error: { code: 12007, message: "Đã có hộp thoại đang mở." },
+                      error: { code, message: messages[code] ?? `Lỗi ${code}.` },
                     }
               );
             }, 0);
