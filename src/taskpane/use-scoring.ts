@@ -9,6 +9,7 @@ import type { SheetProblem } from "../core/criteria/criteria-sheet";
 import type { WorkbookApi } from "../excel/workbook-api";
 import { describeError } from "../excel/workbook-api";
 import type { SettingsStore } from "./settings-store";
+import { lastResultNote, takeLastResult } from "../commands/last-result";
 
 export interface ScoringState {
   settings: ScoringSettings;
@@ -37,6 +38,14 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<SheetProblem[]>([]);
   const [info, setInfo] = useState<string | null>(null);
+
+  // A ribbon result its dialog could not show (12009/12011): said here, once.
+  useEffect(() => {
+    const last = takeLastResult();
+    if (!last) return;
+    if (last.kind === "error") setError(lastResultNote(last));
+    else setInfo(lastResultNote(last));
+  }, []);
 
   // The settings the workbook keeps (every copy of the add-in reads the same ones).
   useEffect(() => {
