@@ -18,9 +18,8 @@ export function dialogUrl(pageUrl: string, message: string, kind: "ok" | "error"
   // internal error 5001 in Excel on the web (OfficeDev/office-js#2762). Each line is its
   // own "m" parameter; other control characters become spaces.
   const params = new URLSearchParams();
-  // eslint-disable-next-line no-control-regex
   for (const line of text.split(/\r\n|\r|\n/))
-    params.append("m", line.replace(/[\u0000-\u001f\u007f]/g, " "));
+    params.append("m", [...line].map((c) => (c < " " || c === "\u007f" ? " " : c)).join(""));
   params.append("k", kind);
   url.search = params.toString();
   return url.toString();

@@ -3,10 +3,11 @@
  * The Office.js adapter: read the active sheet, run the core, carry out the core's plan.
  *
  * API levels (Microsoft's "Excel JavaScript API requirement sets" page): ExcelApi 1.1 is
- * all a volume-licensed Excel 2016 has, Excel 2019 has up to 1.8, Microsoft 365 and
- * Excel on the web the newest. Everything above 1.4 is used only behind
- * `supports(version)` (Office.context.requirements.isSetSupported): workbook structure
- * protection (1.7), merged areas (1.13). No shared runtime.
+ * all a volume-licensed Excel 2016 has, a volume-licensed Excel 2019 stops at 1.7, retail
+ * perpetual Office, Microsoft 365 and Excel on the web have the newest. The manifest asks
+ * for 1.6 and conditional formats (1.6) are used unguarded; everything above 1.6 is used
+ * only behind `supports(version)` (Office.context.requirements.isSetSupported): workbook
+ * structure protection and freezePanes (1.7), merged areas (1.13). No shared runtime.
  *
  * Round trips: one for what can be known beforehand (names, sheets, protection, the used
  * range's size), then the sheet's values in row blocks sized by bytes (Excel on the web

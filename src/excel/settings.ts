@@ -147,11 +147,11 @@ export async function loadWorkbookSettings(
     // eslint-disable-next-line office-addins/no-navigational-load
     parts.load("items");
     await context.sync();
-    if (parts.items.length > 0) {
-      const xmls = parts.items.map((part) => part.getXml());
+    const items = parts.items;
+    if (items.length > 0) {
+      const xmls = items.map((part) => part.getXml());
       await context.sync();
       // ClientResults (getXml), not proxy objects: no load(); their values are set by the sync.
-      // eslint-disable-next-line office-addins/load-object-before-read
       const stored = newestSettings(xmls.map((xml) => xml.value));
       if (stored) return stored;
     }
