@@ -14,12 +14,22 @@ export function dialogUrl(pageUrl: string, message: string, kind: "ok" | "error"
   const text =
     message.length > MAX_DIALOG_MESSAGE ? `${message.slice(0, MAX_DIALOG_MESSAGE - 1)}…` : message;
   const url = new URL("dialog.html", pageUrl);
-  url.search = new URLSearchParams({ m: text, k: kind }).toString();
+  // No raw line break in the address: a "%0A" in a dialog URL is reported to fail with
+  // internal error 5001 in Excel on the web (OfficeDev/office-js#2762). Each line is its
+  // own "m" parameter; other control characters become spaces.
+  const params = new URLSearchParams();
+  for (const line of text.split(/\r\n|\r|\n/))
+    params.append("m", [...line].map((c) => (c < " " || c === "\u007f" ? " " : c)).join(""));
+  params.append("k", kind);
+  url.search = params.toString();
   return url.toString();
 }
 
-/** Reads what dialogUrl wrote. Unknown kinds become "ok"; the message is plain text. */
+/** Reads what dialogUrl wrote (lines joined again). Unknown kinds become "ok"; the message is plain text. */
 export function readDialogParams(search: string): { message: string; kind: "ok" | "error" } {
   const params = new URLSearchParams(search);
-  return { message: params.get("m") ?? "", kind: params.get("k") === "error" ? "error" : "ok" };
+  return {
+    message: params.getAll("m").join("\n"),
+    kind: params.get("k") === "error" ? "error" : "ok",
+  };
 }

@@ -3,10 +3,11 @@
  * The Office.js adapter: read the active sheet, run the core, carry out the core's plan.
  *
  * API levels (Microsoft's "Excel JavaScript API requirement sets" page): ExcelApi 1.1 is
- * all a volume-licensed Excel 2016 has, Excel 2019 has up to 1.8, Microsoft 365 and
- * Excel on the web the newest. Everything above 1.4 is used only behind
- * `supports(version)` (Office.context.requirements.isSetSupported): workbook structure
- * protection (1.7), merged areas (1.13). No shared runtime.
+ * all a volume-licensed Excel 2016 has, a volume-licensed Excel 2019 stops at 1.7, retail
+ * perpetual Office, Microsoft 365 and Excel on the web have the newest. The manifest asks
+ * for 1.6 and conditional formats (1.6) are used unguarded; everything above 1.6 is used
+ * only behind `supports(version)` (Office.context.requirements.isSetSupported): workbook
+ * structure protection and freezePanes (1.7), merged areas (1.13). No shared runtime.
  *
  * Round trips: one for what can be known beforehand (names, sheets, protection, the used
  * range's size), then the sheet's values in row blocks sized by bytes (Excel on the web
@@ -45,6 +46,7 @@ import {
   type SummarySheetPlacement,
 } from "../core/write/summary-sheet";
 import { maxOf } from "../core/arrays";
+import { errorCode, officeErrorAdvice } from "./office-errors";
 
 export type ScoreOutcome =
   | {
@@ -148,9 +150,11 @@ export async function scoreActiveSheet(
   const criteriaName = sheetNames.find((name) => sameSheetName(name, CRITERIA_SHEET_NAME));
   // Our summary from an earlier run is rewritten in place: its charts go, read with the cells.
   const oldCharts = summaryPlace.replaces
-    ? context.workbook.worksheets.getItem(summaryPlace.name).charts.load("items/name")
+    ? context.workbook.worksheets.getItem(summaryPlace.name).charts
     : null;
-  const read = await readUsedRange(context, sheet, used, supports, criteriaName);
+  const read = await readUsedRange(context, sheet, used, supports, criteriaName, () =>
+    oldCharts?.load("items/name")
+  );
   if (read.criteria) {
     const parsed = readCriteriaSheet(read.criteria);
     if (!parsed.ok) {
@@ -223,8 +227,12 @@ export async function readActiveSheetGrid(
 
 /** What a user is told when Excel stopped a run part way through its writes. */
 function interruptedMessage(sheetName: string, error: unknown): string {
-  const code = (error as { code?: string } | null)?.code ?? "không rõ mã";
-  return `Excel dừng việc ghi giữa chừng (${code}): một phần kết quả đã được ghi vào các cột "(tự động)" của trang "${sheetName}" và trang tổng hợp; dữ liệu của đơn vị không bị thay đổi. Hãy bấm Chấm điểm lại: lần chấm sau nhận ra phần đã ghi là của công cụ và ghi hoàn tất.`;
+  const code = errorCode(error);
+  const advice = officeErrorAdvice(code, "write");
+  const next = advice
+    ? `Lý do: ${advice}`
+    : "Hãy bấm Chấm điểm lại: lần chấm sau nhận ra phần đã ghi là của công cụ và ghi hoàn tất.";
+  return `Excel dừng việc ghi giữa chừng (${code ?? "không rõ mã"}): một phần kết quả đã được ghi vào các cột "(tự động)" của trang "${sheetName}" và trang tổng hợp; dữ liệu của đơn vị không bị thay đổi. ${next}`;
 }
 
 interface UsedRangeRead {
@@ -236,14 +244,17 @@ interface UsedRangeRead {
  * Reads the used range in row blocks whose responses stay under READ_BLOCK_BYTES: the
  * first block is sized by a guess, the next ones by the bytes per row measured so far;
  * a block Excel still refuses as too large is read again in halves (a read changes
- * nothing, so repeating it is safe).
+ * nothing, so repeating it is safe). A failed request loads nothing, so the extras sent
+ * with the first block (merged areas, hidden columns, the criteria sheet, `alsoLoad`)
+ * are queued again with its retry.
  */
 async function readUsedRange(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   used: Excel.Range,
   supports: SupportsExcelApi,
-  criteriaName: string | undefined
+  criteriaName: string | undefined,
+  alsoLoad: () => void = () => undefined
 ): Promise<UsedRangeRead> {
   const top = used.rowIndex;
   const left = used.columnIndex;
@@ -262,17 +273,22 @@ async function readUsedRange(
   const lastRow = top + rows;
   const span = sheet.getRange(`${top + 1}:${lastRow}`);
   const merged = supports("1.13") ? span.getMergedAreasOrNullObject() : null;
-  merged?.load(
-    "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount"
-  );
   const hiddenProbes = Array.from({ length: columns + COLUMNS_BEYOND_USED }, (_, k) => {
     const letter = columnLetter(left + k);
-    return sheet.getRange(`${letter}:${letter}`).load("columnHidden");
+    return sheet.getRange(`${letter}:${letter}`);
   });
   const criteriaRange = criteriaName
     ? context.workbook.worksheets.getItem(criteriaName).getUsedRangeOrNullObject(true)
     : null;
-  criteriaRange?.load("values,numberFormat,rowIndex,columnIndex");
+  const loadExtras = () => {
+    merged?.load(
+      "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount"
+    );
+    for (const probe of hiddenProbes) probe.load("columnHidden");
+    criteriaRange?.load("values,numberFormat,rowIndex,columnIndex");
+    alsoLoad();
+  };
+  loadExtras();
 
   let start = 0;
   while (start < rows || start === 0) {
@@ -289,6 +305,7 @@ async function readUsedRange(
     } catch (error) {
       if ((error as { code?: string }).code === "ResponsePayloadSizeLimitExceeded" && count > 1) {
         rowsPerBlock = Math.max(1, Math.floor(count / 2));
+        if (start === 0) loadExtras();
         continue;
       }
       throw error;

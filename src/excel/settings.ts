@@ -34,8 +34,11 @@ export function saveDocumentSettings(
  */
 export const SETTINGS_NAMESPACE = "urn:par-index-scorer:settings:1";
 
-/** Settings as the part's XML. */
-export function settingsToXml(value: ScoringSettings): string {
+/**
+ * Settings as the part's XML; `savedAt` (an ISO time) lets a reader pick the newest part
+ * where an older version of the add-in left several.
+ */
+export function settingsToXml(value: ScoringSettings, savedAt?: string): string {
   const doc = new DOMImplementation().createDocument(SETTINGS_NAMESPACE, "settings", null);
   const root = doc.documentElement!;
   const add = (name: string, text: string | null) => {
@@ -47,11 +50,17 @@ export function settingsToXml(value: ScoringSettings): string {
   add("today", value.today);
   add("soonDays", String(value.soonDays));
   add("criteriaSetId", value.criteriaSetId);
+  add("savedAt", savedAt ?? null);
   return new XMLSerializer().serializeToString(doc);
 }
 
 /** Reads the part's XML, repairing anything invalid like readSettings; null if it is not ours. */
 export function settingsFromXml(xml: string): ScoringSettings | null {
+  return storedSettingsFromXml(xml)?.settings ?? null;
+}
+
+/** The part's settings and when they were saved ("" for parts written before savedAt). */
+function storedSettingsFromXml(xml: string): { settings: ScoringSettings; savedAt: string } | null {
   let doc: Document;
   try {
     doc = new DOMParser({ onError: () => undefined }).parseFromString(
@@ -66,11 +75,60 @@ export function settingsFromXml(xml: string): ScoringSettings | null {
   const text = (name: string) =>
     root.getElementsByTagNameNS(SETTINGS_NAMESPACE, name)[0]?.textContent ?? null;
   const soon = text("soonDays");
-  return ScoringSettings.parse({
+  const settings = ScoringSettings.parse({
     today: text("today"),
     soonDays: soon === null ? 7 : Number(soon),
     criteriaSetId: text("criteriaSetId"),
   });
+  return { settings, savedAt: text("savedAt") ?? "" };
+}
+
+/**
+ * The newest of our parts: by savedAt, and among parts without it (or equal), the last
+ * in the workbook's order (Office adds a part at the end).
+ *
+ * @example newestSettings([]) // null
+ */
+export function newestSettings(xmls: string[]): ScoringSettings | null {
+  let best: { settings: ScoringSettings; savedAt: string } | null = null;
+  for (const xml of xmls) {
+    const stored = storedSettingsFromXml(xml);
+    if (stored && (best === null || stored.savedAt >= best.savedAt)) best = stored;
+  }
+  return best?.settings ?? null;
+}
+
+/**
+ * Serialises saves: while one runs, only the newest value waits for its turn (the ones it
+ * replaced resolve with it). Two saves at once through separate Excel.run batches would
+ * each delete only the parts they saw, and leave two (issue 24).
+ */
+export function serializedSaves<T>(save: (value: T) => Promise<void>): (value: T) => Promise<void> {
+  type Waiter = { resolve: () => void; reject: (error: unknown) => void };
+  let next: { value: T; waiters: Waiter[] } | null = null;
+  let running = false;
+  const pump = async () => {
+    running = true;
+    while (next) {
+      const job: { value: T; waiters: Waiter[] } = next;
+      next = null;
+      try {
+        await save(job.value);
+        for (const waiter of job.waiters) waiter.resolve();
+      } catch (error) {
+        for (const waiter of job.waiters) waiter.reject(error);
+      }
+    }
+    running = false;
+  };
+  return (value) =>
+    new Promise<void>((resolve, reject) => {
+      if (next) {
+        next.value = value;
+        next.waiters.push({ resolve, reject });
+      } else next = { value, waiters: [{ resolve, reject }] };
+      if (!running) void pump();
+    });
 }
 
 /**
@@ -83,16 +141,18 @@ export async function loadWorkbookSettings(
   supports: (version: string) => boolean
 ): Promise<ScoringSettings> {
   if (supports("1.5")) {
-    const part = context.workbook.customXmlParts
-      .getByNamespace(SETTINGS_NAMESPACE)
-      .getOnlyItemOrNullObject();
+    // Every part of ours, not getOnlyItemOrNullObject: that is null when there are two.
+    const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE);
+    // The parts are needed as objects (to read each one's XML).
+    // eslint-disable-next-line office-addins/no-navigational-load
+    parts.load("items");
     await context.sync();
-    if (!part.isNullObject) {
-      const xml = part.getXml();
+    const items = parts.items;
+    if (items.length > 0) {
+      const xmls = items.map((part) => part.getXml());
       await context.sync();
-      // A ClientResult (getXml), not a proxy object: it has no load(); its value is set by the sync.
-      // eslint-disable-next-line office-addins/load-object-before-read
-      const stored = settingsFromXml(xml.value);
+      // ClientResults (getXml), not proxy objects: no load(); their values are set by the sync.
+      const stored = newestSettings(xmls.map((xml) => xml.value));
       if (stored) return stored;
     }
   }
@@ -119,7 +179,8 @@ export async function saveWorkbookSettings(
   // eslint-disable-next-line office-addins/no-navigational-load
   parts.load("items");
   await context.sync();
-  context.workbook.customXmlParts.add(settingsToXml(value));
+  // Every part of our namespace goes (an interrupted or older save may have left several).
+  context.workbook.customXmlParts.add(settingsToXml(value, new Date().toISOString()));
   for (const old of parts.items) old.delete();
   await context.sync();
 }

@@ -15,6 +15,7 @@ import {
   type SupportsExcelApi,
 } from "./score-active-sheet";
 import { insertCriteriaSheet, type InsertOutcome } from "./criteria-sheet";
+import { describeOfficeError, type ErrorPlace } from "./office-errors";
 
 /**
  * Splits "'Bộ tiêu chí'!D7" into the sheet name and the cell.
@@ -44,27 +45,16 @@ export interface WorkbookApi {
   insertCriteriaFromActiveSheet(): Promise<InsertOutcome>;
 }
 
-/** Office error codes a user can meet, with what to do about them. */
-const OFFICE_ERRORS: Record<string, string> = {
-  InvalidOperationInCellEditMode:
-    "Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi bấm Chấm điểm lại.",
-  AccessDenied:
-    "Excel không cho phép ghi vào sổ làm việc này (có thể đang ở chế độ chỉ đọc hoặc bị bảo vệ): hãy mở bản có quyền sửa rồi chấm lại.",
-  ItemNotFound:
-    "Không tìm thấy trang hoặc dòng cần chọn: có thể trang đã bị đổi tên hoặc xoá; hãy chấm điểm lại.",
-};
-
 /**
- * A Vietnamese message for an error thrown by Office.js or the adapter. Only a caller
- * that knows nothing was written yet (`nothingWritten`) may say so: a batch is not
- * atomic, and an error at a sync can follow writes that were applied.
+ * A Vietnamese message for an error thrown by Office.js or the adapter (see
+ * office-errors.ts): `place` says where it happened, and only a caller that knows nothing
+ * was written yet (`nothingWritten`) may say so.
  */
-export function describeError(error: unknown, { nothingWritten = false } = {}): string {
-  const code = (error as { code?: string } | null)?.code;
-  const unchanged = nothingWritten ? " Chưa có ô nào bị thay đổi." : "";
-  if (code && OFFICE_ERRORS[code]) return `${OFFICE_ERRORS[code]}${unchanged}`;
-  const detail = error instanceof Error ? error.message : String(error);
-  return `Không thực hiện được do lỗi từ Excel (${code ?? "không rõ mã"}: ${detail}).${unchanged} Hãy thử lại; nếu vẫn lỗi, hãy gửi thông báo này cho bộ phận hỗ trợ.`;
+export function describeError(
+  error: unknown,
+  options: { nothingWritten?: boolean; place?: ErrorPlace } = {}
+): string {
+  return describeOfficeError(error, options);
 }
 
 export function createWorkbookApi(
@@ -111,7 +101,7 @@ export function createWorkbookApi(
       try {
         return await run((context) => insertCriteriaSheet(context, set));
       } catch (error) {
-        return { ok: false, message: describeError(error) };
+        return { ok: false, message: describeError(error, { place: "criteria" }) };
       }
     },
     async insertCriteriaFromActiveSheet() {
@@ -129,7 +119,7 @@ export function createWorkbookApi(
           return insertCriteriaSheet(context, derived.set);
         });
       } catch (error) {
-        return { ok: false, message: describeError(error) };
+        return { ok: false, message: describeError(error, { place: "criteria" }) };
       }
     },
     async selectRow(sheet, row) {

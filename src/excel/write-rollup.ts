@@ -8,7 +8,14 @@
  */
 import { columnLetter } from "../core/read/grid";
 import { ROLLUP_COLORS, type RollupSheet } from "../core/rollup";
-import { MAX_REQUEST_BYTES, payloadBytes, POINTS_PER_CHAR } from "./score-active-sheet";
+import {
+  MAX_REQUEST_BYTES,
+  officeSupports,
+  payloadBytes,
+  POINTS_PER_CHAR,
+  type SupportsExcelApi,
+} from "./score-active-sheet";
+import { AddinRefusal, describeOfficeError } from "./office-errors";
 
 /** Defined names that mark our roll-up sheets, in the order of `buildRollupSheets`. */
 export const ROLLUP_MARKERS = [
@@ -85,9 +92,18 @@ function formatsFor(content: RollupSheet, first: number, last: number): string[]
     );
 }
 
-/** Freezes the header rows and name columns, where the host has the API (ExcelApi 1.7). */
-function freeze(sheet: Excel.Worksheet, rows: number, columns: number): void {
-  if (!("freezePanes" in sheet) || (rows === 0 && columns === 0)) return;
+/**
+ * Freezes the header rows and name columns, where the host has the API (ExcelApi 1.7).
+ * `"freezePanes" in sheet` would not tell: the member is on every host's Worksheet
+ * prototype, and a host below 1.7 refuses it at sync (ApiNotFound).
+ */
+function freeze(
+  sheet: Excel.Worksheet,
+  rows: number,
+  columns: number,
+  supports: SupportsExcelApi
+): void {
+  if (!supports("1.7") || (rows === 0 && columns === 0)) return;
   if (rows > 0 && columns > 0)
     sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetter(columns - 1)}${rows}`));
   else if (rows > 0) sheet.freezePanes.freezeRows(rows);
@@ -101,7 +117,23 @@ function freeze(sheet: Excel.Worksheet, rows: number, columns: number): void {
  */
 export async function writeRollup(
   context: Excel.RequestContext,
-  sheets: RollupSheet[]
+  sheets: RollupSheet[],
+  supports: SupportsExcelApi = officeSupports
+): Promise<WriteRollupOutcome> {
+  try {
+    return await writeRollupSheets(context, sheets, supports);
+  } catch (error) {
+    // Said for the roll-up (what to do again), whoever shows it.
+    if (error instanceof AddinRefusal) throw error;
+    throw new AddinRefusal(describeOfficeError(error, { place: "rollup" }));
+  }
+}
+
+/** Writes the sheets (writeRollup, without the wording of errors). */
+async function writeRollupSheets(
+  context: Excel.RequestContext,
+  sheets: RollupSheet[],
+  supports: SupportsExcelApi
 ): Promise<WriteRollupOutcome> {
   let syncs = 0;
   const sync = async () => {
@@ -112,17 +144,28 @@ export async function writeRollup(
   worksheets.load("items/name");
   const names = context.workbook.names;
   names.load("items/name,items/value");
+  const structure = supports("1.7") ? context.workbook.protection : null;
+  structure?.load("protected");
   await sync();
+  if (structure?.protected) {
+    throw new AddinRefusal(
+      "Sổ làm việc đang được bảo vệ cấu trúc (Protect Workbook) nên không thêm hoặc thay được các trang tổng hợp: hãy bỏ bảo vệ (Review → Protect Workbook) rồi bấm Tổng hợp lại. Chưa có trang nào bị thay đổi."
+    );
+  }
 
-  // Our sheets from an earlier roll-up: deleted with their markers, then written anew.
+  // Our sheets from an earlier roll-up are deleted, then written anew. The sheets go
+  // before their markers: a request stopped part way then leaves each remaining sheet
+  // still marked (the next run replaces it), never an unmarked sheet of ours that the
+  // next run would take for the user's ("Xếp hạng (2)").
   const ours = new Set<string>();
   const existingNames = names.items.map((n) => ({ name: n.name, value: String(n.value) }));
+  const oldMarkers: string[] = [];
   for (const marker of ROLLUP_MARKERS) {
     const found = existingNames.find((n) => sameName(n.name, marker));
     if (!found) continue;
     const sheet = sheetOfReference(found.value);
     if (sheet) ours.add(sheet.normalize("NFC").toLocaleLowerCase("vi"));
-    names.getItem(found.name).delete();
+    oldMarkers.push(found.name);
   }
   const remaining: string[] = [];
   for (const ws of worksheets.items) {
@@ -130,6 +173,7 @@ export async function writeRollup(
       worksheets.getItem(ws.name).delete();
     else remaining.push(ws.name);
   }
+  for (const name of oldMarkers) names.getItem(name).delete();
 
   const sheetNames: string[] = [];
   let queued = 0;
@@ -178,7 +222,7 @@ export async function writeRollup(
       const letter = columnLetter(c);
       sheet.getRange(`${letter}:${letter}`).format.columnWidth = chars * POINTS_PER_CHAR;
     });
-    freeze(sheet, content.frozenRows, content.frozenColumns);
+    freeze(sheet, content.frozenRows, content.frozenColumns, supports);
     if (content.chart) {
       const { categoryColumn, valueColumn, firstRow, lastRow } = content.chart;
       // Category and value columns are side by side, so one range holds both.

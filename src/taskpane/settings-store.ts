@@ -8,6 +8,7 @@ import {
   loadDocumentSettings,
   loadWorkbookSettings,
   saveWorkbookSettings,
+  serializedSaves,
 } from "../excel/settings";
 import type { RunInExcel } from "../excel/workbook-api";
 
@@ -34,8 +35,10 @@ export function workbookSettingsStore(
   return {
     load: () => loadDocumentSettings(documentSettings),
     refresh: () => run((context) => loadWorkbookSettings(context, documentSettings, supports)),
-    save: (value) =>
-      run((context) => saveWorkbookSettings(context, documentSettings, value, supports)),
+    // Every keystroke saves: one save at a time, the newest value last.
+    save: serializedSaves((value: ScoringSettings) =>
+      run((context) => saveWorkbookSettings(context, documentSettings, value, supports))
+    ),
     savedNote: SAVE_FILE_NOTE,
   };
 }

@@ -9,6 +9,7 @@ import type { SheetProblem } from "../core/criteria/criteria-sheet";
 import type { WorkbookApi } from "../excel/workbook-api";
 import { describeError } from "../excel/workbook-api";
 import type { SettingsStore } from "./settings-store";
+import { lastResultNote, takeLastResult } from "../commands/last-result";
 
 export interface ScoringState {
   settings: ScoringSettings;
@@ -38,6 +39,14 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
   const [problems, setProblems] = useState<SheetProblem[]>([]);
   const [info, setInfo] = useState<string | null>(null);
 
+  // A ribbon result its dialog could not show (12009/12011): said here, once.
+  useEffect(() => {
+    const last = takeLastResult();
+    if (!last) return;
+    if (last.kind === "error") setError(lastResultNote(last));
+    else setInfo(lastResultNote(last));
+  }, []);
+
   // The settings the workbook keeps (every copy of the add-in reads the same ones).
   useEffect(() => {
     let current = true;
@@ -46,7 +55,7 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
       .then((stored) => {
         if (current) setSettings(stored);
       })
-      .catch((e: unknown) => setError(describeError(e)));
+      .catch((e: unknown) => setError(describeError(e, { place: "settings" })));
     return () => {
       current = false;
     };
@@ -59,7 +68,7 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
       store
         .save(next)
         .then(() => setInfo(store.savedNote ?? null))
-        .catch((e: unknown) => setError(describeError(e)));
+        .catch((e: unknown) => setError(describeError(e, { place: "settings" })));
     },
     [settings, store]
   );
@@ -87,14 +96,18 @@ export function useScoring(api: WorkbookApi, store: SettingsStore): ScoringState
 
   const select = useCallback(
     (target: string, row: number) => {
-      api.selectRow(target, row).catch((e: unknown) => setError(describeError(e)));
+      api
+        .selectRow(target, row)
+        .catch((e: unknown) => setError(describeError(e, { place: "select" })));
     },
     [api]
   );
 
   const selectAddress = useCallback(
     (address: string) => {
-      api.selectAddress(address).catch((e: unknown) => setError(describeError(e)));
+      api
+        .selectAddress(address)
+        .catch((e: unknown) => setError(describeError(e, { place: "select" })));
     },
     [api]
   );

@@ -4,6 +4,19 @@ import { SETTING_KEYS } from "../../src/core/settings";
 import { SETTINGS_NAMESPACE, settingsToXml } from "../../src/excel/settings";
 import { CRITERIA_SHEET } from "../../samples/sample-tables";
 import { FakeExcel, FakeOffice, FakeSheet } from "../support/fake-excel";
+import { runLock, type LockStorage } from "../../src/commands/run-lock";
+import { LAST_RESULT_KEY, takeLastResult } from "../../src/commands/last-result";
+
+/** localStorage as two runtimes of the add-in's origin share it. */
+function sharedStorage(): LockStorage & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
 
 const globals = globalThis as unknown as Record<string, unknown>;
 
@@ -11,7 +24,7 @@ const globals = globalThis as unknown as Record<string, unknown>;
 function setUp(
   sheets: FakeSheet[],
   settings: Record<string, unknown>,
-  { dialogOpens = true, href = "https://localhost:3000/commands.html" } = {}
+  { dialogOpens = true as boolean | number, href = "https://localhost:3000/commands.html" } = {}
 ) {
   const excel = new FakeExcel(sheets);
   const office = new FakeOffice(excel, settings, dialogOpens);
@@ -33,6 +46,7 @@ const settings = {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 afterEach(() => {
+  delete globals.localStorage;
   delete globals.Office;
   delete globals.Excel;
   delete globals.window;
@@ -132,7 +146,65 @@ describe("the ribbon command", () => {
   });
 });
 
+describe("the ribbon command as Excel runs it (issue 24)", () => {
+  it("says that a scoring is running when the button is clicked again in another runtime, and changes nothing", async () => {
+    const { office, excel } = setUp([sample()], settings);
+    const storage = sharedStorage(); // the runtimes share the origin's localStorage
+    const second = new FakeOffice(excel, settings);
+    const first = scoreActiveSheetCommand(office.event(), { lock: runLock(storage) });
+    const again = scoreActiveSheetCommand(second.event(), { lock: runLock(storage) });
+    await Promise.all([first, again]);
+    await tick();
+    const said = office.dialogs.map((d) => readDialogParams(new URL(d.url).search));
+    expect(said).toHaveLength(2);
+    expect(said.filter((m) => m.kind === "ok")).toHaveLength(1);
+    expect(said.some((m) => m.message.startsWith("Đang có một lần chấm điểm khác chạy"))).toBe(
+      true
+    );
+    expect(excel.maxOpenContexts).toBe(1);
+    expect(storage.items.size).toBe(0); // released once done
+  });
+
+  it("closes the dialog and completes before the runtime's five minutes end", async () => {
+    const { office } = setUp([sample()], settings);
+    const timers: Array<{ run: () => void; ms: number }> = [];
+    await scoreActiveSheetCommand(office.event(), { later: (run, ms) => timers.push({ run, ms }) });
+    await tick();
+    expect(office.completedCalls).toBe(0);
+    expect(timers).toHaveLength(1);
+    expect(timers[0].ms).toBeLessThan(5 * 60 * 1000);
+    timers[0].run();
+    expect(office.dialogs[0].closed).toBe(true);
+    expect(office.completedCalls).toBe(1);
+    office.dialogs[0].clickClose(); // a late click changes nothing
+    expect(office.completedCalls).toBe(1);
+  });
+
+  it.each([12009, 12011])(
+    "keeps the result for the pane when the dialog cannot open (%i)",
+    async (code) => {
+      const storage = sharedStorage();
+      const { office } = setUp([sample()], settings, { dialogOpens: code });
+      globals.localStorage = storage;
+      await scoreActiveSheetCommand(office.event(), { lock: runLock(sharedStorage()) });
+      await tick();
+      expect(office.completedCalls).toBe(1);
+      expect(storage.items.has(LAST_RESULT_KEY)).toBe(true);
+      const kept = takeLastResult(storage);
+      expect(kept?.kind).toBe("ok");
+      expect(kept?.message).toContain("Tổng điểm 4,24/8,5");
+      expect(storage.items.has(LAST_RESULT_KEY)).toBe(false); // shown once
+    }
+  );
+});
+
 describe("dialogUrl", () => {
+  it("passes a message of several lines without a raw line break in the address (error 5001 on the web)", () => {
+    const url = dialogUrl("https://x/commands.html", "Dòng một\nDòng hai\r\nDòng\tba", "ok");
+    expect(url).not.toMatch(/%0A|%0D|%09/i);
+    expect(readDialogParams(new URL(url).search).message).toBe("Dòng một\nDòng hai\nDòng ba");
+  });
+
   it("round-trips the message, truncating very long ones", () => {
     const url = dialogUrl("https://x/commands.html", "Tổng điểm 4,24 & <b>", "ok");
     expect(readDialogParams(new URL(url).search)).toEqual({

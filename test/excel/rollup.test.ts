@@ -172,3 +172,51 @@ describe("writeRollup", () => {
     );
   }, 60_000);
 });
+
+describe("writeRollup as Excel's levels and protection allow (issue 24)", () => {
+  let units: UnitResult[];
+  beforeAll(async () => {
+    units = await wardUnits(3);
+  }, 60_000);
+  const content = () => buildRollupSheets(rollUp(units, [], today));
+
+  it("freezes the header rows only where the host has ExcelApi 1.7, and still writes on 1.6 (the manifest's minimum)", async () => {
+    const old = new FakeExcel([new FakeSheet("Phụ lục", [["x"]])], { apiVersion: "1.6" });
+    const outcome = await writeRollup(old.context(), content(), (v) => old.supports(v));
+    expect(outcome.sheetNames).toHaveLength(4);
+    expect(old.sheets[1].frozen).toBeNull();
+    const current = new FakeExcel([new FakeSheet("Phụ lục", [["x"]])], { apiVersion: "1.7" });
+    const sheets = content();
+    await writeRollup(current.context(), sheets, (v) => current.supports(v));
+    expect(current.sheets[1].frozen).toEqual({
+      rows: sheets[0].frozenRows,
+      columns: sheets[0].frozenColumns,
+    });
+  });
+
+  it("refuses before changing anything when the workbook structure is protected (ExcelApi 1.7)", async () => {
+    const excel = new FakeExcel([new FakeSheet("Phụ lục", [["x"]])]);
+    await writeRollup(excel.context(), content(), (v) => excel.supports(v));
+    const namesBefore = [...excel.names.entries()];
+    excel.structureProtected = true;
+    const syncs = excel.syncs;
+    await expect(writeRollup(excel.context(), content(), (v) => excel.supports(v))).rejects.toThrow(
+      /bảo vệ cấu trúc.*Chưa có trang nào bị thay đổi/
+    );
+    expect(excel.syncs - syncs).toBe(1);
+    expect([...excel.names.entries()]).toEqual(namesBefore);
+  });
+
+  it("keeps its sheets marked when a delete is refused (no protection check below 1.7), so the next run replaces them", async () => {
+    const excel = new FakeExcel([new FakeSheet("Phụ lục", [["x"]])], { apiVersion: "1.6" });
+    const supports = (v: string) => excel.supports(v);
+    const first = await writeRollup(excel.context(), content(), supports);
+    excel.structureProtected = true;
+    await expect(writeRollup(excel.context(), content(), supports)).rejects.toThrow(/Tổng hợp lại/);
+    expect([...excel.names.keys()].sort()).toEqual([...ROLLUP_MARKERS].sort());
+    excel.structureProtected = false;
+    const again = await writeRollup(excel.context(), content(), supports);
+    expect(again.sheetNames).toEqual(first.sheetNames);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Phụ lục", ...first.sheetNames]);
+  });
+});

@@ -341,3 +341,23 @@ describe("the workbook's criteria sheet in the add-in", () => {
     expect(again).toMatchObject({ ok: false });
   });
 });
+
+describe("Excel's limits on a first read (issue 24)", () => {
+  it("reads the merged areas, hidden columns and criteria sheet again when the first block is refused as too large (a failed sync loads nothing)", async () => {
+    const grid = syntheticGrid(20_000);
+    // Long contents: the first block, sized by a guess of 48 bytes a cell, is over 5 MB.
+    const values = grid.values.map((row, r) =>
+      r > 2 && typeof row[1] === "string"
+        ? [row[0], `${row[1]} ${"ư".repeat(400)}`, ...row.slice(2)]
+        : row
+    );
+    const criteria = criteriaSetToSheet(DIEN_BAN_2025);
+    const excel = new FakeExcel([
+      new FakeSheet(grid.sheetName, values),
+      new FakeSheet("Bộ tiêu chí", criteria.values, criteria.numberFormats),
+    ]);
+    const outcome = await scoreIn(excel, { ...options, criteria: null });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(Math.max(...excel.responseBytes)).toBeGreaterThan(FAKE_PAYLOAD_LIMIT); // it was refused once
+  });
+});

@@ -4,9 +4,12 @@ import {
   loadWorkbookSettings,
   saveDocumentSettings,
   saveWorkbookSettings,
+  serializedSaves,
+  SETTINGS_NAMESPACE,
   settingsFromXml,
   settingsToXml,
 } from "../../src/excel/settings";
+import { workbookSettingsStore } from "../../src/taskpane/settings-store";
 import { FakeExcel, FakeSheet } from "../support/fake-excel";
 import { SETTING_KEYS } from "../../src/core/settings";
 
@@ -113,5 +116,55 @@ describe("settings that travel with the workbook (custom XML part)", () => {
     );
     expect(old.stored[SETTING_KEYS.soonDays]).toBe(5);
     expect(excel2016.xmlParts).toHaveLength(0);
+  });
+});
+
+describe("settings saved on every keystroke (issue 24)", () => {
+  const value = { today: "2025-11-20", soonDays: 5, criteriaSetId: "xa-2025-dien-ban" };
+
+  it("keeps one part when saves overlap, and reads back the last value", async () => {
+    const excel = new FakeExcel([new FakeSheet("A")]);
+    const documentSettings = mockSettings({}).settings;
+    const store = workbookSettingsStore(excel.run, documentSettings, (v) => excel.supports(v));
+    await Promise.all([
+      store.save({ ...value, soonDays: 3 }),
+      store.save({ ...value, soonDays: 4 }),
+      store.save({ ...value, soonDays: 6 }),
+    ]);
+    expect(excel.maxOpenContexts).toBe(1);
+    expect(excel.xmlParts).toHaveLength(1);
+    expect(await store.refresh!()).toEqual({ ...value, soonDays: 6 });
+  });
+
+  it("reads the newest part when an earlier version left several", async () => {
+    const excel = new FakeExcel([new FakeSheet("A")]);
+    const part = (xml: string, id: string) =>
+      excel.xmlParts.push({ id, namespace: SETTINGS_NAMESPACE, xml });
+    part(settingsToXml({ ...value, soonDays: 2 }, "2025-11-21T08:00:00.000Z"), "{1}");
+    part(settingsToXml({ ...value, soonDays: 1 }), "{2}"); // written before savedAt existed
+    part(settingsToXml({ ...value, soonDays: 9 }, "2025-11-21T09:00:00.000Z"), "{3}");
+    part(settingsToXml({ ...value, soonDays: 4 }, "2025-11-20T09:00:00.000Z"), "{4}");
+    const none = mockSettings({}).settings;
+    expect(await loadWorkbookSettings(excel.context(), none, (v) => excel.supports(v))).toEqual({
+      ...value,
+      soonDays: 9,
+    });
+    await saveWorkbookSettings(excel.context(), none, value, (v) => excel.supports(v));
+    expect(excel.xmlParts).toHaveLength(1); // every part of our namespace went
+  });
+
+  it("passes on a failed save to every caller waiting for it", async () => {
+    let calls = 0;
+    const save = serializedSaves(async (n: number) => {
+      calls++;
+      if (n === 2) throw new Error("tệp chỉ đọc");
+    });
+    const first = save(1);
+    const second = save(2);
+    const third = save(2);
+    await expect(first).resolves.toBeUndefined();
+    await expect(second).rejects.toThrow("tệp chỉ đọc");
+    await expect(third).rejects.toThrow("tệp chỉ đọc");
+    expect(calls).toBe(2);
   });
 });

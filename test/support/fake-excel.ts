@@ -19,7 +19,9 @@
  *   of a merged area fails.
  * - Defined name values read "Sheet!$A$1" (quoted only when the name needs it), or
  *   "#REF!" once the sheet is deleted.
- * - APIs above the host's ExcelApi version throw ApiNotFound.
+ * - APIs above the host's ExcelApi version throw ApiNotFound (at the sync for members every
+ *   host's objects have, such as Worksheet.freezePanes); `supports` answers by level.
+ * - A failed sync loads nothing; each context (Excel.run) has its own queue.
  */
 import type { CellValue } from "../../src/core/parse/values";
 import {
@@ -173,6 +175,8 @@ export class FakeSheet {
   protected = false;
   /** True once activate() ran at a sync. */
   activated = false;
+  /** Frozen panes (Worksheet.freezePanes, ExcelApi 1.7). */
+  frozen: { rows: number; columns: number } | null = null;
   deleted = false;
 
   constructor(
@@ -296,6 +300,11 @@ export class FakeExcel {
   private queue: Array<() => void> = [];
   private pendingBytes = 0;
   private pendingResponse = 0;
+  /** What a request fills in once it has succeeded (loaded values). */
+  private onSuccess: Array<() => void> = [];
+  /** Batches (contexts) open at the same time, at most: Excel.run calls that overlap. */
+  openContexts = 0;
+  maxOpenContexts = 0;
 
   constructor(sheets: FakeSheet[], options: FakeExcelOptions = {}) {
     this.sheets = sheets;
@@ -320,17 +329,47 @@ export class FakeExcel {
     return versionAtLeast(this.apiVersion, version);
   }
 
+  /**
+   * A request context. As in Excel, each context (each Excel.run) has its own queue of
+   * operations: two batches that overlap do not send each other's operations, and each
+   * sees the workbook as the other's syncs left it.
+   */
   context(): Excel.RequestContext {
     this.alive();
+    const local: Record<string, unknown> = {
+      queue: [],
+      pendingBytes: 0,
+      pendingResponse: 0,
+      onSuccess: [],
+    };
+    const batch = new Proxy(this, {
+      get: (target, prop, receiver) =>
+        typeof prop === "string" && prop in local
+          ? local[prop]
+          : Reflect.get(target, prop, receiver),
+      set: (target, prop, value) => {
+        if (typeof prop === "string" && prop in local) local[prop] = value;
+        else Reflect.set(target, prop, value);
+        return true;
+      },
+    });
     return {
-      workbook: this.workbook(),
-      sync: () => this.sync(),
+      workbook: batch.workbook(),
+      sync: () => batch.sync(),
     } as unknown as Excel.RequestContext;
   }
 
   /** `Excel.run` on this workbook. */
-  run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    batch(this.context());
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = this.context();
+    this.openContexts++;
+    this.maxOpenContexts = Math.max(this.maxOpenContexts, this.openContexts);
+    try {
+      return await batch(context);
+    } finally {
+      this.openContexts--;
+    }
+  };
 
   private alive(): void {
     if (this.ended)
@@ -347,6 +386,17 @@ export class FakeExcel {
       );
   }
 
+  /**
+   * Makes the `sync`-th sync (counted from 1 over the workbook's life) fail with `code`
+   * before it applies anything, as when the user starts editing a cell while a run writes
+   * (InvalidOperationInCellEditMode).
+   */
+  failSync(sync: number, code: string): void {
+    this.failures.set(sync, code);
+  }
+
+  private failures = new Map<number, string>();
+
   private async sync(): Promise<void> {
     this.alive();
     this.syncs++;
@@ -356,10 +406,16 @@ export class FakeExcel {
     this.pendingBytes = 0;
     this.pendingResponse = 0;
     this.requestBytes.push(bytes);
+    const failure = this.failures.get(this.syncs);
+    if (failure) {
+      this.responseBytes.push(0);
+      throw officeError(failure, `Lỗi ${failure} (giả lập) ở lần sync thứ ${this.syncs}.`);
+    }
     if (bytes > FAKE_PAYLOAD_LIMIT) {
       this.responseBytes.push(0);
       throw officeError("RequestPayloadSizeLimitExceeded", `Yêu cầu ${bytes} byte vượt 5 MB.`);
     }
+    this.onSuccess = [];
     try {
       for (const op of ops) op();
     } finally {
@@ -371,6 +427,8 @@ export class FakeExcel {
         `Phản hồi ${this.pendingResponse} byte vượt 5 MB.`
       );
     }
+    // As in Excel, loaded values (and ClientResults) are filled only by a request that succeeded.
+    for (const fill of this.onSuccess) fill();
   }
 
   /** Queues an operation sent with `payload`; it runs at the next sync, in order. */
@@ -405,12 +463,15 @@ export class FakeExcel {
               : "all";
             this.enqueue(["load", list ?? ""], () => {
               const values = read(names);
-              state.values = { ...(state.values ?? {}), ...values };
-              if (names === "all" || state.names === "all") state.names = "all";
-              else names.forEach((n) => (state.names as Set<string>).add(n));
               for (const [key, value] of Object.entries(values)) {
                 if (names === "all" || names.has(key)) this.pendingResponse += jsonBytes(value);
               }
+              // Filled only once the whole request succeeded: a failed sync loads nothing.
+              this.onSuccess.push(() => {
+                state.values = { ...(state.values ?? {}), ...values };
+                if (names === "all" || state.names === "all") state.names = "all";
+                else names.forEach((n) => (state.names as Set<string>).add(n));
+              });
             });
             return proxy;
           };
@@ -419,7 +480,11 @@ export class FakeExcel {
           const loaded =
             state.values &&
             (state.names === "all" || state.names.has(prop) || prop === "isNullObject");
-          if (!loaded) throw new Error(`PropertyNotLoaded: ${prop} chưa được load() và sync()`);
+          if (!loaded)
+            throw officeError(
+              "PropertyNotLoaded",
+              `PropertyNotLoaded: ${prop} chưa được load() và sync()`
+            );
           return state.values![prop];
         }
         return (obj as Record<string | symbol, unknown>)[prop];
@@ -520,8 +585,8 @@ export class FakeExcel {
         this.enqueue("get-xml", () => {
           const part = resolve();
           if (!part) throw officeError("InvalidObjectPath", "Phần XML null.");
-          result.value = part.xml;
           this.pendingResponse += jsonBytes(part.xml);
+          this.onSuccess.push(() => (result.value = part.xml));
         });
         return result;
       },
@@ -546,8 +611,12 @@ export class FakeExcel {
               const state = { synced: false, part: null as FakeXmlPart | null };
               this.enqueue("only-xml", () => {
                 const found = matching();
-                state.part = found.length === 1 ? found[0] : null;
-                state.synced = true;
+                // Excel: getOnlyItemOrNullObject is null when there is not exactly one.
+                const part = found.length === 1 ? found[0] : null;
+                this.onSuccess.push(() => {
+                  state.part = part;
+                  state.synced = true;
+                });
               });
               return {
                 get isNullObject() {
@@ -585,8 +654,24 @@ export class FakeExcel {
       return sheet;
     };
     const protection = this.loadable({}, ["protected"], () => ({ protected: sheetOf().protected }));
+    /** Worksheet.freezePanes is on every host's Worksheet object; a host below 1.7 refuses it at sync. */
+    const freeze = (payload: unknown, panes: () => { rows: number; columns: number }) =>
+      this.enqueue(payload, () => {
+        excel.requireApi("1.7", "Worksheet.freezePanes");
+        sheetOf().frozen = panes();
+      });
     const api = {
       protection,
+      freezePanes: {
+        freezeAt: (range: FakeRangeInternals) =>
+          freeze(["freeze-at"], () => {
+            const b = parseAddress(range.fakeAddress());
+            return { rows: b.bottom + 1, columns: b.right + 1 };
+          }),
+        freezeRows: (rows: number) => freeze(["freeze-rows", rows], () => ({ rows, columns: 0 })),
+        freezeColumns: (columns: number) =>
+          freeze(["freeze-columns", columns], () => ({ rows: 0, columns })),
+      },
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
         void valuesOnly;
         return this.rangeApi(sheetOf, () => sheetOf().usedBounds());
@@ -998,7 +1083,8 @@ export class FakeOffice {
   constructor(
     public excel: FakeExcel,
     public settings: Record<string, unknown> = {},
-    public dialogOpens = true
+    /** true, or the error code displayDialogAsync answers (false: 12007, one is open). */
+    public dialogOpens: boolean | number = true
   ) {}
 
   assertAlive(): void {
@@ -1039,12 +1125,18 @@ export class FakeOffice {
             // Office answers asynchronously.
             setTimeout(() => {
               if (this.ended) return;
+              const code = this.dialogOpens === false ? 12007 : this.dialogOpens;
+              const messages: Record<number, string> = {
+                12007: "Đã có hộp thoại đang mở.",
+                12009: "Người dùng đã chọn bỏ qua hộp thoại (Excel trên web).",
+                12011: "Trình duyệt chặn cửa sổ bật lên (Excel trên web).",
+              };
               callback(
-                this.dialogOpens
+                code === true
                   ? { status: "succeeded", value: dialog }
                   : {
                       status: "failed",
-                      error: { code: 12007, message: "Đã có hộp thoại đang mở." },
+                      error: { code, message: messages[code] ?? `Lỗi ${code}.` },
                     }
               );
             }, 0);

@@ -3,6 +3,7 @@
  */
 import "../support/jsdom-shims";
 import * as React from "react";
+import { keepLastResult } from "../../src/commands/last-result";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { App } from "../../src/taskpane/components/App";
@@ -36,6 +37,16 @@ describe("App", () => {
     expect(screen.getByText("Việc quá hạn theo đơn vị")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Chọn dòng 10 trang Tự chấm điểm 2025" }));
     await waitFor(() => expect(excel.selected).toBe("Tự chấm điểm 2025!10"));
+  });
+
+  it("shows, once, a ribbon result whose dialog could not open (issue 24)", async () => {
+    const { api } = fakeWorkbook();
+    keepLastResult({ message: "Đã chấm trang \"Phụ lục\". Tổng điểm 4,24/8,5", kind: "ok", at: Date.now() }, localStorage);
+    const first = render(<App api={api} store={memorySettingsStore(settings)} inExcel />);
+    expect(await screen.findByText(/hộp thoại kết quả không mở được.*Tổng điểm 4,24\/8,5/)).toBeTruthy();
+    first.unmount();
+    render(<App api={api} store={memorySettingsStore(settings)} inExcel />);
+    expect(screen.queryByText(/hộp thoại kết quả không mở được/)).toBeNull();
   });
 
   it("shows cell text that looks like HTML as text", async () => {
