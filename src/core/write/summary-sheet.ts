@@ -67,14 +67,24 @@ export function planSummarySheet(
 ): SummarySheetPlacement {
   const own = ownSummarySheet(sheetNames, names);
   if (own !== null)
-    return { name: own, replaces: true, marker: summaryMarker(own), notice: keptNotice(sheetNames, own) };
+    return {
+      name: own,
+      replaces: true,
+      marker: summaryMarker(own),
+      notice: keptNotice(sheetNames, own),
+    };
   const taken = new Set(sheetNames.map(sheetNameKey));
   const candidates = [SUMMARY_SHEET_NAME, `${SUMMARY_SHEET_NAME} (tự động)`];
   for (let n = 2; n < 100; n++) candidates.push(`${SUMMARY_SHEET_NAME} (tự động ${n})`);
   const name = candidates.find(
     (candidate) => candidate.length <= MAX_SHEET_NAME_LENGTH && !taken.has(sheetNameKey(candidate))
   )!;
-  return { name, replaces: false, marker: summaryMarker(name), notice: keptNotice(sheetNames, name) };
+  return {
+    name,
+    replaces: false,
+    marker: summaryMarker(name),
+    notice: keptNotice(sheetNames, name),
+  };
 }
 
 /**
