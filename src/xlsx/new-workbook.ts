@@ -12,6 +12,7 @@ import {
   PART_CONTENT_TYPE,
   RELATIONSHIP_TYPE,
 } from "./patch-relations";
+import { THEME_XML } from "./theme";
 import { escapeAttribute, partBytes } from "./xml-splice";
 import { zipPackage, type ZipOptions } from "./zip-package";
 
@@ -48,6 +49,7 @@ export function newWorkbook(sheets: WorkbookSheet[], options: ZipOptions = {}): 
   const contentTypes: Array<{ part: string; type: string }> = [
     { part: "xl/workbook.xml", type: PART_CONTENT_TYPE.workbook },
     { part: "xl/styles.xml", type: PART_CONTENT_TYPE.styles },
+    { part: "xl/theme/theme1.xml", type: PART_CONTENT_TYPE.theme },
   ];
   const workbookRels: Array<{ id: string; type: string; target: string }> = [];
   let charts = 0;
@@ -94,6 +96,11 @@ export function newWorkbook(sheets: WorkbookSheet[], options: ZipOptions = {}): 
     type: RELATIONSHIP_TYPE.styles,
     target: "styles.xml",
   });
+  workbookRels.push({
+    id: `rId${sheets.length + 2}`,
+    type: RELATIONSHIP_TYPE.theme,
+    target: "theme/theme1.xml",
+  });
   const sheetList = sheets
     .map(
       ({ name }, i) =>
@@ -117,6 +124,7 @@ export function newWorkbook(sheets: WorkbookSheet[], options: ZipOptions = {}): 
         `</workbook>`,
     ],
     ["xl/_rels/workbook.xml.rels", addRelationships(undefined, workbookRels)],
+    ["xl/theme/theme1.xml", THEME_XML],
     ...parts,
     // Last: the sheets above added their cell styles to it.
     ["xl/styles.xml", styles.result() ?? MINIMAL_STYLES],

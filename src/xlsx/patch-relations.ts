@@ -11,6 +11,7 @@ export const RELATIONSHIP_TYPE = {
   drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
   chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
   styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+  theme: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme",
 } as const;
 
 export const PART_CONTENT_TYPE = {
@@ -20,6 +21,7 @@ export const PART_CONTENT_TYPE = {
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   relationships: "application/vnd.openxmlformats-package.relationships+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  theme: "application/vnd.openxmlformats-officedocument.theme+xml",
 } as const;
 
 /** A relationship id not used in `existing`: rId1, rId2… */

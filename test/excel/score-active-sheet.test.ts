@@ -172,12 +172,17 @@ describe("what real Excel would refuse or change (issue 11)", () => {
       "TỔNG HỢP",
       "Tổng hợp (tự động)",
     ]);
-    await scoreIn(excel, options);
+    const again = await scoreIn(excel, options);
     expect(excel.sheets.map((s) => s.name)).toEqual([
       "Phụ lục KH CCHC",
       "TỔNG HỢP",
       "Tổng hợp (tự động)",
     ]);
+    // The re-run tells the same: the office's sheet is still there and still kept.
+    expect(again).toMatchObject({
+      ok: true,
+      notices: [expect.stringContaining("Tổng hợp (tự động)")],
+    });
   });
 
   it("counts a very hidden sheet's name as taken", async () => {

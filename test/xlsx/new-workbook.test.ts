@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -127,5 +128,28 @@ describeWithLibreOffice("newWorkbook opened by LibreOffice Calc", () => {
     const chart = Object.keys(parts).find((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
     expect(chart).toBeDefined();
     expect(strFromU8(parts[chart!])).toContain("Tổng điểm theo đơn vị");
+  });
+
+  it("carries a theme part, so LibreOffice draws the chart's bars (without it: axes, no bars)", () => {
+    const input = path.join(dir, "bars.xlsx");
+    writeFileSync(input, newWorkbook([ranking]));
+    expect(Object.keys(unzipSync(readFileSync(input)))).toContain("xl/theme/theme1.xml");
+    const out = path.join(dir, "pdf");
+    mkdirSync(out);
+    const pdf = convertWithLibreOffice(input, "pdf", out);
+    // One page image per PDF page (binary PPM: "P6 w h 255" then RGB bytes).
+    execFileSync("pdftoppm", ["-r", "40", pdf, path.join(out, "page")]);
+    let bar = 0;
+    for (const file of readdirSync(out).filter((f) => f.endsWith(".ppm"))) {
+      const image = readFileSync(path.join(out, file));
+      const header = image.subarray(0, 20).toString("latin1").split(/\s+/);
+      const start = image.length - Number(header[1]) * Number(header[2]) * 3;
+      for (let i = start; i + 2 < image.length; i += 3) {
+        // The bar colour: the theme's first accent, 4F81BD.
+        const near = (v: number, want: number) => Math.abs(v - want) < 24;
+        if (near(image[i], 0x4f) && near(image[i + 1], 0x81) && near(image[i + 2], 0xbd)) bar++;
+      }
+    }
+    expect(bar).toBeGreaterThan(200);
   });
 });

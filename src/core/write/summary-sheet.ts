@@ -59,18 +59,37 @@ export function planSummarySheet(
   names: DefinedName[]
 ): SummarySheetPlacement {
   const own = ownSummarySheet(sheetNames, names);
-  if (own !== null) return { name: own, replaces: true, marker: summaryMarker(own), notice: null };
+  if (own !== null)
+    return {
+      name: own,
+      replaces: true,
+      marker: summaryMarker(own),
+      notice: keptNotice(sheetNames, own),
+    };
   const taken = new Set(sheetNames.map(sheetNameKey));
   const candidates = [SUMMARY_SHEET_NAME, `${SUMMARY_SHEET_NAME} (tự động)`];
   for (let n = 2; n < 100; n++) candidates.push(`${SUMMARY_SHEET_NAME} (tự động ${n})`);
   const name = candidates.find(
     (candidate) => candidate.length <= MAX_SHEET_NAME_LENGTH && !taken.has(sheetNameKey(candidate))
   )!;
-  const notice =
-    name === SUMMARY_SHEET_NAME
-      ? null
-      : `Tệp đã có trang "${sheetNames.find((s) => sameSheetName(s, SUMMARY_SHEET_NAME)) ?? SUMMARY_SHEET_NAME}" của đơn vị: trang đó được giữ nguyên, kết quả tổng hợp ghi vào trang "${name}".`;
-  return { name, replaces: false, marker: summaryMarker(name), notice };
+  return {
+    name,
+    replaces: false,
+    marker: summaryMarker(name),
+    notice: keptNotice(sheetNames, name),
+  };
+}
+
+/**
+ * The notice that the office's own "Tổng hợp" was kept, whenever our summary goes elsewhere
+ * because of it: on the run that placed it and on every re-run into the same sheet, so the
+ * summary sheet and the report are the same each time.
+ */
+function keptNotice(sheetNames: string[], ours: string): string | null {
+  if (sameSheetName(ours, SUMMARY_SHEET_NAME)) return null;
+  const theirs = sheetNames.find((s) => sameSheetName(s, SUMMARY_SHEET_NAME));
+  if (theirs === undefined) return null;
+  return `Tệp đã có trang "${theirs}" của đơn vị: trang đó được giữ nguyên, kết quả tổng hợp ghi vào trang "${ours}".`;
 }
 
 function summaryMarker(sheet: string): DefinedName {

@@ -27,14 +27,34 @@ describe("planSummarySheet", () => {
   });
 
   it("replaces the sheet its marker points at, and only that one", () => {
+    expect(planSummarySheet(["Phụ lục", "Tổng hợp"], [marker("Tổng hợp")])).toMatchObject({
+      name: "Tổng hợp",
+      replaces: true,
+      notice: null,
+    });
     expect(planSummarySheet(["Tổng hợp", "Tổng hợp (tự động)"], [marker("Tổng hợp (tự động)")])).toMatchObject({
       name: "Tổng hợp (tự động)",
       replaces: true,
-      notice: null,
     });
     // The marked sheet was deleted (Excel turns the reference into #REF!) or renamed away.
     expect(planSummarySheet(["Tổng hợp"], [{ name: SUMMARY_MARKER_NAME, reference: "=#REF!$A$1" }]).replaces).toBe(false);
     expect(planSummarySheet(["Tổng hợp"], [marker("Cũ")]).name).toBe("Tổng hợp (tự động)");
+  });
+});
+
+describe("the notice that the office's own summary was kept", () => {
+  it("is the same on the first run and on every re-run into our sheet", () => {
+    const first = planSummarySheet(["Phụ lục", "Tổng hợp"], []);
+    const again = planSummarySheet(["Phụ lục", "Tổng hợp", first.name], [first.marker]);
+    expect(first.notice).toBe(
+      'Tệp đã có trang "Tổng hợp" của đơn vị: trang đó được giữ nguyên, kết quả tổng hợp ghi vào trang "Tổng hợp (tự động)".'
+    );
+    expect(again).toMatchObject({ name: first.name, replaces: true, notice: first.notice });
+  });
+
+  it("goes away once the office's own sheet is gone", () => {
+    const own = "Tổng hợp (tự động)";
+    expect(planSummarySheet(["Phụ lục", own], [marker(own)]).notice).toBeNull();
   });
 });
 
