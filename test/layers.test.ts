@@ -154,6 +154,22 @@ describe("the stack of stages", () => {
     expect(outer).toEqual([]);
   });
 
+  it("only the front ends (CLI, pane, page) import the application layer", () => {
+    const users = all
+      .filter((i) => i.to.startsWith("app/") && !/^(app|cli|taskpane|web)\//.test(i.from))
+      .map((i) => `${i.from} → ${i.to}`);
+    expect(users).toEqual([]);
+  });
+
+  it("the application layer is used by the CLI and the pane", () => {
+    const users = new Set(
+      all.filter((i) => i.to.startsWith("app/")).map((i) => i.from.split("/")[0])
+    );
+    expect([...users].filter((u) => u !== "app").sort()).toEqual(
+      expect.arrayContaining(["cli", "taskpane"])
+    );
+  });
+
   it("the Office.js adapter imports no front end", () => {
     const up = all
       .filter(

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { builtInCriteriaSets } from "../../core/criteria-sets";
 import type { ScoringSettings } from "../../core/settings";
+import { MAX_SOON_DAYS } from "../../app/options";
 
 export interface SettingsPanelProps {
   settings: ScoringSettings;
@@ -56,7 +57,9 @@ export function SettingsPanel({
           select={{ className: styles.select }}
           value={settings.criteriaSetId ?? NO_SET}
           disabled={disabled}
-          onChange={(_, data) => onChange({ criteriaSetId: data.value === NO_SET ? null : data.value })}
+          onChange={(_, data) =>
+            onChange({ criteriaSetId: data.value === NO_SET ? null : data.value })
+          }
         >
           <option value={NO_SET}>Không dùng (chỉ theo dõi thời hạn)</option>
           {sets.map((set) => (
@@ -67,10 +70,20 @@ export function SettingsPanel({
         </Select>
       </Field>
       <div className={styles.wide}>
-        <Button size="small" className={styles.button} onClick={onInsertSheet} disabled={disabled || settings.criteriaSetId === null}>
+        <Button
+          size="small"
+          className={styles.button}
+          onClick={onInsertSheet}
+          disabled={disabled || settings.criteriaSetId === null}
+        >
           Chèn bộ đã chọn thành trang "Bộ tiêu chí" để sửa
         </Button>
-        <Button size="small" className={styles.button} onClick={onTakeFromSheet} disabled={disabled}>
+        <Button
+          size="small"
+          className={styles.button}
+          onClick={onTakeFromSheet}
+          disabled={disabled}
+        >
           Lấy bộ tiêu chí từ bảng này
         </Button>
       </div>
@@ -88,12 +101,13 @@ export function SettingsPanel({
           className={styles.input}
           type="number"
           min={0}
-          max={365}
+          max={MAX_SOON_DAYS}
           value={String(settings.soonDays)}
           disabled={disabled}
           onChange={(_, data) => {
             const days = Number(data.value);
-            if (Number.isInteger(days) && days >= 0 && days <= 365) onChange({ soonDays: days });
+            if (Number.isInteger(days) && days >= 0 && days <= MAX_SOON_DAYS)
+              onChange({ soonDays: days });
           }}
         />
       </Field>
