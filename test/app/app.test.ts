@@ -129,3 +129,28 @@ describe("rollUpFiles", () => {
     ).toThrow(/^Không tổng hợp được tệp nào/);
   });
 });
+
+describe("the copy does not depend on the time of the run", () => {
+  it("scores the same bytes a few seconds apart (fixed zip entry times)", async () => {
+    const options = { name: "a.xlsx", today: "2025-11-20" };
+    const first = scoreFile(sample(), options).copy;
+    const now = Date.now;
+    // The clock two minutes later: a zip writer stamping the time would write other bytes.
+    Date.now = () => now() + 120_000;
+    const RealDate = Date;
+    const later = new RealDate(now() + 120_000);
+    global.Date = class extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(later.getTime());
+        else super(...(args as [number]));
+      }
+    } as DateConstructor;
+    try {
+      const second = scoreFile(sample(), options).copy;
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    } finally {
+      global.Date = RealDate;
+      Date.now = now;
+    }
+  });
+});

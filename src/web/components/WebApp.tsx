@@ -230,12 +230,14 @@ export function WebApp(): React.JSX.Element {
       {busy && <ProgressBar value={progress ?? 0} thickness="large" aria-label={status} />}
       {busy && <Body1 role="status">{status}</Body1>}
       {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>Chưa chấm được</MessageBarTitle>
-            <span style={{ whiteSpace: "pre-wrap" }}>{error}</span>
-          </MessageBarBody>
-        </MessageBar>
+        <div role="alert">
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>Chưa chấm được</MessageBarTitle>
+              <span style={{ whiteSpace: "pre-wrap" }}>{error}</span>
+            </MessageBarBody>
+          </MessageBar>
+        </div>
       )}
 
       {result?.kind === "scored" && (
