@@ -39,6 +39,8 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   row: {
+    "@media (max-width: 600px)": { flexDirection: "column" },
+    "& > *": { minWidth: 0, maxWidth: "100%" },
     display: "flex",
     flexWrap: "wrap",
     columnGap: tokens.spacingHorizontalM,
@@ -210,6 +212,7 @@ export function WebApp(): React.JSX.Element {
               multiple
               accept=".xlsx,.xlsm"
               aria-label="Chọn tệp Excel (một hoặc nhiều tệp)"
+              style={{ maxWidth: "100%" }}
               disabled={busy}
               onChange={(e) => pick(e.target.files)}
             />
@@ -219,6 +222,7 @@ export function WebApp(): React.JSX.Element {
             <input
               type="file"
               aria-label="Chọn thư mục chứa tệp của các đơn vị"
+              style={{ maxWidth: "100%" }}
               disabled={busy}
               {...{ webkitdirectory: "", directory: "" }}
               onChange={(e) => pick(e.target.files)}
@@ -244,6 +248,7 @@ export function WebApp(): React.JSX.Element {
         <>
           <Button
             appearance="primary"
+            style={{ whiteSpace: "normal", maxWidth: "100%", overflowWrap: "anywhere" }}
             onClick={() => download(result.copy, scoredName(result.name))}
           >
             Tải bản đã chấm ({scoredName(result.name)})
@@ -251,6 +256,7 @@ export function WebApp(): React.JSX.Element {
           {result.messages.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>
+                <MessageBarTitle>Lưu ý</MessageBarTitle>
                 <ul className={styles.list}>
                   {result.messages.map((m) => (
                     <li key={m}>{m}</li>
@@ -267,6 +273,7 @@ export function WebApp(): React.JSX.Element {
         <>
           <Button
             appearance="primary"
+            style={{ whiteSpace: "normal", maxWidth: "100%", overflowWrap: "anywhere" }}
             onClick={() => download(result.workbook, "tong-hop-cchc.xlsx")}
           >
             Tải bảng xếp hạng (tong-hop-cchc.xlsx)
