@@ -71,6 +71,41 @@ function contentSecurityPolicy(dev) {
   ].join("; ");
 }
 
+/**
+ * The scoring page (src/web) loads only its own files and starts its worker from a Blob URL;
+ * it connects nowhere ("connect-src 'none'"), from file:// or any server path.
+ */
+const WEB_CSP = [
+  "default-src 'none'",
+  "script-src 'self' file:",
+  "worker-src blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+/**
+ * The page's worker bundle (src/web/worker.ts), built with esbuild into build/web-worker.js
+ * and inlined into the page (asset/source): a worker file cannot be loaded from file://.
+ */
+function buildWebWorker() {
+  const out = path.resolve(__dirname, "build", "web-worker.js");
+  require("esbuild").buildSync({
+    entryPoints: [path.resolve(__dirname, "src/web/worker.ts")],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: LANGUAGE_LEVEL,
+    outfile: out,
+    logLevel: "warning",
+  });
+  return out;
+}
+
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
   const options = await devCerts.getHttpsServerOptions();
@@ -93,15 +128,24 @@ module.exports = async (env, options) => {
   const csp = contentSecurityPolicy(dev);
   const page = (name, template, chunks) =>
     new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, csp });
+  const workerBundle = buildWebWorker();
   const entry = {
     taskpane: "./src/taskpane/index.tsx",
     commands: "./src/commands/index.ts",
     dialog: "./src/dialog/dialog.ts",
+    // The scoring page: dist/web/index.html and dist/web/web.js, relative paths only.
+    "web/web": "./src/web/index.tsx",
   };
   const pages = [
     page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
     page("commands", "./src/commands/commands.html", ["commands"]),
     page("dialog", "./src/dialog/dialog.html", ["dialog"]),
+    new HtmlWebpackPlugin({
+      filename: "web/index.html",
+      template: "./src/web/index.html",
+      chunks: ["web/web"],
+      csp: WEB_CSP,
+    }),
   ];
   if (env.preview) {
     // Test-only page: the real pane against a fake workbook holding the bundled sample.
@@ -117,9 +161,13 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+      alias: { "web-worker-bundle$": workerBundle },
+    },
     module: {
       rules: [
+        { resource: workerBundle, type: "asset/source" },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

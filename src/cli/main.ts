@@ -25,16 +25,17 @@ import {
 } from "./messages";
 import { commandVersion, todayOption } from "./options";
 import { resolveUserPath } from "./files";
+import { MAX_SOON_DAYS, planYearValue, soonDaysValue } from "../app/options";
 
 /** The command's name once installed (package.json "bin"). */
 export const COMMAND_NAME = "cham-diem-cchc";
 
-/** Longest "due soon" window: a year. */
-export const MAX_SOON_DAYS = 366;
+/** Longest "due soon" window (src/app's options schema, the same in every front end). */
+export { MAX_SOON_DAYS };
 
 function soonDays(value: string): number {
-  const n = Number(value.trim());
-  if (value.trim() === "" || !Number.isInteger(n) || n < 0 || n > MAX_SOON_DAYS)
+  const n = soonDaysValue(value);
+  if (n === null)
     throw new InvalidArgumentError(
       `--soon-days "${value}" phải là số ngày nguyên từ 0 đến ${MAX_SOON_DAYS} (ví dụ --soon-days 7).`
     );
@@ -42,8 +43,8 @@ function soonDays(value: string): number {
 }
 
 function planYear(value: string): number {
-  const n = Number(value.trim());
-  if (!Number.isInteger(n) || n < 1900 || n > 9999)
+  const n = planYearValue(value);
+  if (n === null)
     throw new InvalidArgumentError(
       `--year "${value}" phải là năm có bốn chữ số, ví dụ --year 2025.`
     );

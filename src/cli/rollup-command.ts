@@ -15,7 +15,6 @@ import cliProgress from "cli-progress";
 import { toIso } from "../core/parse/dates";
 import { todayOption } from "./options";
 import {
-  buildRollupSheets,
   countEachUnitOnce,
   rollUp,
   rollupReport,
@@ -29,7 +28,8 @@ import { builtInCriteriaSets } from "../core/criteria-sets";
 import { pathExists, resolveUserPath, shownPath, writeFileAtomic } from "./files";
 import { CliError, loadCriteriaSet } from "./score-command";
 import { NODE_COMPRESSOR } from "./node-zlib";
-import { rollupWorkbook } from "../xlsx/rollup-workbook";
+import { rollupWorkbookBytes as appRollupWorkbookBytes } from "../app/rollup-files";
+import { MAX_SOON_DAYS } from "../app/options";
 import { rollupFile, type FileOutcome, type WorkerReply, type WorkerSetup } from "./rollup-worker";
 
 export interface RollupCommandOptions {
@@ -203,7 +203,7 @@ export async function scoreFiles(
 
 /** The roll-up workbook as bytes (written whole by the package layer; Node's zlib deflates). */
 export function rollupWorkbookBytes(rollup: Rollup): Uint8Array {
-  return rollupWorkbook(buildRollupSheets(rollup), { compressor: NODE_COMPRESSOR });
+  return appRollupWorkbookBytes(rollup, NODE_COMPRESSOR);
 }
 
 function unitJson(unit: UnitResult) {
@@ -420,7 +420,7 @@ export function registerRollupCommand(
     .option(
       "--soon-days <số ngày>",
       "số ngày coi là sắp đến hạn (mặc định: 7)",
-      wholeNumber(366, "--soon-days")
+      wholeNumber(MAX_SOON_DAYS, "--soon-days")
     )
     .option("-o, --out <tong-hop.xlsx>", "tệp tổng hợp (mặc định: tong-hop-cchc-<ngày>.xlsx)")
     .option("--json", "chỉ in kết quả dạng JSON ra stdout")

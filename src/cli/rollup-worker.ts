@@ -5,13 +5,12 @@
 import { readFileSync, statSync } from "node:fs";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { Grid } from "../core/read/grid";
-import { rollupUnit, type UnitFailure, type UnitOptions, type UnitResult } from "../core/rollup";
-import { isPackageError } from "../xlsx/package-error";
+import type { UnitOptions } from "../core/rollup";
 import { readWorkbook } from "../xlsx/read-workbook";
+import { rollupBytes, tooLargeReason, type FileOutcome } from "../app/rollup-files";
 import { NODE_INFLATE } from "./node-zlib";
-import { DEFAULT_LIMITS, inputTooLarge } from "../xlsx/limits";
 
-export type FileOutcome = { ok: true; unit: UnitResult } | { ok: false; failure: UnitFailure };
+export type { FileOutcome };
 
 /** A message to a worker: score this file. */
 export interface WorkerTask {
@@ -31,27 +30,20 @@ export interface WorkerSetup {
   options: UnitOptions;
 }
 
-const UNREADABLE =
-  "tệp không phải .xlsx hợp lệ hoặc bị hỏng. Hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx) rồi tổng hợp lại.";
-
-/**
- * The workbook's sheets as grids. The one place the roll-up reads a package (the
- * platform-neutral reader the task pane uses too; here with Node's inflate).
- */
+/** The workbook's sheets as grids (the platform-neutral reader, here with Node's inflate). */
 export function readUnitGrids(bytes: Uint8Array): Grid[] {
   return readWorkbook(bytes, undefined, { inflateRaw: NODE_INFLATE }).sheets.map(
     (sheet) => sheet.grid
   );
 }
 
-/** Reads one file and scores it; a file that cannot be read is a failure with its reason. */
+/** Reads one file and scores it (src/app); a file that cannot be read is a failure with its reason. */
 export async function rollupFile(file: string, options: UnitOptions): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
     // A folder may hold any file (a video, a backup): its size is checked before reading.
-    const size = statSync(file).size;
-    if (size > DEFAULT_LIMITS.maxInputBytes)
-      return { ok: false, failure: { file, reason: inputTooLarge(size, DEFAULT_LIMITS).message } };
+    const tooLarge = tooLargeReason(statSync(file).size);
+    if (tooLarge) return { ok: false, failure: { file, reason: tooLarge } };
     // Read synchronously: a unit's file is small and scoring it waits for it anyway, while
     // 300 files cost half a second more through the thread pool's open/stat/read/close.
     // (The main thread answers its worker between two files, not during one.)
@@ -62,26 +54,7 @@ export async function rollupFile(file: string, options: UnitOptions): Promise<Fi
       failure: { file, reason: "Không mở được tệp: kiểm tra đường dẫn và quyền đọc." },
     };
   }
-  let grids: Grid[];
-  try {
-    grids = readUnitGrids(bytes);
-  } catch (error) {
-    // The reader's own message says what the file is and what to do (Vietnamese).
-    const reason = isPackageError(error) ? error.message : `Không đọc được: ${UNREADABLE}`;
-    return { ok: false, failure: { file, reason } };
-  }
-  try {
-    return rollupUnit(grids, file, options);
-  } catch (error) {
-    // A core error on one file must not stop the others; its message is already Vietnamese.
-    return {
-      ok: false,
-      failure: {
-        file,
-        reason: `Không chấm được tệp này (${error instanceof Error ? error.message : String(error)}). Hãy chấm riêng tệp bằng lệnh score để xem chi tiết.`,
-      },
-    };
-  }
+  return rollupBytes(bytes, file, options, NODE_INFLATE);
 }
 
 if (!isMainThread && (workerData as WorkerSetup | undefined)?.rollupWorker) {

@@ -1,17 +1,20 @@
 /**
  * The score command: read the workbook and the criteria set, run the core, write a copy.
  */
-import { toIso } from "../core/parse/dates";
-import { protectedSheetMessage } from "../core/read/grid";
 import { formatReport } from "../core/score/report-text";
-import { scoreWorkbook } from "../core/run";
 import { parseCriteriaSet, type CriteriaSet } from "../core/criteria/schema";
-import { normalizeVi } from "../core/parse/text";
-import { isCriteriaSheet, readCriteriaSheet } from "../core/criteria/criteria-sheet";
 import { findBuiltInSet, builtInCriteriaSets } from "../core/criteria-sets";
 import { DEFAULT_LIMITS, inputTooLarge } from "../xlsx/limits";
-import { byteKind, unreadableKind } from "../xlsx/file-kind";
-import { isPackageError } from "../xlsx/package-error";
+import { unreadableKind } from "../xlsx/file-kind";
+import {
+  AppError,
+  criteriaOfBook,
+  packageErrorMessage as appPackageErrorMessage,
+  readBook,
+  scoreFile,
+  wrongKindMessage,
+  type WorkbookRun,
+} from "../app/score-file";
 import {
   MAX_CRITERIA_BYTES,
   chooseOutput,
@@ -22,9 +25,8 @@ import {
   writeFileAtomic,
 } from "./files";
 import { CliError } from "./messages";
-import { NODE_COMPRESSOR, NODE_INFLATE } from "./node-zlib";
-import { patchWorkbook } from "../xlsx/patch-workbook";
-import { readWorkbook, type ReadWorkbookResult } from "../xlsx/read-workbook";
+import { NODE_INFLATE } from "./node-zlib";
+import type { ReadWorkbookResult } from "../xlsx/read-workbook";
 
 export interface ScoreCommandOptions {
   criteria?: string;
@@ -95,19 +97,19 @@ export async function readWorkbookBytes(file: string): Promise<Buffer> {
     emptyMessage: `Không đọc được "${shown}": ${unreadableKind("empty").message}`,
   });
   // .xls, .ods, CSV, a password-protected file: the reader names the kind and what to do.
-  const kind = byteKind(bytes);
-  if (kind !== "zip") {
-    const refusal = kind === "cfb" ? unreadableKind("xls") : unreadableKind(kind);
-    throw new CliError(`Không đọc được "${shown}": ${refusal.message}`);
-  }
+  const wrong = wrongKindMessage(shown, bytes);
+  if (wrong) throw new CliError(wrong);
   return bytes;
 }
 
 /** The reader's refusal (PackageError) as a message that names the file. */
 export function packageErrorMessage(file: string, error: unknown): string | null {
-  return isPackageError(error)
-    ? `Không đọc được "${shownPath(resolveUserPath(file))}": ${error.message}`
-    : null;
+  return appPackageErrorMessage(shownPath(resolveUserPath(file)), error);
+}
+
+/** The application layer's refusal as the command's (same message, same exit code). */
+function asCliError(error: unknown): unknown {
+  return error instanceof AppError ? new CliError(error.message, error.exitCode) : error;
 }
 
 /** A workbook read once: its bytes (the copy is patched from them) and what the core reads. */
@@ -125,24 +127,23 @@ export async function loadWorkbook(file: string, forPatching = false): Promise<L
   try {
     return {
       bytes,
-      book: readWorkbook(bytes, undefined, { keepLayouts: forPatching, inflateRaw: NODE_INFLATE }),
+      book: readBook(bytes, shownPath(resolveUserPath(file)), {
+        keepLayouts: forPatching,
+        inflateRaw: NODE_INFLATE,
+      }),
     };
   } catch (error) {
-    const refusal = packageErrorMessage(file, error);
-    if (refusal) throw new CliError(refusal);
-    throw error;
+    throw asCliError(error);
   }
 }
 
 /** The set in the workbook's "Bộ tiêu chí" sheet, null without one; exit 1 when it is invalid. */
 export function criteriaFromWorkbook({ book }: LoadedWorkbook): CriteriaSet | null {
-  const sheet = book.sheets.find((ws) => isCriteriaSheet({ sheetName: ws.name, values: [] }));
-  if (!sheet) return null;
-  const result = readCriteriaSheet(sheet.grid);
-  if (result.ok) return result.value;
-  throw new CliError(
-    `Trang "${sheet.name}" có lỗi, chưa chấm điểm:\n${result.problems.map((p) => `  - ${p.message}`).join("\n")}`
-  );
+  try {
+    return criteriaOfBook(book);
+  } catch (error) {
+    throw asCliError(error);
+  }
 }
 
 export async function runScore(
@@ -157,59 +158,24 @@ export async function runScore(
   );
   const outPath = shownPath(output.path);
   const given = options.criteria ? await loadCriteriaSet(options.criteria) : null;
-  const workbook = await loadWorkbook(file, true);
-  const { book } = workbook;
-  // Without --criteria, a set kept in the workbook's own "Bộ tiêu chí" sheet is used.
-  const criteria = given ?? criteriaFromWorkbook(workbook);
-  const sheets = book.sheets.filter(
-    (ws) => !options.sheet || normalizeVi(ws.name) === normalizeVi(options.sheet)
-  );
-  if (options.sheet && sheets.length === 0) {
-    throw new CliError(
-      `Không có trang "${options.sheet}" trong tệp. Các trang: ${book.sheets.map((ws) => ws.name).join(", ")}.`,
-      2
-    );
-  }
-  const today = options.today ?? toIso(new Date());
-  const run = scoreWorkbook(
-    sheets.map((ws) => ws.grid),
-    {
-      criteria,
-      today,
+  const bytes = await readWorkbookBytes(file);
+  // The whole job is the application layer's, the same as the page's (src/app).
+  let scored;
+  try {
+    scored = scoreFile(bytes, {
+      name: shownPath(resolveUserPath(file)),
+      criteria: given,
+      sheet: options.sheet,
+      today: options.today,
       soonDays: options.soonDays,
       planYear: options.year,
-      // Every sheet (chart sheets too): our summary never takes a name already in use.
-      workbook: { sheetNames: book.package.sheets.map((s) => s.name), names: book.names },
-    }
-  );
-  if (run.blocked) throw new CliError(run.blocked);
-  // As the add-in: a protected sheet we would write on is refused before anything is written.
-  const written = new Set(run.plans.filter((p) => p.tables.length > 0).map((p) => p.sheet));
-  const locked = sheets.find((ws) => ws.grid.protected && written.has(ws.grid.sheetName));
-  if (locked) throw new CliError(protectedSheetMessage(locked.name));
-  if (run.results.every((sheet) => sheet.tables.length === 0)) {
-    throw new CliError(
-      `Không tìm thấy bảng phụ lục nào trong "${file}", chưa ghi tệp nào:\n${run.summary.notices.map((n) => `  - ${n}`).join("\n")}`
-    );
-  }
-
-  // The copy is the input package with our cells, names and summary sheet patched in.
-  let copy: Uint8Array;
-  try {
-    copy = patchWorkbook(
-      workbook.bytes,
-      {
-        plans: run.plans,
-        summary: { content: run.summarySheet, placement: run.summaryPlacement },
-      },
-      { compressor: NODE_COMPRESSOR },
-      book
-    );
+      inflateRaw: NODE_INFLATE,
+      // fflate's deflate, not Node's: the copy is then byte for byte the page's (src/web).
+    });
   } catch (error) {
-    const refusal = packageErrorMessage(file, error);
-    if (refusal) throw new CliError(refusal);
-    throw error;
+    throw asCliError(error);
   }
+  const { run, copy, criteria } = scored;
   await writeFileAtomic(output.path, copy);
   if (output.keptExisting) {
     const note = `Đã có "${shownPath(output.keptExisting)}" (có thể đã được sửa) nên không ghi đè: kết quả ghi ra "${outPath}". Muốn ghi vào tên khác, dùng --out <tệp>.\n`;
@@ -224,11 +190,7 @@ export async function runScore(
   }
 }
 
-function toJson(
-  run: ReturnType<typeof scoreWorkbook>,
-  criteria: CriteriaSet | null,
-  outPath: string
-) {
+function toJson(run: WorkbookRun, criteria: CriteriaSet | null, outPath: string) {
   return {
     today: run.summary.today,
     // The set the run used: the chosen one, or the one read from a self-assessment table.

@@ -3,6 +3,7 @@
  * read their grids, call `scoreWorkbook`, and carry out the returned plans.
  */
 import { isIsoDate, type IsoDate } from "./parse/dates";
+import { MAX_SOON_DAYS } from "./settings";
 import type { Grid } from "./read/grid";
 import { deriveSetFromGrids, derivedSetNotice, type DerivedSet } from "./assessment/derive-set";
 import type { DefinedName } from "./read/markers";
@@ -43,8 +44,7 @@ export interface WorkbookRun {
   derivedSet: DerivedSet | null;
 }
 
-/** "Sắp đến hạn" looks at most a year ahead; further has no meaning for a plan year. */
-export const MAX_SOON_DAYS = 366;
+export { MAX_SOON_DAYS };
 
 /**
  * The number of days ahead that count as nearly due, checked: a whole number from 0 to

@@ -12,10 +12,13 @@ export const SETTING_KEYS = {
   criteriaSetId: "parIndex.criteriaSetId",
 } as const;
 
+/** "Sắp đến hạn" looks at most a year ahead; further has no meaning for a plan year. */
+export const MAX_SOON_DAYS = 366;
+
 export const ScoringSettings = z.object({
   /** ISO date, or null for "today" (the day the workbook is opened). */
   today: z.string().refine(isIsoDate).nullable().catch(null),
-  soonDays: z.number().int().min(0).max(365).catch(7),
+  soonDays: z.number().int().min(0).max(MAX_SOON_DAYS).catch(7),
   /** A built-in set id, or null for "no criteria set" (deadline tracking only). */
   criteriaSetId: z.string().min(1).nullable().catch(null),
 });

@@ -19,6 +19,13 @@ export interface ZipOptions {
 }
 
 /**
+ * The time stamped on every entry we write: fixed (1 January 1980, the zip format's first
+ * day, in local fields so it reads the same in every time zone), so that the same input and
+ * options give the same bytes on every run and in every front end (CLI, page).
+ */
+const ENTRY_TIME = () => new Date(1980, 0, 1, 0, 0, 0);
+
+/**
  * The zip of `entries` (part path, bytes), in their order.
  *
  * @example zipPackage([["[Content_Types].xml", bytes]], { level: 6 })
@@ -29,7 +36,8 @@ export function zipPackage(
 ): Uint8Array {
   if (options.compressor) return zipWith(entries, options.compressor);
   const files: Zippable = {};
-  for (const [path, bytes] of entries) files[path] = [bytes, { level: options.level ?? 6 }];
+  for (const [path, bytes] of entries)
+    files[path] = [bytes, { level: options.level ?? 6, mtime: ENTRY_TIME() }];
   return zipSync(files);
 }
 
@@ -53,6 +61,7 @@ function zipWith(
       size: data.length,
       crc: compressor.crc32(data),
       compression: 8,
+      mtime: ENTRY_TIME(),
     };
     zip.add(entry);
     entry.ondata!(null, compressor.deflateRaw(data) as Uint8Array<ArrayBuffer>, true);

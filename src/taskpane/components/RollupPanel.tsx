@@ -24,7 +24,6 @@ import {
   buildRollupSheets,
   pointsText,
   rollUp,
-  rollupUnit,
   type Rollup,
   type UnitFailure,
   type UnitOptions,
@@ -33,8 +32,7 @@ import {
 import type { ScoringSettings } from "../../core/settings";
 import { writeRollup } from "../../excel/write-rollup";
 import { describeError, type RunInExcel } from "../../excel/workbook-api";
-import { isPackageError } from "../../xlsx/package-error";
-import { readWorkbook } from "../../xlsx/read-workbook";
+import { rollupBytes } from "../../app/rollup-files";
 
 export interface RollupPanelProps {
   settings: ScoringSettings;
@@ -53,16 +51,17 @@ export async function readPickedFile(
   file: File,
   options: UnitOptions
 ): Promise<{ ok: true; unit: UnitResult } | { ok: false; failure: UnitFailure }> {
+  let bytes: Uint8Array;
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const grids = readWorkbook(bytes).sheets.map((sheet) => sheet.grid);
-    return rollupUnit(grids, file.name, options);
-  } catch (error) {
-    const reason = isPackageError(error)
-      ? error.message
-      : "Không đọc được: tệp không phải .xlsx hợp lệ hoặc bị hỏng. Hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx) rồi chọn lại.";
-    return { ok: false, failure: { file: file.name, reason } };
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return {
+      ok: false,
+      failure: { file: file.name, reason: "Không mở được tệp: hãy chọn lại tệp." },
+    };
   }
+  // The same reading and scoring as the command line and the page (src/app).
+  return rollupBytes(bytes, file.name, options);
 }
 
 const LISTED = 5;

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { builtInCriteriaSets } from "../../core/criteria-sets";
 import type { ScoringSettings } from "../../core/settings";
+import { MAX_SOON_DAYS } from "../../app/options";
 
 export interface SettingsPanelProps {
   settings: ScoringSettings;
@@ -100,12 +101,13 @@ export function SettingsPanel({
           className={styles.input}
           type="number"
           min={0}
-          max={365}
+          max={MAX_SOON_DAYS}
           value={String(settings.soonDays)}
           disabled={disabled}
           onChange={(_, data) => {
             const days = Number(data.value);
-            if (Number.isInteger(days) && days >= 0 && days <= 365) onChange({ soonDays: days });
+            if (Number.isInteger(days) && days >= 0 && days <= MAX_SOON_DAYS)
+              onChange({ soonDays: days });
           }}
         />
       </Field>

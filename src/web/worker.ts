@@ -1,0 +1,55 @@
+/**
+ * The page's Web Worker: scores one workbook or rolls up many with the application layer
+ * (src/app), so the page stays responsive and shows progress. Bundled on its own and
+ * inlined into the page as a Blob URL (a worker file cannot be loaded from file://).
+ */
+import { rollUpFiles, scoreFile } from "../app";
+import { pointsText } from "../core/rollup";
+import { toIso } from "../core/parse/dates";
+import { findBuiltInSet } from "../core/criteria-sets";
+import type { WorkerReply, WorkerRequest } from "./protocol";
+
+const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
+  (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(
+    reply,
+    transfer
+  );
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  try {
+    if (request.kind === "score") {
+      post({ kind: "progress", done: 0, total: 1 });
+      const { copy, run, messages } = scoreFile(request.bytes, {
+        name: request.name,
+        ...request.options,
+      });
+      post({ kind: "scored", copy, summary: run.summary, messages }, [copy.buffer]);
+    } else {
+      const { criteriaSetId, today, soonDays } = request.options;
+      const { rollup, workbook } = rollUpFiles(request.files, {
+        criteria: null,
+        fallbackCriteria: criteriaSetId ? (findBuiltInSet(criteriaSetId) ?? null) : null,
+        today: today ?? toIso(new Date()),
+        soonDays,
+        progress: (done, total) => post({ kind: "progress", done, total }),
+      });
+      post(
+        {
+          kind: "rolled-up",
+          workbook,
+          ranking: rollup.ranking.map((r) => ({
+            rank: r.rank,
+            name: r.unit.name,
+            file: r.unit.file,
+            points: pointsText(r.unit.points, r.unit.maxPoints),
+          })),
+          failures: rollup.failures,
+        },
+        [workbook.buffer]
+      );
+    }
+  } catch (error) {
+    post({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+  }
+};
