@@ -265,7 +265,7 @@ export function WebApp(): React.JSX.Element {
               </MessageBarBody>
             </MessageBar>
           )}
-          <ResultView summary={result.summary} sheet="" onSelect={() => undefined} />
+          <ResultView summary={result.summary} onSelect={() => undefined} />
         </>
       )}
 
