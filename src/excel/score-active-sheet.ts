@@ -519,19 +519,21 @@ async function writeTable(
       ).values = chunk as (string | number | boolean)[][];
     }
     // The state column: one relative formula for the run's rows.
+    await reserve(payloadBytes(table.stateFormulaR1C1));
     sheet.getRange(
       `${letterAt(STATE_COLUMN)}${run.from}:${letterAt(STATE_COLUMN)}${run.from + run.rows.length - 1}`
     ).formulasR1C1 = table.stateFormulaR1C1 as unknown as string[][];
   }
-  // Rows under a merged status read the merge's top cell: each gets its own formula.
-  table.values.forEach((planned, offset) => {
+  // Rows under a merged status read the merge's top cell: each gets its own formula, about
+  // 1 KB, so thousands of them are counted into the request size like any other write.
+  for (const [offset, planned] of table.values.entries()) {
     const state = planned[STATE_COLUMN];
-    if (typeof state !== "object" || state.statusRow === undefined) return;
+    if (typeof state !== "object" || state.statusRow === undefined) continue;
     const row = firstRow + offset;
-    sheet.getRange(`${letterAt(STATE_COLUMN)}${row}`).formulas = [
-      [`=${stateFormulaAt(table, row, state.statusRow)}`],
-    ];
-  });
+    const formulas = [[`=${stateFormulaAt(table, row, state.statusRow)}`]];
+    await reserve(payloadBytes(formulas));
+    sheet.getRange(`${letterAt(STATE_COLUMN)}${row}`).formulas = formulas;
+  }
   for (const rule of table.conditionalRules) {
     const cf = sheet
       .getRange(rule.range)

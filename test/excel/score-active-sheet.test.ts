@@ -86,6 +86,25 @@ describe("scoreActiveSheet", () => {
     }
   );
 
+  it("counts the formulas of rows under a merged status in the request size (issue 24.10)", async () => {
+    // Every second task shares its status cell with the one above (merged), so each lower
+    // row gets its own ~1 KB state formula: thousands of them pass 5 MB unless counted.
+    const grid = syntheticGrid(12_000);
+    const values = grid.values.map((row) => [...row]);
+    const merges: string[] = [];
+    for (let r = 3; r + 1 < values.length; r++) {
+      if (typeof values[r][0] !== "number" || typeof values[r + 1][0] !== "number") continue;
+      values[r + 1][4] = "";
+      merges.push(`E${r + 1}:E${r + 2}`);
+      r++;
+    }
+    expect(merges.length).toBeGreaterThan(4_000);
+    const excel = new FakeExcel([new FakeSheet(grid.sheetName, values, undefined, { merges })]);
+    const outcome = await scoreIn(excel, options);
+    expect(outcome.ok ? "" : outcome.message).toBe("");
+    expect(Math.max(...excel.requestBytes)).toBeLessThan(MAX_REQUEST_BYTES);
+  }, 120_000);
+
   describe("changes nothing and explains, in Vietnamese", () => {
     async function refused(sheet: FakeSheet): Promise<string> {
       const excel = new FakeExcel([sheet]);
