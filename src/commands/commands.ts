@@ -23,8 +23,8 @@ import { busyMessage, RUN_LOCK_MS, runLock, type RunLock } from "./run-lock";
 export interface CommandEnvironment {
   /** One scoring at a time, across the runtimes of every click. */
   lock?: RunLock;
-  /** Schedules `run` after `ms` (setTimeout). */
-  later?: (run: () => void, ms: number) => void;
+  /** Schedules `run` after `ms` (setTimeout); returns what cancels it, if anything. */
+  later?: (run: () => void, ms: number) => (() => void) | void;
   now?: () => number;
 }
 
@@ -39,7 +39,10 @@ export async function scoreActiveSheetCommand(
   event: Office.AddinCommands.Event,
   {
     lock = runLock(),
-    later = (run, ms) => void setTimeout(run, ms),
+    later = (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
     now = () => Date.now(),
   }: CommandEnvironment = {}
 ): Promise<void> {
@@ -100,7 +103,7 @@ function showMessage(
   kind: "ok" | "error",
   done: () => void,
   unsaid: () => void,
-  closeLater: (close: () => void) => void
+  closeLater: (close: () => void) => (() => void) | void
 ): void {
   Office.context.ui.displayDialogAsync(
     dialogUrl(window.location.href, message, kind),
@@ -113,16 +116,19 @@ function showMessage(
       }
       const dialog = result.value;
       let open = true;
+      // A dialog closed early needs no closing later: its timer goes with it.
+      let cancelClose: (() => void) | void = undefined;
       const finish = (close: boolean) => {
         if (!open) return;
         open = false;
+        cancelClose?.();
         if (close) dialog.close();
         done();
       };
       dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => finish(true));
       // 12006: the user closed the dialog with its X; any other event also ends it.
       dialog.addEventHandler(Office.EventType.DialogEventReceived, () => finish(false));
-      closeLater(() => finish(true));
+      cancelClose = closeLater(() => finish(true));
     }
   );
 }
