@@ -102,15 +102,24 @@ export function patchWorkbook(
 
   if (edits.summary) {
     const { content, placement } = edits.summary;
+    // Column A as wide as its labels need (the add-in sets the same width), up to a limit
+    // past which a label wraps; one page wide on paper.
+    const widths = [content.firstColumnWidth, ...SUMMARY_WIDTHS.slice(1)];
     const sheet: NewSheet = {
       values: content.values,
-      widths: SUMMARY_WIDTHS,
-      lookAt: (r) =>
+      widths,
+      print: { landscape: false, fitToWidth: true },
+      lookAt: (r, c, value) =>
         r === 0
           ? { bold: true, size: 14 }
           : content.headerRows.includes(r)
             ? { bold: true, fill: COLORS.outputHeaderFill, wrap: true, vertical: "center" }
-            : undefined,
+            : c === 0 &&
+                content.values[r].length > 1 &&
+                typeof value === "string" &&
+                value.length > widths[0] - 2
+              ? { wrap: true, vertical: "top" }
+              : undefined,
     };
     const existing = placement.replaces
       ? pkg.sheets.find((s) => sameSheetName(s.name, placement.name))

@@ -55,6 +55,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  narrowSelect: { width: "100%", maxWidth: "100%", minWidth: 0 },
+  narrowSelectControl: { width: "100%", maxWidth: "100%", textOverflow: "ellipsis" },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
 });
 
@@ -184,7 +186,14 @@ export function WebApp(): React.JSX.Element {
           />
         </Field>
         <Field label="Bộ tiêu chí (khi tệp chưa có)">
-          <Select value={setId} onChange={(_, d) => setSetId(d.value)}>
+          {/* A native select is as wide as its longest option: held to the field's width,
+              so the page does not scroll sideways at 320 px. */}
+          <Select
+            value={setId}
+            onChange={(_, d) => setSetId(d.value)}
+            className={styles.narrowSelect}
+            select={{ className: styles.narrowSelectControl }}
+          >
             <option value="">Theo tệp (trang “Bộ tiêu chí” hoặc bảng tự chấm)</option>
             {builtInCriteriaSets().map((set) => (
               <option key={set.id} value={set.id}>
