@@ -4,7 +4,7 @@
 import { addDaysIso, daysBetween, formatDateVi, type IsoDate } from "./dates";
 import type { Deadline } from "./deadlines";
 import { isPercentFormat, parseRatio, type ResultCell } from "./values";
-import { cellText, collapseSpaces, normalizeVi } from "./text";
+import { cellText, collapseSpaces, memoize, normalizeVi } from "./text";
 import { warning, type RowWarning } from "./warnings";
 
 export type TaskStatus = "done" | "in_progress" | "not_started" | "unknown";
@@ -67,14 +67,16 @@ const DONE_KEY_STEPS: Array<[string, string]> = [
  *
  * @example doneKey("Đã hoàn thành (100%).") === "hoàn thành"
  */
-export function doneKey(text: string): string {
+export const doneKey: (text: string) => string = memoize((text) => {
+  // Memoized: asked once per status cell, and a table repeats a handful of statuses; the
+  // dozen passes below were the roll-up's largest single cost (issue 21's bench).
   let key = normalizeVi(text);
-  for (const c of DONE_DROPPED) key = key.split(c).join("");
-  for (const c of DONE_SPACED) key = key.split(c).join(" ");
+  for (const c of DONE_DROPPED) if (key.includes(c)) key = key.split(c).join("");
+  for (const c of DONE_SPACED) if (key.includes(c)) key = key.split(c).join(" ");
   key = `|${collapseSpaces(key)}|`;
-  for (const [from, to] of DONE_KEY_STEPS) key = key.split(from).join(to);
+  for (const [from, to] of DONE_KEY_STEPS) if (key.includes(from)) key = key.split(from).join(to);
   return key.slice(1, -1);
-}
+});
 
 const DONE_KEYS = new Set(DONE_WORDS);
 

@@ -29,7 +29,10 @@ const OWNED_HEADERS = new Set(OUTPUT_COLUMNS.map((c) => normalizeVi(c.header)));
 
 /** True when a header cell is one the add-in wrote. */
 export function isOwnedHeader(value: unknown): boolean {
-  return typeof value === "string" && OWNED_HEADERS.has(normalizeVi(value));
+  // Asked of every cell of every row the readers scan; every owned header ends with
+  // "(tự động)", so a text without ")" is not one, and needs no normalising (issue 21's
+  // bench: the lookups cost more than the roll-up's scoring).
+  return typeof value === "string" && value.includes(")") && OWNED_HEADERS.has(normalizeVi(value));
 }
 
 /** Index of an output column within the owned block. */
