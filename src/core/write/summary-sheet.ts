@@ -165,6 +165,7 @@ export function summarySheetPlan(
     summaryRows: [],
     highlightedCells: [],
     wrappedCells,
+    // The summary has no summary rows or highlighted cells: their fills are never used.
     fills: {
       header: COLORS.outputHeaderFill,
       summary: COLORS.outputHeaderFill,
