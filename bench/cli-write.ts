@@ -120,7 +120,7 @@ export async function measureCliWrite(rows = 10_000, runs = 5): Promise<CliWrite
     );
     const edits = {
       plans: run.plans,
-      summary: { content: run.summarySheet, placement: run.summaryPlacement },
+      summary: run.summarySheet,
     };
     const patchMs = await measure(() => patchWorkbook(bytes, edits, {}, book), runs);
     const patchNodeMs = await measure(

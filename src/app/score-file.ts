@@ -162,7 +162,7 @@ export function scoreFile(bytes: Uint8Array, options: ScoreFileOptions): ScoredF
   try {
     copy = patchWorkbook(
       bytes,
-      { plans: run.plans, summary: { content: run.summarySheet, placement: run.summaryPlacement } },
+      { plans: run.plans, summary: run.summarySheet },
       options.compressor ? { compressor: options.compressor } : {},
       book
     );

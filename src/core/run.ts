@@ -10,12 +10,14 @@ import type { DefinedName } from "./read/markers";
 import type { CriteriaSet } from "./criteria/schema";
 import { type SheetResult } from "./score/score";
 import { scoreSheet } from "./score/sheet";
-import { buildSummarySheet, summarize, type Summary, type SummarySheet } from "./score/summary";
+import { buildSummarySheet, summarize, type Summary } from "./score/summary";
 import {
   isToolSheet,
   ownSummarySheet,
   planSummarySheet,
+  summarySheetPlan,
   type SummarySheetPlacement,
+  type SummarySheetPlan,
 } from "./write/summary-sheet";
 import { conflictMessage, planSheetWrites, type SheetWritePlan } from "./write/write-plan";
 
@@ -35,8 +37,12 @@ export interface WorkbookRun {
   results: SheetResult[];
   plans: SheetWritePlan[];
   summary: Summary;
-  summarySheet: SummarySheet;
-  /** Where the summary goes: our marked sheet, or a free name (never the user's sheet). */
+  /**
+   * The summary sheet, whole: where it goes (our marked sheet, or a free name, never the
+   * user's sheet), its content, layout, chart and notices. Every front end writes this.
+   */
+  summarySheet: SummarySheetPlan;
+  /** Where the summary goes (also in `summarySheet`). */
   summaryPlacement: SummarySheetPlacement;
   /** Vietnamese reason not to write anything (conflicting user data), or null. */
   blocked: string | null;
@@ -136,7 +142,7 @@ export function scoreWorkbook(grids: Grid[], options: RunOptions): WorkbookRun {
     results,
     plans,
     summary,
-    summarySheet: buildSummarySheet(summary),
+    summarySheet: summarySheetPlan(buildSummarySheet(summary), summaryPlacement),
     summaryPlacement,
     blocked,
     derivedSet,

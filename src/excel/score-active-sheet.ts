@@ -36,17 +36,25 @@ import {
   type SheetWritePlan,
   type TableWritePlan,
 } from "../core/write/write-plan";
-import type { SummarySheet } from "../core/score/summary";
 import {
   isToolSheet,
   ownSummarySheet,
-  planSummarySheet,
   sameSheetName,
   SUMMARY_MARKER_NAME,
-  type SummarySheetPlacement,
+  type SummarySheetPlan,
 } from "../core/write/summary-sheet";
-import { maxOf } from "../core/arrays";
 import { errorCode, officeErrorAdvice } from "./office-errors";
+import {
+  MAX_REQUEST_BYTES,
+  payloadBytes,
+  POINTS_PER_CHAR,
+  writeSheetPlan,
+  type Reserve,
+  type SupportsExcelApi,
+} from "./write-sheet";
+
+// Importers of this module keep working: the sheet writer's request limits live there.
+export { MAX_REQUEST_BYTES, payloadBytes, POINTS_PER_CHAR, type SupportsExcelApi };
 
 export type ScoreOutcome =
   | {
@@ -58,8 +66,6 @@ export type ScoreOutcome =
     }
   | { ok: false; message: string; problems?: SheetProblem[] };
 
-/** Requests above this many bytes are split (Excel on the web refuses requests over 5 MB). */
-export const MAX_REQUEST_BYTES = 4_000_000;
 /** Bytes a read block aims at: under the 5 MB response limit with room for JSON framing. */
 export const READ_BLOCK_BYTES = 3_500_000;
 /** Cells a read block may hold (every host limits one read to about 5 million cells). */
@@ -70,15 +76,6 @@ const FIRST_GUESS_BYTES_PER_CELL = 48;
 const REQUEST_HEADROOM_BYTES = 50_000;
 /** Columns right of the used range whose hidden state and merges are read (room for the block). */
 const COLUMNS_BEYOND_USED = 16;
-
-/**
- * Points per character for column widths: Excel's columnWidth is in points, and one
- * character of Calibri 11 (the default font) is about 5.25 points wide.
- */
-export const POINTS_PER_CHAR = 5.25;
-
-/** Whether the host supports an ExcelApi version (isSetSupported). */
-export type SupportsExcelApi = (version: string) => boolean;
 
 /** `Office.context.requirements.isSetSupported("ExcelApi", version)`, false outside Office. */
 export const officeSupports: SupportsExcelApi = (version) => {
@@ -134,24 +131,19 @@ export async function scoreActiveSheet(
       `Trang "${sheet.name}" đang trống: hãy mở trang có bảng phụ lục rồi bấm Chấm điểm.`
     );
   }
-  if (isToolSheet(sheet.name, ownSummarySheet(sheetNames, definedNames))) {
+  // Only what reading needs is decided before the run: whether the active sheet is one of
+  // ours, and which sheet is our summary from an earlier run (its charts are loaded with
+  // the cells, to be replaced). Where the summary goes, and all it holds, is the run's.
+  const ownSummary = ownSummarySheet(sheetNames, definedNames);
+  if (isToolSheet(sheet.name, ownSummary)) {
     return fail(
       `Trang "${sheet.name}" là trang của công cụ (kết quả hoặc bộ tiêu chí), không phải bảng phụ lục: hãy mở trang có bảng phụ lục rồi bấm Chấm điểm.`
-    );
-  }
-  const summaryPlace = planSummarySheet(sheetNames, definedNames);
-  if (!summaryPlace.replaces && structure?.protected) {
-    return fail(
-      `Sổ làm việc đang được bảo vệ cấu trúc (Protect Workbook) nên không thêm được trang "${summaryPlace.name}": hãy bỏ bảo vệ (Review → Protect Workbook) rồi chấm điểm lại. Chưa có ô nào bị thay đổi.`
     );
   }
 
   // Round trips 2…: the cells, in row blocks; merged areas and hidden columns with the first.
   const criteriaName = sheetNames.find((name) => sameSheetName(name, CRITERIA_SHEET_NAME));
-  // Our summary from an earlier run is rewritten in place: its charts go, read with the cells.
-  const oldCharts = summaryPlace.replaces
-    ? context.workbook.worksheets.getItem(summaryPlace.name).charts
-    : null;
+  const oldCharts = ownSummary ? context.workbook.worksheets.getItem(ownSummary).charts : null;
   const read = await readUsedRange(context, sheet, used, supports, criteriaName, () =>
     oldCharts?.load("items/name")
   );
@@ -168,9 +160,20 @@ export async function scoreActiveSheet(
   }
 
   const grid: Grid = { ...read.grid, markers: markersOnSheet(definedNames, sheet.name) };
-  const run = scoreWorkbook([grid], options);
+  // The workbook's sheet names and names: the run places the summary beside the office's
+  // own "Tổng hợp" and says so, on the summary sheet and in the pane, as the CLI does.
+  const run = scoreWorkbook([grid], {
+    ...options,
+    workbook: { sheetNames, names: definedNames },
+  });
   if (run.results[0]?.tables.length === 0) return fail(run.results[0].notices[0]);
   if (run.blocked) return fail(run.blocked);
+  const summaryPlan = run.summarySheet;
+  if (!summaryPlan.replaces && structure?.protected) {
+    return fail(
+      `Sổ làm việc đang được bảo vệ cấu trúc (Protect Workbook) nên không thêm được trang "${summaryPlan.name}": hãy bỏ bảo vệ (Review → Protect Workbook) rồi chấm điểm lại. Chưa có ô nào bị thay đổi.`
+    );
+  }
 
   const plan = run.plans[0];
   const ownFormats = formats.items.filter(
@@ -183,8 +186,7 @@ export async function scoreActiveSheet(
   try {
     const reserve = requestSplitter(context);
     await writePlan(sheet, plan, ownFormats, definedNames, reserve, context);
-    await reserve(payloadBytes(run.summarySheet.values) * 2);
-    writeSummary(context, summaryPlace, oldCharts, run.summarySheet, definedNames);
+    await writeSummary(context, summaryPlan, oldCharts, definedNames, reserve, supports);
     await context.sync();
   } catch (error) {
     return fail(interruptedMessage(sheet.name, error));
@@ -193,7 +195,7 @@ export async function scoreActiveSheet(
     ok: true,
     sheet: sheet.name,
     run,
-    notices: summaryPlace.notice ? [summaryPlace.notice] : [],
+    notices: summaryPlan.notices,
   };
 
   function fail(message: string): ScoreOutcome {
@@ -368,14 +370,6 @@ function gridOf(sheetName: string, range: Excel.Range): Grid {
   };
 }
 
-let utf8: TextEncoder | null = null;
-
-/** Size of a value in a request body (JSON, UTF-8), to keep requests under the limit. */
-export function payloadBytes(value: unknown): number {
-  utf8 ??= new TextEncoder();
-  return utf8.encode(JSON.stringify(value)).length;
-}
-
 /**
  * Number formats that make Excel keep each string as text: a string written through
  * `Range.values` into a cell that is not formatted "@" is parsed as the user would have
@@ -420,9 +414,6 @@ async function writePlan(
   for (const cf of ownFormats) cf.delete();
   for (const table of plan.tables) await writeTable(sheet, table, reserve);
 }
-
-/** Makes room for `bytes` more in the current request, sending what is queued if needed. */
-type Reserve = (bytes: number) => Promise<void>;
 
 /**
  * Splits the writes into requests under MAX_REQUEST_BYTES: a block that would take the
@@ -549,58 +540,34 @@ function columnOffset(letters: string, k: number): string {
 }
 
 /**
- * Writes the summary sheet where the core placed it. Our own summary from an earlier
- * run is cleared and rewritten in place (no sheet is deleted); otherwise a new sheet is
- * added and marked as ours in the same request, before its content, so that a run
- * stopped part way leaves a sheet the next run recognises and completes. A user's own
+ * Writes the summary sheet the core planned, where it placed it. Our own summary from an
+ * earlier run is cleared and rewritten in place (no sheet is deleted); otherwise a new
+ * sheet is added and marked as ours in the same request, before its content, so that a
+ * run stopped part way leaves a sheet the next run recognises and completes. A user's own
  * "Tổng hợp" is never touched: the core gives ours another name then.
  */
-function writeSummary(
+async function writeSummary(
   context: Excel.RequestContext,
-  place: SummarySheetPlacement,
+  plan: SummarySheetPlan,
   oldCharts: Excel.ChartCollection | null,
-  summary: SummarySheet,
-  definedNames: DefinedName[]
-): void {
+  definedNames: DefinedName[],
+  reserve: Reserve,
+  supports: SupportsExcelApi
+): Promise<void> {
   let sheet: Excel.Worksheet;
-  if (place.replaces) {
-    sheet = context.workbook.worksheets.getItem(place.name);
+  if (plan.replaces) {
+    sheet = context.workbook.worksheets.getItem(plan.name);
     for (const chart of oldCharts?.items ?? []) chart.delete();
     sheet.getRange().clear();
   } else {
-    sheet = context.workbook.worksheets.add(place.name);
+    sheet = context.workbook.worksheets.add(plan.name);
   }
   const oldMarker = definedNames.find(
     (n) => n.name.toLowerCase() === SUMMARY_MARKER_NAME.toLowerCase()
   );
   if (oldMarker) context.workbook.names.getItem(oldMarker.name).delete();
-  context.workbook.names.add(place.marker.name, sheet.getRange("A1"));
-
-  const width = maxOf(
-    summary.values.map((row) => row.length),
-    0
-  );
-  const rows = summary.values.map((row) => [...row, ...Array<string>(width - row.length).fill("")]);
-  const range = sheet.getRange(`A1:${columnOffset("A", width - 1)}${rows.length}`);
-  range.numberFormat = textFormats(rows, "General");
-  range.values = rows;
-  sheet.getRange("A1").format.font.bold = true;
-  sheet.getRange("A1").format.font.size = 14;
-  for (const r of summary.headerRows) {
-    const header = sheet.getRange(`A${r + 1}:${columnOffset("A", width - 1)}${r + 1}`);
-    header.format.font.bold = true;
-    header.format.fill.color = COLORS.outputHeaderFill;
-  }
-  sheet.getRange("A:A").format.columnWidth = summary.firstColumnWidth * POINTS_PER_CHAR;
-  sheet.getRange("B:B").format.columnWidth = 50 * POINTS_PER_CHAR;
-  sheet.getRange("C:E").format.columnWidth = 16 * POINTS_PER_CHAR;
-  if (summary.chartRows) {
-    const { first, last } = summary.chartRows;
-    const data = sheet.getRange(`B${first}:D${last + 1}`);
-    const chart = sheet.charts.add(Excel.ChartType.barClustered, data, Excel.ChartSeriesBy.columns);
-    chart.title.text = "Điểm từng lĩnh vực so với điểm tối đa";
-    chart.setPosition(`G${first}`);
-  }
+  context.workbook.names.add(plan.marker.name, sheet.getRange("A1"));
+  await writeSheetPlan(sheet, plan, reserve, supports);
 }
 
 export type { SheetWritePlan };

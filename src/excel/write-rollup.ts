@@ -6,15 +6,9 @@
  * name (compared without case) is never touched, ours takes "Xếp hạng (2)" instead.
  * Round trips: one to read the sheet and defined names, one per ~4 MB of content.
  */
-import { columnLetter } from "../core/read/grid";
-import { ROLLUP_COLORS, type RollupSheet } from "../core/rollup";
-import {
-  MAX_REQUEST_BYTES,
-  officeSupports,
-  payloadBytes,
-  POINTS_PER_CHAR,
-  type SupportsExcelApi,
-} from "./score-active-sheet";
+import type { RollupSheet } from "../core/rollup";
+import { officeSupports } from "./score-active-sheet";
+import { MAX_REQUEST_BYTES, writeSheetPlan, type SupportsExcelApi } from "./write-sheet";
 import { AddinRefusal, describeOfficeError } from "./office-errors";
 
 /** Defined names that mark our roll-up sheets, in the order of `buildRollupSheets`. */
@@ -63,51 +57,6 @@ export function freeSheetName(wanted: string, taken: string[]): string {
     const candidate = `${wanted} (${n})`;
     if (!isTaken(candidate)) return candidate;
   }
-}
-
-/** Rows per request, so that values and formats stay under the request limit. */
-function rowChunks(content: RollupSheet, limit: number): Array<{ first: number; last: number }> {
-  const chunks: Array<{ first: number; last: number }> = [];
-  let first = 0;
-  let bytes = 0;
-  content.values.forEach((row, r) => {
-    const rowBytes = payloadBytes(row) + payloadBytes(content.numberFormats[r]);
-    if (r > first && bytes + rowBytes > limit) {
-      chunks.push({ first, last: r - 1 });
-      first = r;
-      bytes = 0;
-    }
-    bytes += rowBytes;
-  });
-  if (content.values.length > 0) chunks.push({ first, last: content.values.length - 1 });
-  return chunks;
-}
-
-/** Text cells are formatted "@" so that Excel keeps them as written ("- Văn phòng"). */
-function formatsFor(content: RollupSheet, first: number, last: number): string[][] {
-  return content.values
-    .slice(first, last + 1)
-    .map((row, i) =>
-      row.map((value, c) => (typeof value === "string" ? "@" : content.numberFormats[first + i][c]))
-    );
-}
-
-/**
- * Freezes the header rows and name columns, where the host has the API (ExcelApi 1.7).
- * `"freezePanes" in sheet` would not tell: the member is on every host's Worksheet
- * prototype, and a host below 1.7 refuses it at sync (ApiNotFound).
- */
-function freeze(
-  sheet: Excel.Worksheet,
-  rows: number,
-  columns: number,
-  supports: SupportsExcelApi
-): void {
-  if (!supports("1.7") || (rows === 0 && columns === 0)) return;
-  if (rows > 0 && columns > 0)
-    sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetter(columns - 1)}${rows}`));
-  else if (rows > 0) sheet.freezePanes.freezeRows(rows);
-  else sheet.freezePanes.freezeColumns(columns);
 }
 
 /**
@@ -176,7 +125,15 @@ async function writeRollupSheets(
   for (const name of oldMarkers) names.getItem(name).delete();
 
   const sheetNames: string[] = [];
+  // A block that would take the request past the limit first sends what is queued.
   let queued = 0;
+  const reserve = async (bytes: number) => {
+    if (queued > 0 && queued + bytes > MAX_REQUEST_BYTES) {
+      await sync();
+      queued = 0;
+    }
+    queued += bytes;
+  };
   let ranking: Excel.Worksheet | null = null;
   for (const [index, content] of sheets.entries()) {
     const name = freeSheetName(content.name, [...remaining, ...sheetNames]);
@@ -185,58 +142,7 @@ async function writeRollupSheets(
     ranking ??= sheet;
     // The marker first: whatever else gets written is recognised as ours next time.
     names.add(ROLLUP_MARKERS[index], sheet.getRange("A1"));
-    const width = content.values[0]?.length ?? 0;
-    if (width === 0) continue;
-    const last = columnLetter(width - 1);
-    for (const chunk of rowChunks(content, MAX_REQUEST_BYTES / 2)) {
-      const bytes = payloadBytes(content.values.slice(chunk.first, chunk.last + 1)) * 2;
-      if (queued > 0 && queued + bytes > MAX_REQUEST_BYTES) {
-        await sync();
-        queued = 0;
-      }
-      const range = sheet.getRange(`A${chunk.first + 1}:${last}${chunk.last + 1}`);
-      range.numberFormat = formatsFor(content, chunk.first, chunk.last);
-      range.values = content.values.slice(chunk.first, chunk.last + 1) as Array<
-        Array<string | number | boolean>
-      >;
-      queued += bytes;
-    }
-    for (const r of content.headerRows) {
-      const header = sheet.getRange(`A${r + 1}:${last}${r + 1}`);
-      header.format.font.bold = true;
-      header.format.fill.color = ROLLUP_COLORS.headerFill;
-      header.format.wrapText = true;
-    }
-    for (const r of content.summaryRows) {
-      const row = sheet.getRange(`A${r + 1}:${last}${r + 1}`);
-      row.format.font.bold = true;
-      row.format.fill.color = ROLLUP_COLORS.summaryFill;
-    }
-    for (const { row, column } of content.lostCells) {
-      sheet.getRange(`${columnLetter(column)}${row + 1}`).format.fill.color =
-        ROLLUP_COLORS.lostFill;
-    }
-    queued += content.lostCells.length * 60;
-    sheet.getRange("A1").format.font.bold = true;
-    content.widths.forEach((chars, c) => {
-      const letter = columnLetter(c);
-      sheet.getRange(`${letter}:${letter}`).format.columnWidth = chars * POINTS_PER_CHAR;
-    });
-    freeze(sheet, content.frozenRows, content.frozenColumns, supports);
-    if (content.chart) {
-      const { categoryColumn, valueColumn, firstRow, lastRow } = content.chart;
-      // Category and value columns are side by side, so one range holds both.
-      const source = sheet.getRange(
-        `${columnLetter(categoryColumn)}${firstRow + 1}:${columnLetter(valueColumn)}${lastRow + 1}`
-      );
-      const chart = sheet.charts.add(
-        Excel.ChartType.barClustered,
-        source,
-        Excel.ChartSeriesBy.columns
-      );
-      chart.title.text = content.chart.title;
-      chart.setPosition(`${columnLetter(width + 1)}${content.frozenRows + 1}`);
-    }
+    await writeSheetPlan(sheet, content, reserve, supports);
   }
   ranking?.activate();
   await sync();

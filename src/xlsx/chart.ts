@@ -1,8 +1,8 @@
 /**
- * The summary sheet's native clustered bar chart: each area's points against the maximum
- * of the criteria scored, as the add-in draws it. Written as a drawing part anchoring a
- * chart part; the chart carries cached values so that a viewer shows it before any
- * recalculation.
+ * A native clustered bar chart as a sheet plan describes it (the summary's areas against
+ * their maxima, the roll-up's totals), as the add-in draws it. Written as a drawing part
+ * anchoring a chart part; the chart carries cached values so that a viewer shows it before
+ * any recalculation.
  */
 import { quoteSheetName } from "../core/read/grid";
 import { escapeAttribute, escapeText } from "./xml-splice";
@@ -12,12 +12,12 @@ const DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const SHEET_DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-export const CHART_TITLE = "Điểm từng lĩnh vực so với điểm tối đa";
-
 export interface BarChartData {
   sheet: string;
-  /** 1-based row of the series names (the area table's header). */
+  /** 1-based row of the series names (the table's header). */
   headerRow: number;
+  /** 0-based column of the category labels. */
+  categoryColumn: number;
   /** 1-based rows of the first and last area. */
   firstRow: number;
   lastRow: number;
@@ -28,8 +28,7 @@ export interface BarChartData {
   /** 0-based column and row where the chart's top-left corner sits. */
   anchorColumn: number;
   anchorRow: number;
-  /** The chart's title (the summary sheet's by default). */
-  title?: string;
+  title: string;
 }
 
 function absolute(sheet: string, column: number, from: number, to = from): string {
@@ -50,7 +49,7 @@ function stringCache(values: string[]): string {
  * @example barChartXml(data).includes('<c:barDir val="bar"/>')
  */
 export function barChartXml(data: BarChartData): string {
-  const categoryColumn = 1;
+  const { categoryColumn } = data;
   const series = data.series
     .map(
       (s, i) =>
@@ -69,7 +68,7 @@ export function barChartXml(data: BarChartData): string {
     `<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${DRAWING_NS}" xmlns:r="${REL_NS}">` +
     `<c:roundedCorners val="0"/>` +
     `<c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeText(data.title ?? CHART_TITLE)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeText(data.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
@@ -102,7 +101,7 @@ export function drawingXml(data: BarChartData, chartRelId: string): string {
     `<xdr:twoCellAnchor editAs="oneCell">` +
     `<xdr:from>${anchor(data.anchorColumn, data.anchorRow)}</xdr:from>` +
     `<xdr:to>${anchor(data.anchorColumn + 8, data.anchorRow + rows)}</xdr:to>` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeAttribute(data.title ?? CHART_TITLE)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeAttribute(data.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:r="${REL_NS}" r:id="${escapeAttribute(chartRelId)}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`

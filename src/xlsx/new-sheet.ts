@@ -1,10 +1,13 @@
 /**
- * Worksheet parts we write whole: the summary sheet and the criteria sheet. They are new
- * sheets (or, on a re-run, the summary sheet we marked as ours), so nothing of the user's
- * is in them.
+ * Worksheet parts we write whole: the summary sheet, the roll-up's sheets and the criteria
+ * sheet. They are new sheets (or, on a re-run, the summary sheet we marked as ours), so
+ * nothing of the user's is in them. A sheet the core planned whole (`SheetPlan`) is
+ * carried out by `planSheet` and `planChart`, deciding nothing.
  */
 import type { CellValue } from "../core/parse/values";
+import type { SheetPlan } from "../core/write/sheet-plan";
 import { cellRef, valueCellXml } from "./cell-xml";
+import type { BarChartData } from "./chart";
 import type { CellLook, StylesPatch } from "./patch-styles";
 import { escapeAttribute } from "./xml-splice";
 
@@ -133,4 +136,73 @@ export function pageSetupXml(print: { landscape: boolean; fitToWidth: boolean })
   const orientation = print.landscape ? "landscape" : "portrait";
   const fit = print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : "";
   return `<pageSetup paperSize="9" orientation="${orientation}"${fit}/>`;
+}
+
+/**
+ * A sheet plan as a sheet to write: its values, widths, frozen panes and print setup as
+ * planned, and each cell's look from the plan's title, header and summary rows,
+ * highlighted and wrapped cells and number formats.
+ *
+ * @example planSheet(buildRollupSheets(rollup)[0]).widths
+ */
+export function planSheet(plan: SheetPlan): Omit<NewSheet, "drawingRelId"> {
+  const headers = new Set(plan.headerRows);
+  const summaries = new Set(plan.summaryRows);
+  const highlighted = new Set(plan.highlightedCells.map(({ row, column }) => `${row}:${column}`));
+  const wrapped = new Set(plan.wrappedCells.map(({ row, column }) => `${row}:${column}`));
+  return {
+    values: plan.values,
+    widths: plan.widths,
+    frozenRows: plan.frozenRows,
+    frozenColumns: plan.frozenColumns,
+    print: plan.print,
+    lookAt: (r, c) => {
+      const look: CellLook = {};
+      const format = plan.numberFormats[r]?.[c];
+      if (format && format !== "General") look.numberFormat = format;
+      if (r === 0 && c === 0 && plan.titleSize !== null)
+        Object.assign(look, { bold: true, size: plan.titleSize });
+      if (headers.has(r))
+        Object.assign(look, {
+          bold: true,
+          fill: plan.fills.header,
+          wrap: true,
+          vertical: "center",
+        });
+      else if (summaries.has(r)) Object.assign(look, { bold: true, fill: plan.fills.summary });
+      else if (wrapped.has(`${r}:${c}`)) Object.assign(look, { wrap: true, vertical: "top" });
+      if (highlighted.has(`${r}:${c}`)) look.fill = plan.fills.highlight;
+      return Object.keys(look).length > 0 ? look : undefined;
+    },
+  };
+}
+
+/**
+ * The plan's bar chart, if it has one: categories and series read from its rows, placed
+ * where the plan anchors it.
+ *
+ * @example planChart(buildRollupSheets(rollup)[0])?.anchorColumn
+ */
+export function planChart(plan: SheetPlan): BarChartData | undefined {
+  const chart = plan.chart;
+  if (!chart) return undefined;
+  const rows = plan.values.slice(chart.firstRow, chart.lastRow + 1);
+  const header = plan.values[chart.headerRow] ?? [];
+  const number = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+  return {
+    sheet: plan.name,
+    title: chart.title,
+    headerRow: chart.headerRow + 1,
+    categoryColumn: chart.categoryColumn,
+    firstRow: chart.firstRow + 1,
+    lastRow: chart.lastRow + 1,
+    categories: rows.map((row) => String(row[chart.categoryColumn] ?? "")),
+    series: chart.valueColumns.map((column) => ({
+      name: String(header[column] ?? ""),
+      column,
+      values: rows.map((row) => number(row[column])),
+    })),
+    anchorColumn: chart.anchor.column,
+    anchorRow: chart.anchor.row,
+  };
 }

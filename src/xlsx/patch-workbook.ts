@@ -6,12 +6,10 @@
  * content types — are spliced, never re-serialised; our own sheets are written whole.
  */
 import type { SheetContent } from "../core/criteria/criteria-sheet";
-import type { DefinedName } from "../core/read/markers";
-import type { SummarySheet } from "../core/score/summary";
-import { sameSheetName } from "../core/write/summary-sheet";
+import { sameSheetName, type SummarySheetPlan } from "../core/write/summary-sheet";
 import { COLORS, type SheetWritePlan } from "../core/write/write-plan";
 import { barChartXml, drawingXml, type BarChartData } from "./chart";
-import { newSheetXml, type NewSheet } from "./new-sheet";
+import { newSheetXml, planChart, planSheet, type NewSheet } from "./new-sheet";
 import { openPackage, relsPathOf, type XlsxPackage } from "./package";
 import { patchWorkbookXml } from "./patch-names";
 import {
@@ -27,12 +25,6 @@ import { MINIMAL_STYLES, StylesPatch } from "./patch-styles";
 import { partBytes, partText } from "./xml-splice";
 import { zipPackage, type ZipOptions } from "./zip-package";
 
-export interface SummaryEdit {
-  content: SummarySheet;
-  /** From the core's `planSummarySheet`: the name, whether it is ours to replace, its marker. */
-  placement: { name: string; replaces: boolean; marker: DefinedName };
-}
-
 export interface CriteriaSheetEdit {
   content: SheetContent;
   name: string;
@@ -42,13 +34,13 @@ export interface CriteriaSheetEdit {
 
 export interface WorkbookEdits {
   plans: SheetWritePlan[];
-  summary?: SummaryEdit;
+  /** The core's whole summary sheet (`run.summarySheet`): its name, content, layout, chart. */
+  summary?: SummarySheetPlan;
   criteriaSheet?: CriteriaSheetEdit;
 }
 
 export type PatchOptions = ZipOptions;
 
-const SUMMARY_WIDTHS = [14, 50, 12, 18, 18];
 const CRITERIA_WIDTHS = [10, 10, 60, 10, 22, 12, 12, 12, 14, 10, 10, 14, 22, 36, 14, 30, 14];
 
 /** The same bytes as already read: the package, and the sheets' layouts if recorded. */
@@ -63,7 +55,7 @@ export interface OpenedWorkbook {
  * `opened` saves a second unzip when the caller has already read the same bytes, and with
  * the sheets' layouts a second pass over each scored sheet.
  *
- * @example patchWorkbook(bytes, { plans: run.plans, summary: { content: run.summarySheet, placement: run.summaryPlacement } })
+ * @example patchWorkbook(bytes, { plans: run.plans, summary: run.summarySheet })
  */
 export function patchWorkbook(
   input: Uint8Array,
@@ -101,41 +93,22 @@ export function patchWorkbook(
   const addSheets: Array<{ name: string; relId: string }> = [];
 
   if (edits.summary) {
-    const { content, placement } = edits.summary;
-    // Column A as wide as its labels need (the add-in sets the same width), up to a limit
-    // past which a label wraps; one page wide on paper.
-    const widths = [content.firstColumnWidth, ...SUMMARY_WIDTHS.slice(1)];
-    const sheet: NewSheet = {
-      values: content.values,
-      widths,
-      print: { landscape: false, fitToWidth: true },
-      lookAt: (r, c, value) =>
-        r === 0
-          ? { bold: true, size: 14 }
-          : content.headerRows.includes(r)
-            ? { bold: true, fill: COLORS.outputHeaderFill, wrap: true, vertical: "center" }
-            : c === 0 &&
-                content.values[r].length > 1 &&
-                typeof value === "string" &&
-                value.length > widths[0] - 2
-              ? { wrap: true, vertical: "top" }
-              : undefined,
-    };
-    const existing = placement.replaces
-      ? pkg.sheets.find((s) => sameSheetName(s.name, placement.name))
+    const plan = edits.summary;
+    const sheet: NewSheet = planSheet(plan);
+    const existing = plan.replaces
+      ? pkg.sheets.find((s) => sameSheetName(s.name, plan.name))
       : undefined;
     const partPath = existing?.partPath ?? writer.unusedPart("xl/worksheets/sheet", ".xml");
     if (!existing) {
       const relId = writer.addWorkbookRelationship(RELATIONSHIP_TYPE.worksheet, partPath);
-      addSheets.push({ name: placement.name, relId });
+      addSheets.push({ name: plan.name, relId });
       writer.addContentType(partPath, PART_CONTENT_TYPE.worksheet);
     }
-    if (content.chartRows) {
-      sheet.drawingRelId = writer.writeChart(partPath, chartData(content, placement.name));
-    }
+    const chart = planChart(plan);
+    if (chart) sheet.drawingRelId = writer.writeChart(partPath, chart);
     writer.set(partPath, newSheetXml(sheet, styles));
-    removeNames.push(placement.marker.name);
-    addNames.push(placement.marker);
+    removeNames.push(plan.marker.name);
+    addNames.push(plan.marker);
   }
 
   if (edits.criteriaSheet) {
@@ -185,28 +158,6 @@ export function patchWorkbook(
     writer.set(stylesPath, stylesXml);
   }
   return writer.zip(options.level ?? 6, options.compressor);
-}
-
-/** The bar chart of the summary's area table (names in B, points in C, maxima in D). */
-function chartData(content: SummarySheet, sheet: string): BarChartData {
-  const { first, last } = content.chartRows!;
-  const rows = content.values.slice(first, last + 1);
-  const header = content.values[first - 1] ?? [];
-  const number = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
-  return {
-    sheet,
-    headerRow: first,
-    firstRow: first + 1,
-    lastRow: last + 1,
-    categories: rows.map((row) => String(row[1] ?? row[0] ?? "")),
-    series: [2, 3].map((column) => ({
-      name: String(header[column] ?? ""),
-      column,
-      values: rows.map((row) => number(row[column])),
-    })),
-    anchorColumn: 6,
-    anchorRow: Math.max(0, first - 1),
-  };
 }
 
 /** The parts of the copy: the original bytes unless set, new parts after the old. */

@@ -86,10 +86,11 @@ describe("writeRollup", () => {
     expect(ranking.activated).toBe(true);
     expect(ranking.charts).toHaveLength(1);
     const chart = sheets[0].chart!;
-    expect(ranking.charts[0].source).toBe(`B${chart.firstRow + 1}:C${chart.lastRow + 1}`);
+    // The header row too: the series is named as in the CLI's chart.
+    expect(ranking.charts[0].source).toBe(`B${chart.headerRow + 1}:C${chart.lastRow + 1}`);
     const criteria = excel.sheets[2];
-    expect(sheets[1].lostCells.length).toBeGreaterThan(0);
-    for (const { row, column } of sheets[1].lostCells)
+    expect(sheets[1].highlightedCells.length).toBeGreaterThan(0);
+    for (const { row, column } of sheets[1].highlightedCells)
       expect(criteria.cell(row, column)?.fill).toBe("#F8CBAD");
     for (const r of sheets[1].headerRows) expect(criteria.cell(r, 0)?.bold).toBe(true);
   });

@@ -4,6 +4,7 @@ import { CRITERIA_SHEET, TASK_SHEET } from "../../samples/sample-tables";
 import { DIEN_BAN_2025 } from "../core/fixtures";
 import { FAKE_PAYLOAD_LIMIT, FakeExcel, FakeSheet } from "../support/fake-excel";
 import type { SampleSheet } from "../../samples/sample-tables";
+import type { CellValue } from "../../src/core/parse/values";
 import { criteriaSetToSheet, readCriteriaSheet } from "../../src/core/criteria/criteria-sheet";
 import { insertCriteriaSheet } from "../../src/excel/criteria-sheet";
 
@@ -146,7 +147,7 @@ describe("scoreActiveSheet", () => {
 
 describe("what real Excel would refuse or change (issue 11)", () => {
   /** Every string of the planned summary, read back from the sheet it was written to. */
-  function summaryStrings(excel: FakeExcel, name: string, planned: Array<Array<string | number>>) {
+  function summaryStrings(excel: FakeExcel, name: string, planned: CellValue[][]) {
     const sheet = excel.sheets.find((s) => s.name === name)!;
     const mismatches: string[] = [];
     planned.forEach((row, r) =>
@@ -284,7 +285,7 @@ describe("what real Excel would refuse or change (issue 11)", () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     const summary = excel.sheets.find((s) => s.name === "Tổng hợp")!;
-    const width = outcome.run.summarySheet.firstColumnWidth;
+    const width = outcome.run.summarySheet.widths[0];
     expect(width).toBeGreaterThan(14);
     expect(summary.columnWidths.get(0)).toBeCloseTo(width * 5.25);
   });

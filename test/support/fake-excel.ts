@@ -35,6 +35,11 @@ interface Cell {
   numberFormat: string;
   fill?: string;
   bold?: boolean;
+  /** Font size in points (format.font.size). */
+  size?: number;
+  wrap?: boolean;
+  /** format.verticalAlignment ("Top", "Center"). */
+  vertical?: string;
 }
 
 export interface Bounds {
@@ -167,7 +172,8 @@ export interface FakeSheetOptions {
 export class FakeSheet {
   cells = new Map<string, Cell>();
   conditionalFormats: FakeConditionalFormat[] = [];
-  charts: Array<{ type: string; source: string; title?: string }> = [];
+  /** Charts: their type, source range, title and top-left cell (setPosition). */
+  charts: Array<{ type: string; source: string; title?: string; position?: string }> = [];
   columnWidths = new Map<number, number>();
   merges: Bounds[];
   hiddenColumns: Set<number>;
@@ -681,7 +687,12 @@ export class FakeExcel {
       charts: this.loadable(
         {
           add: (type: string, source: FakeRangeInternals) => {
-            const chart = { type, source: "", title: undefined as string | undefined };
+            const chart = {
+              type,
+              source: "",
+              title: undefined as string | undefined,
+              position: undefined as string | undefined,
+            };
             this.enqueue(["chart", type], () => {
               chart.source = source.fakeAddress();
               sheetOf().charts.push(chart);
@@ -693,7 +704,7 @@ export class FakeExcel {
                 },
               },
               setPosition: (cell: string) =>
-                this.enqueue(["chart-position", cell], () => undefined),
+                this.enqueue(["chart-position", cell], () => (chart.position = cell)),
             };
           },
         },
@@ -834,14 +845,14 @@ export class FakeExcel {
           write(["bold", bold], () => each((cell) => (cell.bold = bold)));
         },
         set size(size: number) {
-          write(["size", size], () => undefined);
+          write(["size", size], () => each((cell) => (cell.size = size)));
         },
       },
       set wrapText(wrap: boolean) {
-        write(["wrap", wrap], () => undefined);
+        write(["wrap", wrap], () => each((cell) => (cell.wrap = wrap)));
       },
       set verticalAlignment(alignment: string) {
-        write(["valign", alignment], () => undefined);
+        write(["valign", alignment], () => each((cell) => (cell.vertical = alignment)));
       },
       set columnWidth(width: number) {
         write(["width", width], () => {

@@ -84,12 +84,7 @@ function scoreIgnoringMarkers(input: Uint8Array, foreign: string[]): Uint8Array 
     },
   });
   expect(run.blocked).toBeNull();
-  return patchWorkbook(
-    input,
-    { plans: run.plans, summary: { content: run.summarySheet, placement: run.summaryPlacement } },
-    {},
-    book
-  );
+  return patchWorkbook(input, { plans: run.plans, summary: run.summarySheet }, {}, book);
 }
 
 async function scoreThroughCli(file: string, dir: string): Promise<Scored> {

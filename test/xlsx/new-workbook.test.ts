@@ -36,6 +36,7 @@ const ranking: WorkbookSheet = {
     sheet: "Xếp hạng",
     title: "Tổng điểm theo đơn vị",
     headerRow: 3,
+    categoryColumn: 1,
     firstRow: 4,
     lastRow: 6,
     categories: ["Phường La Khê", "Xã Hoà Tiến", "=Phường Điện Bàn"],

@@ -41,12 +41,7 @@ async function score(bytes: Uint8Array): Promise<Uint8Array> {
     }
   );
   expect(run.blocked).toBeNull();
-  return patchWorkbook(
-    bytes,
-    { plans: run.plans, summary: { content: run.summarySheet, placement: run.summaryPlacement } },
-    {},
-    book
-  );
+  return patchWorkbook(bytes, { plans: run.plans, summary: run.summarySheet }, {}, book);
 }
 
 /** Value and full style of every cell of a sheet in columns 1..lastColumn. */
@@ -307,7 +302,7 @@ describe("patchWorkbook with the platform's compressor", () => {
     );
     const edits = {
       plans: run.plans,
-      summary: { content: run.summarySheet, placement: run.summaryPlacement },
+      summary: run.summarySheet,
     };
     const plain = unzipParts(patchWorkbook(input, edits));
     const native = patchWorkbook(input, edits, { compressor: NODE_COMPRESSOR });

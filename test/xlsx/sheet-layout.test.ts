@@ -211,7 +211,7 @@ describe("layouts recorded by the reader", () => {
       );
       const edits = {
         plans: run.plans,
-        summary: { content: run.summarySheet, placement: run.summaryPlacement },
+        summary: run.summarySheet,
       };
       const withLayouts = unzipSync(patchWorkbook(bytes, edits, {}, book));
       const ownPass = unzipSync(patchWorkbook(bytes, edits, {}, { package: book.package }));

@@ -9,6 +9,7 @@ import type { CellValue } from "../parse/values";
 import { lostPoints, type Rollup } from "./rollup";
 import { ROLLUP_TITLE, type UnitResult, type UnitWarning } from "./unit-result";
 import { maxOf } from "../arrays";
+import type { PlanCell, SheetChart, SheetPlan } from "../write/sheet-plan";
 
 export const ROLLUP_SHEET_NAMES = {
   ranking: "Xếp hạng",
@@ -23,32 +24,21 @@ export const ROLLUP_COLORS = {
   summaryFill: "#FFF2CC",
 } as const;
 
-export interface RollupSheet {
-  name: string;
-  /** Rows of equal length. */
-  values: CellValue[][];
-  /** Aligned with `values`. */
-  numberFormats: string[][];
-  /** 0-based rows styled as headers (bold, filled, wrapped). */
-  headerRows: number[];
-  /** 0-based rows of averages and counts (bold, light fill). */
-  summaryRows: number[];
-  /** Rows (from the top) and columns (from the left) kept in view while scrolling. */
-  frozenRows: number;
-  frozenColumns: number;
-  /** Column widths in characters. */
-  widths: number[];
-  /** 0-based cells of points lost, filled in `ROLLUP_COLORS.lostFill`. */
-  lostCells: Array<{ row: number; column: number }>;
-  /** A bar chart of the totals: 0-based, inclusive rows of the category and value columns. */
-  chart: {
-    title: string;
-    categoryColumn: number;
-    valueColumn: number;
-    firstRow: number;
-    lastRow: number;
-  } | null;
-}
+/**
+ * A roll-up sheet: a sheet plan (values, formats, header and summary rows, points lost
+ * highlighted, widths, frozen panes, the ranking's chart and where it sits).
+ */
+export type RollupSheet = SheetPlan;
+
+/** The roll-up's fills: headers, averages and counts, points lost. */
+const ROLLUP_FILLS = {
+  header: ROLLUP_COLORS.headerFill,
+  summary: ROLLUP_COLORS.summaryFill,
+  highlight: ROLLUP_COLORS.lostFill,
+};
+
+/** The ranking's chart, before the builder places it right of the table. */
+type ChartSpec = Omit<SheetChart, "anchor">;
 
 const POINTS_FORMAT = "0.00";
 
@@ -56,7 +46,7 @@ class SheetBuilder {
   readonly values: CellValue[][] = [];
   readonly headerRows: number[] = [];
   readonly summaryRows: number[] = [];
-  readonly lostCells: Array<{ row: number; column: number }> = [];
+  readonly lostCells: PlanCell[] = [];
   private readonly pointColumns = new Set<string>();
 
   /** Adds a row (an array, never spread into a call: a sheet may hold 100,000 rows). */
@@ -81,7 +71,7 @@ class SheetBuilder {
     widths: number[],
     frozenRows: number,
     frozenColumns: number,
-    chart: RollupSheet["chart"] = null
+    chart: ChartSpec | null = null
   ): RollupSheet {
     const width = maxOf(
       this.values.map((row) => row.length),
@@ -99,13 +89,17 @@ class SheetBuilder {
       name,
       values,
       numberFormats,
+      titleSize: 14,
       headerRows: this.headerRows,
       summaryRows: this.summaryRows,
+      highlightedCells: this.lostCells,
+      wrappedCells: [],
+      fills: ROLLUP_FILLS,
       frozenRows,
       frozenColumns,
       widths: Array.from({ length: width }, (_, c) => widths[c] ?? 12),
-      lostCells: this.lostCells,
-      chart,
+      // Right of the table, one column apart, level with the first row that scrolls.
+      chart: chart ? { ...chart, anchor: { row: frozenRows, column: width + 1 } } : null,
     };
   }
 }
@@ -172,7 +166,8 @@ function rankingSheet(rollup: Rollup): RollupSheet {
       ? {
           title: "Tổng điểm tính toán theo đơn vị (nhóm bộ tiêu chí chính)",
           categoryColumn: 1,
-          valueColumn: 2,
+          valueColumns: [2],
+          headerRow: header,
           firstRow: header + 1,
           lastRow: lastMain,
         }

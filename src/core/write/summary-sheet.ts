@@ -1,5 +1,7 @@
 /**
- * Where the summary sheet goes, decided once for every front end.
+ * The summary sheet, planned once for every front end: where it goes and all it holds
+ * (`summarySheetPlan`: values, widths, title, header rows, wrapped labels, print setup,
+ * the chart and its place, the notices), carried out by the platforms' sheet writers.
  *
  * A sheet is ours only when we marked it when we made it: a workbook-level defined name
  * (`SUMMARY_MARKER_NAME`) refers to its A1. Offices often have a sheet of their own called
@@ -14,6 +16,9 @@ import {
   sheetNameKey,
   SUMMARY_SHEET_NAME,
 } from "../read/output-columns";
+import type { SummarySheet } from "../score/summary";
+import { padRows, type PlanCell, type SheetPlan } from "./sheet-plan";
+import { COLORS } from "./write-plan";
 
 // Sheet names compare in one place (read/output-columns.ts); importers of this module keep working.
 export { sameSheetName } from "../read/output-columns";
@@ -105,4 +110,81 @@ export function isToolSheet(sheet: string, ownSummary: string | null): boolean {
     (ownSummary !== null && sameSheetName(sheet, ownSummary)) ||
     sameSheetName(sheet, CRITERIA_SHEET_NAME)
   );
+}
+
+/** Widths (characters) of the summary's columns B to E: names, points and maxima. */
+const SUMMARY_WIDTHS = [50, 12, 18, 18];
+
+/** The summary chart's title. */
+export const SUMMARY_CHART_TITLE = "Điểm từng lĩnh vực so với điểm tối đa";
+
+/** The summary chart's left edge: column G, right of the area table. */
+const SUMMARY_CHART_COLUMN = 6;
+
+/** The summary sheet as every front end writes it, where the core placed it. */
+export interface SummarySheetPlan extends SheetPlan {
+  /** True when `name` is our own summary from an earlier run: replace its content. */
+  replaces: boolean;
+  /** The marker to write (or rewrite) once the sheet is in place. */
+  marker: DefinedName;
+  /** Vietnamese notices about where the summary went, for the front end's report. */
+  notices: string[];
+}
+
+/**
+ * The whole summary sheet: the content `buildSummarySheet` made, laid out (column A as
+ * wide as its labels, up to a limit past which a label wraps; one page wide, portrait;
+ * the chart of the area table beside it), under the name `placement` chose.
+ *
+ * @example summarySheetPlan({ values: [["Tiêu đề"]], headerRows: [], chartRows: null, firstColumnWidth: 14 }, planSummarySheet(["Phụ lục"], [])).widths // [14, 50, 12, 18, 18]
+ */
+export function summarySheetPlan(
+  content: SummarySheet,
+  placement: SummarySheetPlacement
+): SummarySheetPlan {
+  const widths = [content.firstColumnWidth, ...SUMMARY_WIDTHS];
+  const headers = new Set(content.headerRows);
+  const wrappedCells: PlanCell[] = [];
+  content.values.forEach((row, r) => {
+    const label = row[0];
+    // Table rows only: a title or a notice alone on its row overflows into the empty cells.
+    if (r === 0 || headers.has(r) || row.length < 2 || typeof label !== "string") return;
+    if (label.length > widths[0] - 2) wrappedCells.push({ row: r, column: 0 });
+  });
+  const values = padRows(content.values);
+  const chartRows = content.chartRows;
+  return {
+    name: placement.name,
+    replaces: placement.replaces,
+    marker: placement.marker,
+    notices: placement.notice ? [placement.notice] : [],
+    values,
+    numberFormats: values.map((row) => row.map(() => "General")),
+    titleSize: 14,
+    headerRows: content.headerRows,
+    summaryRows: [],
+    highlightedCells: [],
+    wrappedCells,
+    // The summary has no summary rows or highlighted cells: their fills are never used.
+    fills: {
+      header: COLORS.outputHeaderFill,
+      summary: COLORS.outputHeaderFill,
+      highlight: COLORS.outputHeaderFill,
+    },
+    frozenRows: 0,
+    frozenColumns: 0,
+    widths,
+    print: { landscape: false, fitToWidth: true },
+    chart: chartRows
+      ? {
+          title: SUMMARY_CHART_TITLE,
+          categoryColumn: 1,
+          valueColumns: [2, 3],
+          headerRow: chartRows.first - 1,
+          firstRow: chartRows.first,
+          lastRow: chartRows.last,
+          anchor: { row: Math.max(0, chartRows.first - 1), column: SUMMARY_CHART_COLUMN },
+        }
+      : null,
+  };
 }

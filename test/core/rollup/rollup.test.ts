@@ -198,9 +198,12 @@ describe("rollUp", () => {
     ]);
     expect(ranking.chart).toMatchObject({
       categoryColumn: 1,
-      valueColumn: 2,
+      valueColumns: [2],
+      headerRow: header,
       firstRow: header + 1,
       lastRow: header + 4,
+      // Right of the table, one column apart, level with the first row that scrolls.
+      anchor: { row: ranking.frozenRows, column: ranking.values[0].length + 1 },
     });
     const failureHeader = ranking.headerRows[1];
     expect(ranking.values[failureHeader + 1].slice(0, 2)).toEqual([
@@ -211,7 +214,7 @@ describe("rollUp", () => {
 
   it("highlights exactly the cells below the criterion's maximum, and adds average and full-count rows", () => {
     const criteria = byName[ROLLUP_SHEET_NAMES.criteria];
-    const lost = new Set(criteria.lostCells.map((c) => `${c.row},${c.column}`));
+    const lost = new Set(criteria.highlightedCells.map((c) => `${c.row},${c.column}`));
     const header = criteria.headerRows[0];
     const maxRow = criteria.values[header + 2];
     expect(maxRow.slice(1, 5)).toEqual(["Điểm tối đa", 1, 2, 2]);
