@@ -44,6 +44,13 @@ function stringCache(values: string[]): string {
 }
 
 /**
+ * Each series' fill, stated rather than left to the theme: a scored copy carries the
+ * input's theme, and a workbook LibreOffice wrote has none, where LibreOffice then draws
+ * the axes and no bars. The colours are Office's first two theme accents.
+ */
+const SERIES_COLORS = ["4F81BD", "C0504D"];
+
+/**
  * The chart part (`xl/charts/chartN.xml`).
  *
  * @example barChartXml(data).includes('<c:barDir val="bar"/>')
@@ -55,6 +62,7 @@ export function barChartXml(data: BarChartData): string {
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx><c:strRef><c:f>${escapeText(absolute(data.sheet, s.column, data.headerRow))}</c:f>${stringCache([s.name])}</c:strRef></c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLORS[i % SERIES_COLORS.length]}"/></a:solidFill></c:spPr>` +
         `<c:invertIfNegative val="0"/>` +
         `<c:cat><c:strRef><c:f>${escapeText(absolute(data.sheet, categoryColumn, data.firstRow, data.lastRow))}</c:f>${stringCache(data.categories)}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${escapeText(absolute(data.sheet, s.column, data.firstRow, data.lastRow))}</c:f>` +

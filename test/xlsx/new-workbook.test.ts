@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { newWorkbook, type WorkbookSheet } from "../../src/xlsx/new-workbook";
 import { readWorkbook } from "../../src/xlsx/read-workbook";
+import { colourPixelsPerPage } from "../support/pdf-pixels";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../support/libreoffice";
 
 const ranking: WorkbookSheet = {
@@ -138,19 +139,8 @@ describeWithLibreOffice("newWorkbook opened by LibreOffice Calc", () => {
     const out = path.join(dir, "pdf");
     mkdirSync(out);
     const pdf = convertWithLibreOffice(input, "pdf", out);
-    // One page image per PDF page (binary PPM: "P6 w h 255" then RGB bytes).
-    execFileSync("pdftoppm", ["-r", "40", pdf, path.join(out, "page")]);
-    let bar = 0;
-    for (const file of readdirSync(out).filter((f) => f.endsWith(".ppm"))) {
-      const image = readFileSync(path.join(out, file));
-      const header = image.subarray(0, 20).toString("latin1").split(/\s+/);
-      const start = image.length - Number(header[1]) * Number(header[2]) * 3;
-      for (let i = start; i + 2 < image.length; i += 3) {
-        // The bar colour: the theme's first accent, 4F81BD.
-        const near = (v: number, want: number) => Math.abs(v - want) < 24;
-        if (near(image[i], 0x4f) && near(image[i + 1], 0x81) && near(image[i + 2], 0xbd)) bar++;
-      }
-    }
+    // The bar colour: the theme's first accent, 4F81BD.
+    const bar = colourPixelsPerPage(pdf, [0x4f, 0x81, 0xbd]).reduce((a, b) => a + b, 0);
     expect(bar).toBeGreaterThan(200);
   });
 });

@@ -302,6 +302,32 @@ export function firstColumnWidth(values: ReadonlyArray<ReadonlyArray<string | nu
 }
 
 /**
+ * Characters of a text row alone on the summary sheet: it overflows into the empty cells to
+ * its right, and must stop before the table's right edge (columns A:E, at least 112
+ * characters wide), or a page fitted to width prints the whole sheet small to hold it.
+ */
+export const SUMMARY_LINE_LENGTH = 100;
+
+/**
+ * A text cut at spaces into lines of at most `length` characters (a longer word stays
+ * whole on its own line).
+ *
+ * @example textLines("Chưa chọn bộ tiêu chí: dùng bộ tiêu chí lấy từ chính bảng", 24) // ["Chưa chọn bộ tiêu chí:", "dùng bộ tiêu chí lấy từ", "chính bảng"]
+ */
+export function textLines(text: string, length: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > length) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
  * The "Tổng hợp" sheet: readable by a colleague without the add-in.
  */
 export function buildSummarySheet(summary: Summary): SummarySheet {
@@ -314,7 +340,10 @@ export function buildSummarySheet(summary: Summary): SummarySheet {
   };
   push("TỔNG HỢP CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX)");
   push(`Tính đến ngày: ${formatDateVi(summary.today)}`);
-  push(`Bộ tiêu chí: ${summary.criteriaSet?.name ?? "chưa chọn (chỉ theo dõi thời hạn)"}`);
+  const pushText = (text: string) => {
+    for (const line of textLines(text, SUMMARY_LINE_LENGTH)) push(line);
+  };
+  pushText(`Bộ tiêu chí: ${summary.criteriaSet?.name ?? "chưa chọn (chỉ theo dõi thời hạn)"}`);
   push("Trang này do công cụ chấm điểm tự tạo lại mỗi lần chấm; không nhập dữ liệu vào đây.");
   push("");
   let chartRows: SummarySheet["chartRows"] = null;
@@ -352,7 +381,7 @@ export function buildSummarySheet(summary: Summary): SummarySheet {
   if (summary.notices.length > 0) {
     push("");
     header("Ghi chú");
-    for (const notice of summary.notices) push(notice);
+    for (const notice of summary.notices) pushText(notice);
   }
   return { values, headerRows, chartRows, firstColumnWidth: firstColumnWidth(values) };
 }

@@ -118,8 +118,13 @@ const SUMMARY_WIDTHS = [50, 12, 18, 18];
 /** The summary chart's title. */
 export const SUMMARY_CHART_TITLE = "Điểm từng lĩnh vực so với điểm tối đa";
 
-/** The summary chart's left edge: column G, right of the area table. */
-const SUMMARY_CHART_COLUMN = 6;
+/**
+ * The summary chart's place: column A, two rows under the sheet's last row. Beside the
+ * table (column G) it made the printed width A:O, and a landscape page fitted to that
+ * width printed the sheet at about 45% (the 14-point title came out 6 points high).
+ */
+const SUMMARY_CHART_COLUMN = 0;
+const SUMMARY_CHART_GAP_ROWS = 2;
 
 /** The summary sheet as every front end writes it, where the core placed it. */
 export interface SummarySheetPlan extends SheetPlan {
@@ -133,8 +138,8 @@ export interface SummarySheetPlan extends SheetPlan {
 
 /**
  * The whole summary sheet: the content `buildSummarySheet` made, laid out (column A as
- * wide as its labels, up to a limit past which a label wraps; one page wide, portrait;
- * the chart of the area table beside it), under the name `placement` chose.
+ * wide as its labels, up to a limit past which a label wraps; one page wide, landscape;
+ * the chart of the area table under it), under the name `placement` chose.
  *
  * @example summarySheetPlan({ values: [["Tiêu đề"]], headerRows: [], chartRows: null, firstColumnWidth: 14 }, planSummarySheet(["Phụ lục"], [])).widths // [14, 50, 12, 18, 18]
  */
@@ -146,10 +151,15 @@ export function summarySheetPlan(
   const headers = new Set(content.headerRows);
   const wrappedCells: PlanCell[] = [];
   content.values.forEach((row, r) => {
-    const label = row[0];
-    // Table rows only: a title or a notice alone on its row overflows into the empty cells.
-    if (r === 0 || headers.has(r) || row.length < 2 || typeof label !== "string") return;
-    if (label.length > widths[0] - 2) wrappedCells.push({ row: r, column: 0 });
+    // Table rows only: a title or a notice alone on its row overflows into the empty cells
+    // (buildSummarySheet keeps those shorter than the table's width).
+    if (r === 0 || headers.has(r) || row.length < 2) return;
+    // Any cell, not only column A: a long text (the overdue rows' list in D) would spill
+    // past column E, and a page fitted to width would then print everything small.
+    row.forEach((value, c) => {
+      if (typeof value === "string" && value.length > (widths[c] ?? 0) - 2)
+        wrappedCells.push({ row: r, column: c });
+    });
   });
   const values = padRows(content.values);
   const chartRows = content.chartRows;
@@ -174,7 +184,9 @@ export function summarySheetPlan(
     frozenRows: 0,
     frozenColumns: 0,
     widths,
-    print: { landscape: false, fitToWidth: true },
+    // Landscape: the table (A:E, 112 characters and more) and the chart under it (A:I)
+    // print at 85–100% on A4 landscape, at 60% on portrait.
+    print: { landscape: true, fitToWidth: true },
     chart: chartRows
       ? {
           title: SUMMARY_CHART_TITLE,
@@ -183,7 +195,7 @@ export function summarySheetPlan(
           headerRow: chartRows.first - 1,
           firstRow: chartRows.first,
           lastRow: chartRows.last,
-          anchor: { row: Math.max(0, chartRows.first - 1), column: SUMMARY_CHART_COLUMN },
+          anchor: { row: values.length + SUMMARY_CHART_GAP_ROWS - 1, column: SUMMARY_CHART_COLUMN },
         }
       : null,
   };

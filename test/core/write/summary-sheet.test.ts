@@ -6,6 +6,7 @@ import {
   summarySheetPlan,
   SUMMARY_MARKER_NAME,
 } from "../../../src/core/write/summary-sheet";
+import { SUMMARY_LINE_LENGTH } from "../../../src/core/score/summary";
 import { scoreWorkbook } from "../../../src/core/run";
 import { DIEN_BAN_2025, gridOf } from "../fixtures";
 import { CRITERIA_SHEET } from "../../../samples/sample-tables";
@@ -97,7 +98,7 @@ describe("summarySheetPlan: the whole summary sheet, for every front end", () =>
     firstColumnWidth: 45,
   };
 
-  it("lays it out: widths, title, wrapped labels, print, the chart beside the area table", () => {
+  it("lays it out: widths, title, wrapped labels, print, the chart under the sheet's rows", () => {
     const plan = summarySheetPlan(content, planSummarySheet(["Phụ lục"], []));
     expect(plan).toMatchObject({
       name: "Tổng hợp",
@@ -107,7 +108,7 @@ describe("summarySheetPlan: the whole summary sheet, for every front end", () =>
       titleSize: 14,
       headerRows: [3],
       frozenRows: 0,
-      print: { landscape: false, fitToWidth: true },
+      print: { landscape: true, fitToWidth: true },
       chart: {
         title: "Điểm từng lĩnh vực so với điểm tối đa",
         categoryColumn: 1,
@@ -115,7 +116,8 @@ describe("summarySheetPlan: the whole summary sheet, for every front end", () =>
         headerRow: 3,
         firstRow: 4,
         lastRow: 5,
-        anchor: { row: 3, column: 6 },
+        // Two rows under the last one, in column A: beside the table it widened the page.
+        anchor: { row: plan.values.length + 1, column: 0 },
       },
     });
     // A label alone on its row overflows; in a table row, one too long for column A wraps.
@@ -138,8 +140,12 @@ describe("summarySheetPlan: the whole summary sheet, for every front end", () =>
     });
     expect(run.summarySheet.name).toBe("Tổng hợp (tự động)");
     expect(run.summarySheet.notices).toHaveLength(1);
-    // The notice is a line of the sheet too, under "Ghi chú".
-    expect(run.summarySheet.values.flat()).toContain(run.summarySheet.notices[0]);
+    // The notice is on the sheet too, under "Ghi chú", in lines that stay within A:E.
+    const lines = run.summarySheet.values.filter((row) => row.slice(1).every((v) => v === ""));
+    const text = lines.map((row) => row[0]).join(" ");
+    expect(text).toContain(run.summarySheet.notices[0]);
+    for (const [line] of lines)
+      expect(String(line).length).toBeLessThanOrEqual(SUMMARY_LINE_LENGTH);
     expect(run.summary.notices).toContain(run.summarySheet.notices[0]);
   });
 });
