@@ -30,6 +30,11 @@ export interface BarChartData {
   anchorRow: number;
   /** The chart's title (the summary sheet's by default). */
   title?: string;
+  /**
+   * Its size in columns and rows from the anchor; by default 8 columns and two rows per
+   * category (at least 16).
+   */
+  size?: { columns: number; rows: number };
 }
 
 function absolute(sheet: string, column: number, from: number, to = from): string {
@@ -93,7 +98,8 @@ export function barChartXml(data: BarChartData): string {
  * @example drawingXml(data, "rId1").includes('r:id="rId1"')
  */
 export function drawingXml(data: BarChartData, chartRelId: string): string {
-  const rows = Math.max(16, data.categories.length * 2 + 6);
+  const rows = data.size?.rows ?? Math.max(16, data.categories.length * 2 + 6);
+  const columns = data.size?.columns ?? 8;
   const anchor = (column: number, row: number) =>
     `<xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
   return (
@@ -101,7 +107,7 @@ export function drawingXml(data: BarChartData, chartRelId: string): string {
     `<xdr:wsDr xmlns:xdr="${SHEET_DRAWING_NS}" xmlns:a="${DRAWING_NS}">` +
     `<xdr:twoCellAnchor editAs="oneCell">` +
     `<xdr:from>${anchor(data.anchorColumn, data.anchorRow)}</xdr:from>` +
-    `<xdr:to>${anchor(data.anchorColumn + 8, data.anchorRow + rows)}</xdr:to>` +
+    `<xdr:to>${anchor(data.anchorColumn + columns, data.anchorRow + rows)}</xdr:to>` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeAttribute(data.title ?? CHART_TITLE)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:r="${REL_NS}" r:id="${escapeAttribute(chartRelId)}"/></a:graphicData></a:graphic>` +

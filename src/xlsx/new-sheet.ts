@@ -4,6 +4,7 @@
  * is in them.
  */
 import type { CellValue } from "../core/parse/values";
+import { wrappedLineCount } from "../core/parse/wrap";
 import { cellRef, valueCellXml } from "./cell-xml";
 import type { CellLook, StylesPatch } from "./patch-styles";
 import { escapeAttribute } from "./xml-splice";
@@ -111,17 +112,14 @@ const DEFAULT_WIDTH = 8.43;
 const LINE_POINTS = 15;
 
 /**
- * Lines a wrapped text takes in a column `width` characters wide (at most 4: a header
- * longer than that should be shortened, not given a giant row).
+ * Lines a wrapped text takes in a column `width` characters wide, words kept whole as the
+ * spreadsheet wraps them (at most 6: a header longer than that should be shortened, not
+ * given a giant row).
  *
  * @example wrappedLines("Tổng điểm tính toán", 12) === 2
  */
 export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width) - 1);
-  const lines = text
-    .split("\n")
-    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
-  return Math.min(4, lines);
+  return Math.min(6, wrappedLineCount(text, width));
 }
 
 /**

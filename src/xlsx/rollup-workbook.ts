@@ -26,23 +26,19 @@ export function rollupWorkbook(sheets: RollupSheet[], options: ZipOptions = {}):
   );
 }
 
-/** Column widths (characters) that still print readably on one landscape A4 page. */
-const MAX_FITTED_WIDTH = 220;
-
-const totalWidth = (widths: number[]) => widths.reduce((sum, width) => sum + width, 0);
-
 /** One roll-up sheet: title, header rows, summary rows and the cells of points lost. */
 function rollupSheet(content: RollupSheet): Omit<NewSheet, "drawingRelId"> {
   const headers = new Set(content.headerRows);
   const summaries = new Set(content.summaryRows);
   const lost = new Set(content.lostCells.map(({ row, column }) => `${row}:${column}`));
+  const wrapped = new Set(content.wrapColumns);
   return {
     values: content.values,
     widths: content.widths,
     frozenRows: content.frozenRows,
     frozenColumns: content.frozenColumns,
-    // Landscape; scaled to one page wide only while the text stays readable (about 55%).
-    print: { landscape: true, fitToWidth: totalWidth(content.widths) <= MAX_FITTED_WIDTH },
+    // As the core plans it (the ranking always one page wide, the others while readable).
+    print: content.print,
     lookAt: (r, c) => {
       const look: CellLook = {};
       const format = content.numberFormats[r]?.[c];
@@ -57,6 +53,8 @@ function rollupSheet(content: RollupSheet): Omit<NewSheet, "drawingRelId"> {
         });
       else if (summaries.has(r))
         Object.assign(look, { bold: true, fill: ROLLUP_COLORS.summaryFill });
+      else if (wrapped.has(c) && r >= content.frozenRows)
+        Object.assign(look, { wrap: true, vertical: "top" });
       if (lost.has(`${r}:${c}`)) look.fill = ROLLUP_COLORS.lostFill;
       return Object.keys(look).length > 0 ? look : undefined;
     },
@@ -82,7 +80,8 @@ function rankingChart(content: RollupSheet): BarChartData | undefined {
         values: rows.map((row) => Number(row[chart.valueColumn])),
       },
     ],
-    anchorColumn: content.values[0].length + 1,
-    anchorRow: content.frozenRows,
+    anchorColumn: chart.anchorColumn,
+    anchorRow: chart.anchorRow,
+    size: { columns: chart.widthColumns, rows: chart.heightRows },
   };
 }

@@ -202,11 +202,52 @@ describe("rollUp", () => {
       firstRow: header + 1,
       lastRow: header + 4,
     });
-    const failureHeader = ranking.headerRows[1];
-    expect(ranking.values[failureHeader + 1].slice(0, 2)).toEqual([
+    // Each row names its group; the groups' sets are listed under the ranking.
+    const groupColumn = ranking.values[header].indexOf("Nhóm bộ tiêu chí");
+    expect(rows.map((r) => r[groupColumn])).toEqual([
+      "Nhóm 1",
+      "Nhóm 1",
+      "Nhóm 1",
+      "Nhóm 1",
+      "Nhóm 2",
+      "(chưa có bộ tiêu chí)",
+    ]);
+    const [, legendHeader, failureHeader] = ranking.headerRows;
+    expect(ranking.values[legendHeader].slice(0, 3)).toEqual([
+      "",
+      "Nhóm bộ tiêu chí",
+      "Bộ tiêu chí",
+    ]);
+    expect(ranking.values[legendHeader + 1][1]).toBe("Nhóm 1");
+    expect(ranking.values[legendHeader + 2][1]).toBe("Nhóm 2");
+    // The unreadable file in column B, which is as wide as the longest name or file.
+    expect(ranking.values[failureHeader + 1].slice(0, 3)).toEqual([
+      "",
       "hong.xlsx",
       "Không đọc được: tệp hỏng.",
     ]);
+  });
+
+  it("plans the ranking for paper: one page wide, the chart beside its first rows, widths from the labels", () => {
+    const ranking = byName[ROLLUP_SHEET_NAMES.ranking];
+    expect(ranking.print).toEqual({ landscape: true, fitToWidth: true });
+    const header = ranking.headerRows[0];
+    expect(ranking.chart).toMatchObject({
+      anchorRow: header + 1,
+      anchorColumn: ranking.widths.length + 1,
+      widthColumns: 8,
+      heightRows: 16,
+    });
+    // Column B fits the longest unit name; the file column the longest file.
+    const longest = (texts: string[]) => Math.max(...texts.map((t) => t.length));
+    const names = ranking.values.slice(header + 1, header + 7).map((r) => String(r[1]));
+    expect(ranking.widths[1]).toBe(Math.max(14, longest(names) + 2));
+    expect(ranking.wrapColumns).toContain(ranking.values[header].indexOf("Ghi chú"));
+    // The other sheets print one page wide while that stays readable (as the warnings do).
+    expect(byName[ROLLUP_SHEET_NAMES.warnings].print).toEqual({
+      landscape: true,
+      fitToWidth: true,
+    });
   });
 
   it("highlights exactly the cells below the criterion's maximum, and adds average and full-count rows", () => {
