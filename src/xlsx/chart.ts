@@ -35,6 +35,11 @@ export interface BarChartData {
    * category (at least 16).
    */
   size?: { columns: number; rows: number };
+  /**
+   * The first category at the top (a ranking reads top-down, as its table does) rather than
+   * at the bottom, the bar chart's default; the value axis stays at the bottom.
+   */
+  firstOnTop?: boolean;
 }
 
 function absolute(sheet: string, column: number, from: number, to = from): string {
@@ -79,12 +84,12 @@ export function barChartXml(data: BarChartData): string {
     `<c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
     `<c:gapWidth val="150"/><c:axId val="500100"/><c:axId val="500200"/></c:barChart>` +
-    `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
+    `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="${data.firstOnTop ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500200"/>` +
     `<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="500200"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `<c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="500100"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `<c:tickLblPos val="nextTo"/><c:crossAx val="500100"/><c:crosses val="${data.firstOnTop ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +

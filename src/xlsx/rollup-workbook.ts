@@ -83,5 +83,6 @@ function rankingChart(content: RollupSheet): BarChartData | undefined {
     anchorColumn: chart.anchorColumn,
     anchorRow: chart.anchorRow,
     size: { columns: chart.widthColumns, rows: chart.heightRows },
+    firstOnTop: true,
   };
 }
