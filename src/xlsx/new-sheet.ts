@@ -22,8 +22,16 @@ export interface NewSheet {
   frozenRows?: number;
   /** Columns kept in view while scrolling (a frozen pane right of them). */
   frozenColumns?: number;
-  /** How it prints: landscape, and scaled to one page wide (as many pages down as needed). */
-  print?: { landscape: boolean; fitToWidth: boolean };
+  /**
+   * How it prints: landscape, scaled to one page wide (as many pages down as needed), and
+   * rows (0-based, inclusive) repeated at the top of every page (written by the workbook,
+   * as its print titles).
+   */
+  print?: {
+    landscape: boolean;
+    fitToWidth: boolean;
+    titleRows?: { first: number; last: number } | null;
+  };
   /** Relationship id of the sheet's drawing (our chart), if any. */
   drawingRelId?: string;
 }

@@ -5,6 +5,7 @@
  * - one page wide: every unit's name (column B) and file (the last column) are on the same
  *   page, each whole, and page 1 holds every header label whole;
  * - the chart of the totals is drawn on page 1 (its bar colour counted per page);
+ * - the header row is repeated at the top of every page;
  * - the files that could not be read are listed with their whole names.
  * Page 1 of each is kept as a picture in test-artifacts/ (not committed).
  */
@@ -29,6 +30,7 @@ interface Printed {
   failures: Array<{ file: string }>;
   header: string[];
   sheetXml: string;
+  workbookXml: string;
 }
 
 /** Pixels near the theme's first accent (4F81BD, the bars) in a binary PPM image. */
@@ -54,7 +56,9 @@ async function printRollup(wards: number): Promise<Printed> {
     const json = JSON.parse(run.out) as Pick<Printed, "ranking" | "failures">;
     const bytes = new Uint8Array(readFileSync(out));
     const header = readWorkbook(bytes).sheets[0].grid.values[2].map(String);
-    const sheetXml = strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"]);
+    const parts = unzipSync(bytes);
+    const sheetXml = strFromU8(parts["xl/worksheets/sheet1.xml"]);
+    const workbookXml = strFromU8(parts["xl/workbook.xml"]);
     const pdf = convertWithLibreOffice(out, "pdf", dir);
     const all = execFileSync("pdftotext", ["-raw", pdf, "-"])
       .toString("utf8")
@@ -73,7 +77,7 @@ async function printRollup(wards: number): Promise<Printed> {
     execFileSync("pdftoppm", ["-png", "-r", "110", "-f", "1", "-l", "1", pdf, path.join(dir, "a")]);
     const png = readdirSync(dir).find((f) => /^a-\d+\.png$/.test(f))!;
     copyFileSync(path.join(dir, png), path.join(ARTIFACTS, `rollup-ranking-${wards}-page1.png`));
-    return { pages, barPixels, header, sheetXml, ...json };
+    return { pages, barPixels, header, sheetXml, workbookXml, ...json };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -111,6 +115,17 @@ describeWithLibreOffice("the roll-up's ranking on paper", () => {
             printed.ranking.some((u) => page.includes(u.name)) ||
               printed.failures.some((f) => page.includes(f.file))
           ).toBe(true);
+      });
+
+      it("repeats the header row at the top of every page of the ranking", () => {
+        expect(printed.workbookXml).toContain(
+          `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Xếp hạng'!$3:$3</definedName>`
+        );
+        for (const page of printed.pages.slice(1)) {
+          const text = page.replace(/\s+/g, " ");
+          if (printed.ranking.some((u) => page.includes(u.file)))
+            expect(text).toContain("Tổng điểm tính toán");
+        }
       });
 
       it("shows every header label whole on page 1", () => {

@@ -46,8 +46,15 @@ export interface RollupSheet {
    * their rows tall enough for the lines.
    */
   wrapColumns: number[];
-  /** How it prints on A4: landscape, and scaled to one page wide (as many pages down as needed). */
-  print: { landscape: boolean; fitToWidth: boolean };
+  /**
+   * How it prints on A4: landscape, scaled to one page wide (as many pages down as needed),
+   * and the rows (0-based, inclusive) repeated at the top of every page, if any.
+   */
+  print: {
+    landscape: boolean;
+    fitToWidth: boolean;
+    titleRows: { first: number; last: number } | null;
+  };
   /**
    * A bar chart of the totals: 0-based, inclusive rows of the category and value columns,
    * and where it stands: its top-left cell (0-based) and its size in columns of the
@@ -101,7 +108,14 @@ class SheetBuilder {
       chart = null,
       wrapColumns = [],
       fitToWidth = widthsPrintReadably(widths),
-    }: { chart?: RollupSheet["chart"]; wrapColumns?: number[]; fitToWidth?: boolean } = {}
+      titleRow = null,
+    }: {
+      chart?: RollupSheet["chart"];
+      wrapColumns?: number[];
+      fitToWidth?: boolean;
+      /** A header row repeated at the top of every printed page. */
+      titleRow?: number | null;
+    } = {}
   ): RollupSheet {
     const width = maxOf(
       this.values.map((row) => row.length),
@@ -126,7 +140,11 @@ class SheetBuilder {
       widths: Array.from({ length: width }, (_, c) => widths[c] ?? 12),
       lostCells: this.lostCells,
       wrapColumns,
-      print: { landscape: true, fitToWidth },
+      print: {
+        landscape: true,
+        fitToWidth,
+        titleRows: titleRow === null ? null : { first: titleRow, last: titleRow },
+      },
       chart,
     };
   }
@@ -347,6 +365,7 @@ function rankingSheet(rollup: Rollup): RollupSheet {
     chart,
     wrapColumns,
     fitToWidth: true,
+    titleRow: header,
   });
 }
 
@@ -555,7 +574,9 @@ function overdueSheet(rollup: Rollup): RollupSheet {
       ]);
   }
   if (b.values.length === header + 1) b.push(["Không có việc quá hạn"]);
-  return b.build(ROLLUP_SHEET_NAMES.overdue, [28, 22, 10, 60, 26, 12, 12, 40], header + 1, 1);
+  return b.build(ROLLUP_SHEET_NAMES.overdue, [28, 22, 10, 60, 26, 12, 12, 40], header + 1, 1, {
+    titleRow: header,
+  });
 }
 
 /** The four roll-up sheets, in the order they are added to a workbook. */

@@ -230,8 +230,13 @@ describe("rollUp", () => {
 
   it("plans the ranking for paper: one page wide, the chart beside its first rows, widths from the labels", () => {
     const ranking = byName[ROLLUP_SHEET_NAMES.ranking];
-    expect(ranking.print).toEqual({ landscape: true, fitToWidth: true });
     const header = ranking.headerRows[0];
+    // The header row repeats at the top of every printed page.
+    expect(ranking.print).toEqual({
+      landscape: true,
+      fitToWidth: true,
+      titleRows: { first: header, last: header },
+    });
     expect(ranking.chart).toMatchObject({
       anchorRow: header + 1,
       anchorColumn: ranking.widths.length + 1,
@@ -244,9 +249,16 @@ describe("rollUp", () => {
     expect(ranking.widths[1]).toBe(Math.max(14, longest(names) + 2));
     expect(ranking.wrapColumns).toContain(ranking.values[header].indexOf("Ghi chú"));
     // The other sheets print one page wide while that stays readable (as the warnings do).
+    // Its two tables have different headers: none repeats.
     expect(byName[ROLLUP_SHEET_NAMES.warnings].print).toEqual({
       landscape: true,
       fitToWidth: true,
+      titleRows: null,
+    });
+    const overdue = byName[ROLLUP_SHEET_NAMES.overdue];
+    expect(overdue.print.titleRows).toEqual({
+      first: overdue.headerRows[0],
+      last: overdue.headerRows[0],
     });
   });
 
