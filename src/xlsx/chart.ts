@@ -29,6 +29,16 @@ export interface BarChartData {
   anchorColumn: number;
   anchorRow: number;
   title: string;
+  /**
+   * Its size in columns and rows from the anchor; by default 8 columns and two rows per
+   * category (at least 16).
+   */
+  size?: { columns: number; rows: number };
+  /**
+   * The first category at the top (a ranking reads top-down, as its table does) rather than
+   * at the bottom, the bar chart's default; the value axis stays at the bottom.
+   */
+  firstOnTop?: boolean;
 }
 
 function absolute(sheet: string, column: number, from: number, to = from): string {
@@ -81,12 +91,12 @@ export function barChartXml(data: BarChartData): string {
     `<c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
     `<c:gapWidth val="150"/><c:axId val="500100"/><c:axId val="500200"/></c:barChart>` +
-    `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
+    `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="${data.firstOnTop ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500200"/>` +
     `<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="500200"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `<c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="500100"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `<c:tickLblPos val="nextTo"/><c:crossAx val="500100"/><c:crosses val="${data.firstOnTop ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
@@ -100,7 +110,8 @@ export function barChartXml(data: BarChartData): string {
  * @example drawingXml(data, "rId1").includes('r:id="rId1"')
  */
 export function drawingXml(data: BarChartData, chartRelId: string): string {
-  const rows = Math.max(16, data.categories.length * 2 + 6);
+  const rows = data.size?.rows ?? Math.max(16, data.categories.length * 2 + 6);
+  const columns = data.size?.columns ?? 8;
   const anchor = (column: number, row: number) =>
     `<xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
   return (
@@ -108,7 +119,7 @@ export function drawingXml(data: BarChartData, chartRelId: string): string {
     `<xdr:wsDr xmlns:xdr="${SHEET_DRAWING_NS}" xmlns:a="${DRAWING_NS}">` +
     `<xdr:twoCellAnchor editAs="oneCell">` +
     `<xdr:from>${anchor(data.anchorColumn, data.anchorRow)}</xdr:from>` +
-    `<xdr:to>${anchor(data.anchorColumn + 8, data.anchorRow + rows)}</xdr:to>` +
+    `<xdr:to>${anchor(data.anchorColumn + columns, data.anchorRow + rows)}</xdr:to>` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeAttribute(data.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:r="${REL_NS}" r:id="${escapeAttribute(chartRelId)}"/></a:graphicData></a:graphic>` +

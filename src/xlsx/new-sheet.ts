@@ -5,6 +5,7 @@
  * carried out by `planSheet` and `planChart`, deciding nothing.
  */
 import type { CellValue } from "../core/parse/values";
+import { wrappedLineCount } from "../core/parse/wrap";
 import type { SheetPlan } from "../core/write/sheet-plan";
 import { cellRef, valueCellXml } from "./cell-xml";
 import type { BarChartData } from "./chart";
@@ -24,8 +25,16 @@ export interface NewSheet {
   frozenRows?: number;
   /** Columns kept in view while scrolling (a frozen pane right of them). */
   frozenColumns?: number;
-  /** How it prints: landscape, and scaled to one page wide (as many pages down as needed). */
-  print?: { landscape: boolean; fitToWidth: boolean };
+  /**
+   * How it prints: landscape, scaled to one page wide (as many pages down as needed), and
+   * rows (0-based, inclusive) repeated at the top of every page (written by the workbook,
+   * as its print titles).
+   */
+  print?: {
+    landscape: boolean;
+    fitToWidth: boolean;
+    titleRows?: { first: number; last: number } | null;
+  };
   /** Relationship id of the sheet's drawing (our chart), if any. */
   drawingRelId?: string;
 }
@@ -114,17 +123,14 @@ const DEFAULT_WIDTH = 8.43;
 const LINE_POINTS = 15;
 
 /**
- * Lines a wrapped text takes in a column `width` characters wide (at most 4: a header
- * longer than that should be shortened, not given a giant row).
+ * Lines a wrapped text takes in a column `width` characters wide, words kept whole as the
+ * spreadsheet wraps them (at most 6: a header longer than that should be shortened, not
+ * given a giant row).
  *
  * @example wrappedLines("Tổng điểm tính toán", 12) === 2
  */
 export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width) - 1);
-  const lines = text
-    .split("\n")
-    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
-  return Math.min(4, lines);
+  return Math.min(6, wrappedLineCount(text, width));
 }
 
 /**
@@ -204,5 +210,7 @@ export function planChart(plan: SheetPlan): BarChartData | undefined {
     })),
     anchorColumn: chart.anchor.column,
     anchorRow: chart.anchor.row,
+    size: chart.size,
+    firstOnTop: chart.firstOnTop,
   };
 }

@@ -12,8 +12,9 @@ import {
   PART_CONTENT_TYPE,
   RELATIONSHIP_TYPE,
 } from "./patch-relations";
+import { quoteSheetName } from "../core/read/grid";
 import { THEME_XML } from "./theme";
-import { escapeAttribute, partBytes } from "./xml-splice";
+import { escapeAttribute, escapeText, partBytes } from "./xml-splice";
 import { zipPackage, type ZipOptions } from "./zip-package";
 
 export interface WorkbookSheet {
@@ -36,6 +37,24 @@ const EMPTY_CONTENT_TYPES =
   `<Default Extension="rels" ContentType="${PART_CONTENT_TYPE.relationships}"/>` +
   `<Default Extension="xml" ContentType="application/xml"/>` +
   `</Types>`;
+
+/**
+ * The workbook's print titles: each sheet's rows repeated at the top of its printed pages,
+ * as Excel names them (`_xlnm.Print_Titles`, local to the sheet).
+ *
+ * @example printTitles([{ name: "Xếp hạng", sheet: { values: [], lookAt: () => undefined, widths: [], print: { landscape: true, fitToWidth: true, titleRows: { first: 2, last: 2 } } } }]) // "<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Xếp hạng'!$3:$3</definedName></definedNames>"
+ */
+export function printTitles(sheets: WorkbookSheet[]): string {
+  const names = sheets
+    .map(({ name, sheet }, i) => {
+      const rows = sheet.print?.titleRows;
+      if (!rows) return "";
+      const range = `${quoteSheetName(name)}!$${rows.first + 1}:$${rows.last + 1}`;
+      return `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(range)}</definedName>`;
+    })
+    .join("");
+  return names ? `<definedNames>${names}</definedNames>` : "";
+}
 
 /**
  * The bytes of a new .xlsx holding `sheets` in order (the first is the active one).
@@ -121,6 +140,7 @@ export function newWorkbook(sheets: WorkbookSheet[], options: ZipOptions = {}): 
         `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
         `<bookViews><workbookView activeTab="0"/></bookViews>` +
         `<sheets>${sheetList}</sheets>` +
+        printTitles(sheets) +
         `</workbook>`,
     ],
     ["xl/_rels/workbook.xml.rels", addRelationships(undefined, workbookRels)],

@@ -24,16 +24,7 @@ export function rollupWorkbook(sheets: RollupSheet[], options: ZipOptions = {}):
   );
 }
 
-/** Column widths (characters) that still print readably on one landscape A4 page. */
-const MAX_FITTED_WIDTH = 220;
-
-const totalWidth = (widths: number[]) => widths.reduce((sum, width) => sum + width, 0);
-
-/** One roll-up sheet as the core planned it, printed landscape. */
+/** One roll-up sheet as the core planned it (print setup included). */
 function rollupSheet(content: RollupSheet): Omit<NewSheet, "drawingRelId"> {
-  return {
-    ...planSheet(content),
-    // Landscape; scaled to one page wide only while the text stays readable (about 55%).
-    print: { landscape: true, fitToWidth: totalWidth(content.widths) <= MAX_FITTED_WIDTH },
-  };
+  return planSheet(content);
 }

@@ -220,6 +220,15 @@ describe("rollup command", () => {
     expect(chart).toContain(`<c:f>'Xếp hạng'!$B$4:$B$${3 + mainCount}</c:f>`);
     expect(chart).toContain(`<c:v>${first.name}</c:v>`);
     expect(chart).toContain("Tổng điểm tính toán theo đơn vị");
+    // Rank 1 on top, as in the table; the value axis at the bottom.
+    expect(chart).toMatch(/<c:catAx>.*<c:orientation val="maxMin"\/>/);
+    expect(chart).toMatch(/<c:valAx>.*<c:crosses val="max"\/>/);
+    // Anchored one blank column right of the table, beside its first rows.
+    const drawing = strFromU8(parts["xl/drawings/drawing1.xml"]);
+    const width = ranking.getRow(3).cellCount;
+    expect(drawing).toContain(
+      `<xdr:from><xdr:col>${width + 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row>`
+    );
     expect(strFromU8(parts["xl/worksheets/sheet1.xml"])).toContain('<drawing r:id="rId1"/>');
     expect(strFromU8(parts["[Content_Types].xml"])).toContain("/xl/charts/chart1.xml");
     const criteria = workbook.getWorksheet("Theo tiêu chí")!;

@@ -9,6 +9,7 @@ import type { CellValue } from "../parse/values";
 import { lostPoints, type Rollup } from "./rollup";
 import { ROLLUP_TITLE, type UnitResult, type UnitWarning } from "./unit-result";
 import { maxOf } from "../arrays";
+import { widthForLines, wrappedLineCount } from "../parse/wrap";
 import type { PlanCell, SheetChart, SheetPlan } from "../write/sheet-plan";
 
 export const ROLLUP_SHEET_NAMES = {
@@ -26,7 +27,8 @@ export const ROLLUP_COLORS = {
 
 /**
  * A roll-up sheet: a sheet plan (values, formats, header and summary rows, points lost
- * highlighted, widths, frozen panes, the ranking's chart and where it sits).
+ * highlighted, wrapped notes, widths, frozen panes, print setup, the ranking's chart and
+ * where it sits).
  */
 export type RollupSheet = SheetPlan;
 
@@ -37,8 +39,8 @@ const ROLLUP_FILLS = {
   highlight: ROLLUP_COLORS.lostFill,
 };
 
-/** The ranking's chart, before the builder places it right of the table. */
-type ChartSpec = Omit<SheetChart, "anchor">;
+/** A sheet's chart; placed right of the table, level with the first row that scrolls, unless it says where. */
+type ChartSpec = Omit<SheetChart, "anchor"> & { anchor?: PlanCell };
 
 const POINTS_FORMAT = "0.00";
 
@@ -71,7 +73,19 @@ class SheetBuilder {
     widths: number[],
     frozenRows: number,
     frozenColumns: number,
-    chart: ChartSpec | null = null
+    {
+      chart = null,
+      wrapColumns = [],
+      fitToWidth = widthsPrintReadably(widths),
+      titleRow = null,
+    }: {
+      chart?: ChartSpec | null;
+      /** Columns whose cells below the frozen rows wrap (long notes). */
+      wrapColumns?: number[];
+      fitToWidth?: boolean;
+      /** A header row repeated at the top of every printed page. */
+      titleRow?: number | null;
+    } = {}
   ): RollupSheet {
     const width = maxOf(
       this.values.map((row) => row.length),
@@ -93,18 +107,99 @@ class SheetBuilder {
       headerRows: this.headerRows,
       summaryRows: this.summaryRows,
       highlightedCells: this.lostCells,
-      wrappedCells: [],
+      wrappedCells: wrappedCellsOf(values, wrapColumns, frozenRows),
       fills: ROLLUP_FILLS,
       frozenRows,
       frozenColumns,
       widths: Array.from({ length: width }, (_, c) => widths[c] ?? 12),
+      print: {
+        landscape: true,
+        fitToWidth,
+        titleRows: titleRow === null ? null : { first: titleRow, last: titleRow },
+      },
       // Right of the table, one column apart, level with the first row that scrolls.
-      chart: chart ? { ...chart, anchor: { row: frozenRows, column: width + 1 } } : null,
+      chart: chart
+        ? { ...chart, anchor: chart.anchor ?? { row: frozenRows, column: width + 1 } }
+        : null,
     };
   }
 }
 
+/** The text cells of `columns` below the frozen rows: the cells a writer wraps. */
+function wrappedCellsOf(values: CellValue[][], columns: number[], fromRow: number): PlanCell[] {
+  const cells: PlanCell[] = [];
+  for (let row = fromRow; row < values.length; row++)
+    for (const column of columns)
+      if (typeof values[row][column] === "string" && values[row][column] !== "")
+        cells.push({ row, column });
+  return cells;
+}
+
 const nullable = (value: number | null): CellValue => (value === null ? "" : value);
+
+/**
+ * The printed page: A4 landscape inside the default margins (0.7" left and right, 0.75"
+ * top and bottom), in points; rows of the default height (15 points).
+ */
+const PAGE_POINTS = { width: (11.69 - 1.4) * 72, height: (8.27 - 1.5) * 72 };
+const ROW_POINTS = 15;
+/** Excel's default column width, in characters (columns the chart stands on have it). */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+
+/** Points of a column `chars` wide (Excel: 7 pixels a character plus 5 of padding, 96 dpi). */
+const columnPoints = (chars: number) => Math.trunc(chars * 7 + 5) * 0.75;
+
+/**
+ * Column widths (characters, summed) that still print readably scaled to one landscape A4
+ * page wide (about 55%). Sheets wider than that print at their own size, over several
+ * pages across, except the ranking, which always prints one page wide.
+ */
+const MAX_FITTED_WIDTH = 220;
+
+function widthsPrintReadably(widths: number[]): boolean {
+  return widths.reduce((sum, width) => sum + width, 0) <= MAX_FITTED_WIDTH;
+}
+
+/** Lines a header may wrap to (the writer makes the header row as tall). */
+const HEADER_LINES = 5;
+/** Lines a note of the ranking wraps to, at most (the writer shows up to 6). */
+const NOTE_LINES = 6;
+
+/** Width of a column whose cells are one line each: its longest text and a little room. */
+function textWidth(texts: Iterable<string>, min: number, max: number): number {
+  const longest = maxOf(
+    Array.from(texts, (t) => t.length),
+    0
+  );
+  return Math.min(max, Math.max(min, longest + 2));
+}
+
+const wrappedHeaderLines = (label: string, width: number) =>
+  Math.min(HEADER_LINES, wrappedLineCount(label, width));
+
+/** The widest column of names and paths (characters): longer ones wrap. */
+const MAX_TEXT_WIDTH = 60;
+
+const tooWide = (texts: string[]) => texts.some((t) => t.length + 2 > MAX_TEXT_WIDTH);
+
+/** The chart beside the ranking: a blank column, then this many default-width columns. */
+const CHART_COLUMNS = 8;
+
+/**
+ * The chart's height in rows: a row per unit (so that every name shows on its axis), at
+ * least 16, and no taller than what is left of the first page beside the ranking once the
+ * page is scaled to its width: the chart prints on page 1, whatever the district's size.
+ */
+function chartRows(units: number, widths: number[], headerLines: number): number {
+  const printed =
+    widths.reduce((sum, w) => sum + columnPoints(w), 0) +
+    (CHART_COLUMNS + 1) * columnPoints(DEFAULT_COLUMN_WIDTH);
+  const scale = Math.min(1, PAGE_POINTS.width / printed);
+  // Title (24 points), subtitle, header: the rows above the chart.
+  const above = 24 + ROW_POINTS + headerLines * ROW_POINTS;
+  const room = Math.floor((PAGE_POINTS.height / scale - above) / ROW_POINTS) - 1;
+  return Math.max(16, Math.min(units + 8, room));
+}
 
 function rankingSheet(rollup: Rollup): RollupSheet {
   const b = new SheetBuilder();
@@ -126,7 +221,7 @@ function rankingSheet(rollup: Rollup): RollupSheet {
     for (const e of group.set?.entries ?? [])
       if (e.isArea && !areas.some((a) => a.code === e.code))
         areas.push({ code: e.code, name: e.name });
-  const header = b.header([
+  const labels = [
     "Hạng",
     "Đơn vị",
     "Tổng điểm tính toán",
@@ -136,10 +231,15 @@ function rankingSheet(rollup: Rollup): RollupSheet {
     ...areas.map((a) => `${a.code}. ${a.name}`),
     "Số cảnh báo",
     "Số việc quá hạn",
-    "Bộ tiêu chí",
+    "Nhóm bộ tiêu chí",
     "Ghi chú",
     "Tệp",
-  ]);
+  ];
+  const header = b.header(labels);
+  // The set's name is long (70 characters and more) and the same on most rows: each row
+  // names its group, as "Theo tiêu chí" does, and the groups are listed under the ranking.
+  const groupLabel = (group: number) =>
+    rollup.groups[group]?.set ? `Nhóm ${group + 1}` : "(chưa có bộ tiêu chí)";
   let lastMain = header;
   for (const ranked of rollup.ranking) {
     const u = ranked.unit;
@@ -154,36 +254,107 @@ function rankingSheet(rollup: Rollup): RollupSheet {
       ...areas.map((a) => nullable(byCode.get(a.code) ?? null)),
       u.warnings.filter((w) => w.code !== "notice").length,
       u.overdue.length,
-      u.criteriaSet?.name ?? "(chưa có)",
+      groupLabel(ranked.group),
       ranked.note,
       u.file,
     ]);
     for (let c = 2; c < 6 + areas.length; c++) b.points(r, c);
     if (ranked.group === 0 && ranked.rank !== null) lastMain = r;
   }
+  const ranked = rollup.groups.filter((g) => g.set !== null);
+  if (ranked.length > 0) {
+    b.push([""]);
+    b.header(["", "Nhóm bộ tiêu chí", "Bộ tiêu chí"]);
+    for (const g of ranked)
+      b.push(["", `Nhóm ${g.index + 1}`, `${g.set!.name} (${g.units.length} đơn vị)`]);
+  }
+  // File names go in column B, which is as wide as the longest of them: whole on paper.
+  if (rollup.failures.length > 0) {
+    b.push([""]);
+    b.header(["", "Tệp không đọc được", "Lý do và cách khắc phục"]);
+    for (const f of rollup.failures) b.push(["", f.file, f.reason]);
+  }
+  if (rollup.duplicates.length > 0) {
+    b.push([""]);
+    b.header(["", "Tệp trùng đơn vị (không tính)", "Lý do"]);
+    for (const f of rollup.duplicates) b.push(["", f.file, f.reason]);
+  }
+  const notes = rollup.ranking.map((r) => r.note).filter((n) => n !== "");
+  const names = [
+    ...rollup.ranking.map((r) => r.unit.name),
+    ...rollup.failures.map((f) => f.file),
+    ...rollup.duplicates.map((f) => f.file),
+    ...ranked.map((g) => `Nhóm ${g.index + 1}`),
+  ];
+  const files = rollup.ranking.map((r) => r.unit.file);
+  const heading = (label: string, min: number, max: number) =>
+    widthForLines(label, HEADER_LINES, min, max);
+  const areaStart = 6;
+  const widths = [
+    heading("Hạng", 5, 8),
+    textWidth(names, 14, MAX_TEXT_WIDTH),
+    ...labels.slice(2, areaStart).map((label) => heading(label, 8, 14)),
+    ...areas.map((_, k) => heading(labels[areaStart + k], 9, 18)),
+    heading("Số cảnh báo", 7, 12),
+    heading("Số việc quá hạn", 7, 12),
+    Math.max(
+      heading("Nhóm bộ tiêu chí", 7, 12),
+      textWidth(
+        rollup.ranking.map((r) => groupLabel(r.group)),
+        7,
+        24
+      )
+    ),
+    // Notes are long and few: they wrap, in a column wide enough for each in a few lines.
+    notes.length > 0
+      ? maxOf(
+          notes.map((note) => widthForLines(note, NOTE_LINES, 12, 60)),
+          12
+        )
+      : heading("Ghi chú", 8, 12),
+    textWidth(files, 8, MAX_TEXT_WIDTH),
+  ];
+  const noteColumn = labels.length - 2;
+  // A name or a path longer than the widest column wraps rather than being cut.
+  const wrapColumns = [
+    ...(tooWide(names) ? [1] : []),
+    ...(notes.length > 0 ? [noteColumn] : []),
+    ...(tooWide(files) ? [labels.length - 1] : []),
+  ];
   const chart =
     lastMain > header
       ? {
-          title: "Tổng điểm tính toán theo đơn vị (nhóm bộ tiêu chí chính)",
+          title:
+            "Tổng điểm tính toán theo đơn vị, nhóm 1" +
+            (rollup.groups[0]?.set ? ` (${rollup.groups[0].set.name})` : ""),
           categoryColumn: 1,
           valueColumns: [2],
           headerRow: header,
           firstRow: header + 1,
           lastRow: lastMain,
+          // Beside the first rows of the ranking, one blank column after it: the page,
+          // scaled to one page wide, holds the table's first rows and the whole chart.
+          anchor: { row: header + 1, column: widths.length + 1 },
+          firstOnTop: true,
+          size: {
+            columns: CHART_COLUMNS,
+            rows: chartRows(
+              lastMain - header,
+              widths,
+              maxOf(
+                labels.map((label, c) => wrappedHeaderLines(label, widths[c])),
+                1
+              )
+            ),
+          },
         }
       : null;
-  if (rollup.failures.length > 0) {
-    b.push([""]);
-    b.header(["Tệp không đọc được", "Lý do và cách khắc phục"]);
-    for (const f of rollup.failures) b.push([f.file, f.reason]);
-  }
-  if (rollup.duplicates.length > 0) {
-    b.push([""]);
-    b.header(["Tệp trùng đơn vị (không tính)", "Lý do"]);
-    for (const f of rollup.duplicates) b.push([f.file, f.reason]);
-  }
-  const widths = [7, 28, 12, 12, 12, 10, ...areas.map(() => 12), 10, 10, 30, 50, 40];
-  return b.build(ROLLUP_SHEET_NAMES.ranking, widths, header + 1, 2, chart);
+  return b.build(ROLLUP_SHEET_NAMES.ranking, widths, header + 1, 2, {
+    chart,
+    wrapColumns,
+    fitToWidth: true,
+    titleRow: header,
+  });
 }
 
 function criteriaSheet(rollup: Rollup): RollupSheet {
@@ -391,7 +562,9 @@ function overdueSheet(rollup: Rollup): RollupSheet {
       ]);
   }
   if (b.values.length === header + 1) b.push(["Không có việc quá hạn"]);
-  return b.build(ROLLUP_SHEET_NAMES.overdue, [28, 22, 10, 60, 26, 12, 12, 40], header + 1, 1);
+  return b.build(ROLLUP_SHEET_NAMES.overdue, [28, 22, 10, 60, 26, 12, 12, 40], header + 1, 1, {
+    titleRow: header,
+  });
 }
 
 /** The four roll-up sheets, in the order they are added to a workbook. */

@@ -26,6 +26,13 @@ export interface SheetChart {
   lastRow: number;
   /** 0-based cell of the chart's top-left corner. */
   anchor: PlanCell;
+  /**
+   * Its size in columns of the default width and rows of the default height (the writer's
+   * default when absent: 8 columns, two rows per category, at least 16).
+   */
+  size?: { columns: number; rows: number };
+  /** The first category at the top (a ranking reads top-down), not the bar chart's bottom. */
+  firstOnTop?: boolean;
 }
 
 export interface SheetPlan {
@@ -52,7 +59,12 @@ export interface SheetPlan {
   /** Column widths in characters, from column A (columns past the last keep the default). */
   widths: number[];
   /** How it prints (A4): landscape or portrait, scaled to one page wide or not. */
-  print?: { landscape: boolean; fitToWidth: boolean };
+  print?: {
+    landscape: boolean;
+    fitToWidth: boolean;
+    /** Rows (0-based, inclusive) repeated at the top of every printed page, if any. */
+    titleRows?: { first: number; last: number } | null;
+  };
   chart: SheetChart | null;
 }
 

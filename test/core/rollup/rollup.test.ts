@@ -205,11 +205,68 @@ describe("rollUp", () => {
       // Right of the table, one column apart, level with the first row that scrolls.
       anchor: { row: ranking.frozenRows, column: ranking.values[0].length + 1 },
     });
-    const failureHeader = ranking.headerRows[1];
-    expect(ranking.values[failureHeader + 1].slice(0, 2)).toEqual([
+    // Each row names its group; the groups' sets are listed under the ranking.
+    const groupColumn = ranking.values[header].indexOf("Nhóm bộ tiêu chí");
+    expect(rows.map((r) => r[groupColumn])).toEqual([
+      "Nhóm 1",
+      "Nhóm 1",
+      "Nhóm 1",
+      "Nhóm 1",
+      "Nhóm 2",
+      "(chưa có bộ tiêu chí)",
+    ]);
+    const [, legendHeader, failureHeader] = ranking.headerRows;
+    expect(ranking.values[legendHeader].slice(0, 3)).toEqual([
+      "",
+      "Nhóm bộ tiêu chí",
+      "Bộ tiêu chí",
+    ]);
+    expect(ranking.values[legendHeader + 1][1]).toBe("Nhóm 1");
+    expect(ranking.values[legendHeader + 2][1]).toBe("Nhóm 2");
+    // The unreadable file in column B, which is as wide as the longest name or file.
+    expect(ranking.values[failureHeader + 1].slice(0, 3)).toEqual([
+      "",
       "hong.xlsx",
       "Không đọc được: tệp hỏng.",
     ]);
+  });
+
+  it("plans the ranking for paper: one page wide, the chart beside its first rows, widths from the labels", () => {
+    const ranking = byName[ROLLUP_SHEET_NAMES.ranking];
+    const header = ranking.headerRows[0];
+    // The header row repeats at the top of every printed page.
+    expect(ranking.print).toEqual({
+      landscape: true,
+      fitToWidth: true,
+      titleRows: { first: header, last: header },
+    });
+    expect(ranking.chart).toMatchObject({
+      anchor: { row: header + 1, column: ranking.widths.length + 1 },
+      size: { columns: 8, rows: 16 },
+      firstOnTop: true,
+    });
+    // Column B fits the longest unit name; the file column the longest file.
+    const longest = (texts: string[]) => Math.max(...texts.map((t) => t.length));
+    const names = ranking.values.slice(header + 1, header + 7).map((r) => String(r[1]));
+    expect(ranking.widths[1]).toBe(Math.max(14, longest(names) + 2));
+    const notes = ranking.values[header].indexOf("Ghi chú");
+    const wrappedRows = ranking.wrappedCells.filter((c) => c.column === notes).map((c) => c.row);
+    const notedRows = ranking.values.flatMap((row, r) =>
+      r > header && row[notes] !== "" ? [r] : []
+    );
+    expect(wrappedRows).toEqual(notedRows);
+    // The other sheets print one page wide while that stays readable (as the warnings do).
+    // Its two tables have different headers: none repeats.
+    expect(byName[ROLLUP_SHEET_NAMES.warnings].print).toEqual({
+      landscape: true,
+      fitToWidth: true,
+      titleRows: null,
+    });
+    const overdue = byName[ROLLUP_SHEET_NAMES.overdue];
+    expect(overdue.print?.titleRows).toEqual({
+      first: overdue.headerRows[0],
+      last: overdue.headerRows[0],
+    });
   });
 
   it("highlights exactly the cells below the criterion's maximum, and adds average and full-count rows", () => {
