@@ -148,6 +148,13 @@ export async function writeSheetPlan(
       Excel.ChartSeriesBy.columns
     );
     chart.title.text = title;
-    chart.setPosition(cellOf(anchor.row, anchor.column));
+    // The plan's size (the ranking's chart fitted to page 1), in cells from the anchor.
+    const size = plan.chart.size;
+    if (size)
+      chart.setPosition(
+        cellOf(anchor.row, anchor.column),
+        cellOf(anchor.row + size.rows, anchor.column + size.columns)
+      );
+    else chart.setPosition(cellOf(anchor.row, anchor.column));
   }
 }

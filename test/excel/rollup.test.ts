@@ -88,6 +88,13 @@ describe("writeRollup", () => {
     const chart = sheets[0].chart!;
     // The header row too: the series is named as in the CLI's chart.
     expect(ranking.charts[0].source).toBe(`B${chart.headerRow + 1}:C${chart.lastRow + 1}`);
+    // Where the plan puts it and as large as the plan says (fitted to the printed page 1).
+    const cellAt = (row: number, column: number) =>
+      `${String.fromCharCode(65 + Math.floor(column / 26) - 1).replace("@", "")}${String.fromCharCode(65 + (column % 26))}${row + 1}`;
+    expect(ranking.charts[0].position).toBe(cellAt(chart.anchor.row, chart.anchor.column));
+    expect(ranking.charts[0].end).toBe(
+      cellAt(chart.anchor.row + chart.size!.rows, chart.anchor.column + chart.size!.columns)
+    );
     const criteria = excel.sheets[2];
     expect(sheets[1].highlightedCells.length).toBeGreaterThan(0);
     for (const { row, column } of sheets[1].highlightedCells)

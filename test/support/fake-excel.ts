@@ -173,7 +173,14 @@ export class FakeSheet {
   cells = new Map<string, Cell>();
   conditionalFormats: FakeConditionalFormat[] = [];
   /** Charts: their type, source range, title and top-left cell (setPosition). */
-  charts: Array<{ type: string; source: string; title?: string; position?: string }> = [];
+  charts: Array<{
+    type: string;
+    source: string;
+    title?: string;
+    position?: string;
+    /** The bottom-right cell, when setPosition was given one. */
+    end?: string;
+  }> = [];
   columnWidths = new Map<number, number>();
   merges: Bounds[];
   hiddenColumns: Set<number>;
@@ -692,6 +699,7 @@ export class FakeExcel {
               source: "",
               title: undefined as string | undefined,
               position: undefined as string | undefined,
+              end: undefined as string | undefined,
             };
             this.enqueue(["chart", type], () => {
               chart.source = source.fakeAddress();
@@ -703,8 +711,11 @@ export class FakeExcel {
                   excel.enqueue(["chart-title", t], () => (chart.title = t));
                 },
               },
-              setPosition: (cell: string) =>
-                this.enqueue(["chart-position", cell], () => (chart.position = cell)),
+              setPosition: (cell: string, end?: string) =>
+                this.enqueue(["chart-position", cell], () => {
+                  chart.position = cell;
+                  if (end !== undefined) chart.end = end;
+                }),
             };
           },
         },
