@@ -2,9 +2,9 @@
  * The task pane's roll-up and the pane's own thread (issue 24 item 8): Office restarts an
  * add-in that does not answer for 5 seconds. The built preview page (the real pane over a
  * fake workbook) in Debian's Chromium rolls up 100 ward workbooks of ~300 rows, and one of
- * 10,000 task rows; a heartbeat on the pane's thread (every 20 ms) records its longest
+ * 10,000 and one of 50,000 task rows; a heartbeat on the pane's thread (every 20 ms) records its longest
  * pause from the click to "Đã tổng hợp".
- *   npx tsx bench/pane-rollup.ts [--rounds 3] [<built dist> …]
+ *   npx tsx bench/pane-rollup.ts [--rounds 3] [[<label>=]<built dist> …]
  * The default dist is the browser tests' build (test/.tmp/browser-dist, `npx jest
  * test/browser/rollup.test.ts` makes it); give the build of an older commit too to compare
  * (webpack --mode production --env preview --env outputPath=<dir>). Prints Markdown.
@@ -24,7 +24,11 @@ const say = (line = "") => process.stdout.write(`${line}\n`);
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf("--rounds");
 const ROUNDS = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 3;
-const DISTS = args.length > 0 ? args.map((a) => path.resolve(a)) : [PREVIEW_DIST];
+/** Builds to compare, each "label=dir" or "dir". */
+const DISTS = (args.length > 0 ? args : [PREVIEW_DIST]).map((a) => {
+  const [label, dir] = a.includes("=") ? a.split("=", 2) : [path.basename(a), a];
+  return { label, dir: path.resolve(dir) };
+});
 
 async function folder(name: string, count: number, tasks: number): Promise<string[]> {
   const dir = path.join(os.tmpdir(), `pane-rollup-bench-${name}`);
@@ -89,9 +93,10 @@ async function main(): Promise<void> {
   const workloads = [
     { title: "100 wards × ~300 rows", files: await folder("100x300", 100, 290) },
     { title: "1 ward × 10,000 rows", files: await folder("1x10000", 1, 10_000) },
+    { title: "1 ward × 50,000 rows", files: await folder("1x50000", 1, 50_000) },
   ];
   const browser = await launchChromium();
-  const servers = await Promise.all(DISTS.map((dist) => serve(dist)));
+  const servers = await Promise.all(DISTS.map((dist) => serve(dist.dir)));
   const bases = servers.map((s) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`);
   try {
     say(
@@ -111,7 +116,7 @@ async function main(): Promise<void> {
       for (const [i, dist] of DISTS.entries()) {
         const r = runs[i];
         say(
-          `| ${workload.title} | ${path.relative(ROOT, dist) || dist} | ${median(r.map((x) => x.seconds)).toFixed(2)} | ${Math.round(median(r.map((x) => x.pause)))} (max ${Math.round(Math.max(...r.map((x) => x.pause)))}) | ${r[0].workers} |`
+          `| ${workload.title} | ${dist.label} | ${median(r.map((x) => x.seconds)).toFixed(2)} | ${Math.round(median(r.map((x) => x.pause)))} (max ${Math.round(Math.max(...r.map((x) => x.pause)))}) | ${r[0].workers} |`
         );
       }
     }
