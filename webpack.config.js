@@ -52,13 +52,18 @@ const NO_MANIFEST_WARNING = [
  */
 const LANGUAGE_LEVEL = "es2022";
 
-/** The pages load only themselves and Office.js; no other network access. */
-function contentSecurityPolicy(dev) {
+/**
+ * The pages load only themselves and Office.js; no other network access. The task pane
+ * (`worker`) also starts the Web Worker it reads picked files in from a Blob URL (blob:
+ * only for workers; scripts still come from 'self' and Office.js).
+ */
+function contentSecurityPolicy(dev, { worker = false } = {}) {
   const office = "https://appsforoffice.microsoft.com";
   const devConnect = dev ? " wss://localhost:* https://localhost:*" : "";
   return [
     "default-src 'self'",
     `script-src 'self' ${office}`,
+    ...(worker ? ["worker-src blob:"] : []),
     // Fluent UI (Griffel) inserts its generated styles at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
@@ -89,8 +94,9 @@ const WEB_CSP = [
 ].join("; ");
 
 /**
- * The page's worker bundle (src/web/worker.ts), built with esbuild into build/web-worker.js
- * and inlined into the page (asset/source): a worker file cannot be loaded from file://.
+ * The worker bundle of the page and the task pane (src/web/worker.ts), built with esbuild
+ * into build/web-worker.js and inlined into both (asset/source): a worker file cannot be
+ * loaded from file://, and a Blob URL works wherever the pane is served.
  */
 function buildWebWorker() {
   const out = path.resolve(__dirname, "build", "web-worker.js");
@@ -125,9 +131,13 @@ module.exports = async (env, options) => {
       );
     },
   };
-  const csp = contentSecurityPolicy(dev);
-  const page = (name, template, chunks) =>
-    new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, csp });
+  const page = (name, template, chunks, { worker = false } = {}) =>
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template,
+      chunks,
+      csp: contentSecurityPolicy(dev, { worker }),
+    });
   const workerBundle = buildWebWorker();
   const entry = {
     taskpane: "./src/taskpane/index.tsx",
@@ -137,7 +147,7 @@ module.exports = async (env, options) => {
     "web/web": "./src/web/index.tsx",
   };
   const pages = [
-    page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
+    page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"], { worker: true }),
     page("commands", "./src/commands/commands.html", ["commands"]),
     page("dialog", "./src/dialog/dialog.html", ["dialog"]),
     new HtmlWebpackPlugin({
@@ -150,7 +160,7 @@ module.exports = async (env, options) => {
   if (env.preview) {
     // Test-only page: the real pane against a fake workbook holding the bundled sample.
     entry.preview = "./test/browser/preview.tsx";
-    pages.push(page("preview", "./test/browser/preview.html", ["preview"]));
+    pages.push(page("preview", "./test/browser/preview.html", ["preview"], { worker: true }));
   }
   return {
     devtool: "source-map",

@@ -3,7 +3,8 @@
  * the stages below it; src/core imports no outer layer; src/xlsx imports only the core's
  * leaves it writes by name; src/app imports only core and xlsx; the Office.js adapter
  * (src/excel) serves the pane and the ribbon commands and imports none of them; the CLI and
- * the browser page never load anything that needs Office.js.
+ * the browser page never load anything that needs Office.js; the pane shares the page's
+ * Web Worker and nothing else of it.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -168,6 +169,12 @@ describe("the stack of stages", () => {
     expect([...users].filter((u) => u !== "app").sort()).toEqual(
       expect.arrayContaining(["cli", "taskpane"])
     );
+  });
+
+  it("the pane takes from the page only the gateway to its Web Worker", () => {
+    // The worker reads and scores off the pane's thread; Office restarts a silent pane.
+    const fromPane = all.filter((i) => i.from.startsWith("taskpane/") && i.to.startsWith("web/"));
+    expect([...new Set(fromPane.map((i) => i.to))]).toEqual(["web/scoring-worker"]);
   });
 
   it("the Office.js adapter imports no front end", () => {

@@ -6,9 +6,11 @@
 import type { Grid } from "../core/read/grid";
 import {
   buildRollupSheets,
+  pointsText,
   rollUp,
   rollupUnit,
   type Rollup,
+  type RollupSheet,
   type UnitFailure,
   type UnitOptions,
   type UnitResult,
@@ -113,4 +115,76 @@ export function rollUpOutcomes(
     );
   }
   return rollUp(units, failures, today, duplicates);
+}
+
+/** A file picked in a browser: its bytes, or null when the browser could not open it. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array | null;
+}
+
+/** What the task pane shows of a roll-up beside the sheets it writes (plain data). */
+export interface RollupSummary {
+  /** Units in the ranking. */
+  units: number;
+  /** The main group's ranked units, best first. */
+  ranked: Array<{ rank: number; name: string; file: string; points: string }>;
+  /** The groups ranked apart (another criteria set) or not at all (no set). */
+  apart: Array<{ names: string[]; otherSet: boolean; difference: string }>;
+  failures: UnitFailure[];
+}
+
+/** The roll-up as the pane shows it. */
+export function rollupSummary(rollup: Rollup): RollupSummary {
+  return {
+    units: rollup.ranking.length,
+    ranked: rollup.ranking.flatMap((r) =>
+      r.group === 0 && r.rank !== null
+        ? [
+            {
+              rank: r.rank,
+              name: r.unit.name,
+              file: r.unit.file,
+              points: pointsText(r.unit.points, r.unit.maxPoints),
+            },
+          ]
+        : []
+    ),
+    apart: rollup.groups.slice(1).map((g) => ({
+      names: g.units.map((u) => u.name),
+      otherSet: g.set !== null,
+      difference: g.difference,
+    })),
+    failures: rollup.failures,
+  };
+}
+
+export interface RollUpSheetsOptions extends UnitOptions {
+  inflateRaw?: InflateRaw;
+  /** Called after each file, with how many are done. */
+  progress?: (done: number, total: number) => void;
+}
+
+/**
+ * Picked files to the roll-up sheets the task pane writes into the open workbook (in its
+ * Web Worker: Office restarts a pane that does not answer for 5 seconds), and what it
+ * shows of them. Throws an Error with the Vietnamese message when no file can be used.
+ */
+export function rollUpToSheets(
+  files: readonly PickedFile[],
+  options: RollUpSheetsOptions
+): { sheets: RollupSheet[]; summary: RollupSummary } {
+  const outcomes = files.map((file, i): FileOutcome => {
+    const outcome: FileOutcome = file.bytes
+      ? rollupBytes(file.bytes, file.name, options, options.inflateRaw)
+      : { ok: false, failure: { file: file.name, reason: "Không mở được tệp: hãy chọn lại tệp." } };
+    options.progress?.(i + 1, files.length);
+    return outcome;
+  });
+  if (!outcomes.some((o) => o.ok)) {
+    const reasons = outcomes.map((o) => (o.ok ? "" : `${o.failure.file}: ${o.failure.reason}`));
+    throw new Error(`Không đọc được tệp nào, chưa ghi trang tổng hợp nào. ${reasons.join(" ")}`);
+  }
+  const rollup = rollUpOutcomes(outcomes, options.today);
+  return { sheets: buildRollupSheets(rollup), summary: rollupSummary(rollup) };
 }

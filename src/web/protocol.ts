@@ -1,6 +1,10 @@
-/** The messages between the page and its Web Worker (plain data, structured-cloned). */
+/**
+ * The messages between the page, or the task pane, and their Web Worker (plain data,
+ * structured-cloned; file bytes are transferred, not copied).
+ */
 import type { Summary } from "../core/score/summary";
-import type { UnitFailure } from "../core/rollup";
+import type { RollupSheet, UnitFailure } from "../core/rollup";
+import type { PickedFile, RollupSummary } from "../app/rollup-files";
 
 export interface PageOptions {
   today?: string;
@@ -11,7 +15,9 @@ export interface PageOptions {
 
 export type WorkerRequest =
   | { kind: "score"; name: string; bytes: Uint8Array; options: PageOptions }
-  | { kind: "rollup"; files: { name: string; bytes: Uint8Array }[]; options: PageOptions };
+  | { kind: "rollup"; files: { name: string; bytes: Uint8Array }[]; options: PageOptions }
+  /** The task pane's roll-up: the sheets it writes into the open workbook (Office.js). */
+  | { kind: "rollup-sheets"; files: PickedFile[]; options: PageOptions };
 
 export interface RankedRow {
   rank: number | null;
@@ -29,4 +35,18 @@ export type WorkerReply =
       ranking: RankedRow[];
       failures: UnitFailure[];
     }
+  | { kind: "rolled-up-sheets"; sheets: RollupSheet[]; summary: RollupSummary }
   | { kind: "error"; message: string };
+
+/** The reply kind each request ends with (besides "error"). */
+interface FinalReplies {
+  score: "scored";
+  rollup: "rolled-up";
+  "rollup-sheets": "rolled-up-sheets";
+}
+
+/** The final reply to a request of kind K: its result or an error. */
+export type ReplyTo<K extends WorkerRequest["kind"]> = Extract<
+  WorkerReply,
+  { kind: FinalReplies[K] | "error" }
+>;

@@ -1,19 +1,28 @@
 /**
- * The page's Web Worker: scores one workbook or rolls up many with the application layer
- * (src/app), so the page stays responsive and shows progress. Bundled on its own and
- * inlined into the page as a Blob URL (a worker file cannot be loaded from file://).
+ * The Web Worker of the page and of the task pane: scores one workbook or rolls up many
+ * with the application layer (src/app), so the page stays responsive and shows progress,
+ * and the pane answers Office (which restarts an add-in silent for 5 seconds). Bundled on
+ * its own and inlined into both as a Blob URL (a worker file cannot be loaded from file://).
  */
-import { rollUpFiles, scoreFile } from "../app";
+import { rollUpFiles, rollUpToSheets, scoreFile } from "../app";
 import { pointsText } from "../core/rollup";
 import { toIso } from "../core/parse/dates";
 import { findBuiltInSet } from "../core/criteria-sets";
-import type { WorkerReply, WorkerRequest } from "./protocol";
+import type { PageOptions, WorkerReply, WorkerRequest } from "./protocol";
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
   (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(
     reply,
     transfer
   );
+
+/** The roll-up's options from the front end's choices: the bundled set when the file has none. */
+const unitOptions = ({ criteriaSetId, today, soonDays }: PageOptions) => ({
+  criteria: null,
+  fallbackCriteria: criteriaSetId ? (findBuiltInSet(criteriaSetId) ?? null) : null,
+  today: today ?? toIso(new Date()),
+  soonDays,
+});
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
@@ -25,13 +34,15 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         ...request.options,
       });
       post({ kind: "scored", copy, summary: run.summary, messages }, [copy.buffer]);
+    } else if (request.kind === "rollup-sheets") {
+      const { sheets, summary } = rollUpToSheets(request.files, {
+        ...unitOptions(request.options),
+        progress: (done, total) => post({ kind: "progress", done, total }),
+      });
+      post({ kind: "rolled-up-sheets", sheets, summary });
     } else {
-      const { criteriaSetId, today, soonDays } = request.options;
       const { rollup, workbook } = rollUpFiles(request.files, {
-        criteria: null,
-        fallbackCriteria: criteriaSetId ? (findBuiltInSet(criteriaSetId) ?? null) : null,
-        today: today ?? toIso(new Date()),
-        soonDays,
+        ...unitOptions(request.options),
         progress: (done, total) => post({ kind: "progress", done, total }),
       });
       post(

@@ -12,6 +12,7 @@ import {
   RunOptionsSchema,
   planYearValue,
   rollUpFiles,
+  rollUpToSheets,
   scoreFile,
   scoredName,
   soonDaysValue,
@@ -127,6 +128,50 @@ describe("rollUpFiles", () => {
         today: "2025-11-20",
       })
     ).toThrow(/^Không tổng hợp được tệp nào/);
+  });
+});
+
+describe("rollUpToSheets (the task pane's worker)", () => {
+  it("builds the sheets the pane writes and what it shows; a file the browser could not open is listed", () => {
+    const progress: string[] = [];
+    const { sheets, summary } = rollUpToSheets(
+      [
+        { name: "a.xlsx", bytes: sample() },
+        { name: "khoa.xlsx", bytes: null },
+        { name: "hong.xlsx", bytes: new TextEncoder().encode("không phải Excel") },
+      ],
+      {
+        criteria: null,
+        fallbackCriteria: findBuiltInSet("xa-2025-dien-ban") ?? null,
+        today: "2025-11-20",
+        progress: (done, total) => progress.push(`${done}/${total}`),
+      }
+    );
+    expect(progress).toEqual(["1/3", "2/3", "3/3"]);
+    expect(sheets.map((s) => s.name)).toEqual([
+      "Xếp hạng",
+      "Theo tiêu chí",
+      "Cảnh báo",
+      "Việc quá hạn",
+    ]);
+    expect(summary.units).toBe(1);
+    expect(summary.ranked).toEqual([
+      { rank: 1, name: expect.any(String), file: "a.xlsx", points: "4,24/8,5" },
+    ]);
+    expect(summary.apart).toEqual([]);
+    expect(summary.failures.map((f) => f.file)).toEqual(["khoa.xlsx", "hong.xlsx"]);
+    expect(summary.failures[0].reason).toBe("Không mở được tệp: hãy chọn lại tệp.");
+    // Plain data: it crosses from the worker to the pane as a structured clone.
+    expect(structuredClone({ sheets, summary })).toEqual({ sheets, summary });
+  });
+
+  it("says in Vietnamese that nothing was written when no file can be used", () => {
+    expect(() =>
+      rollUpToSheets([{ name: "x.xlsx", bytes: new Uint8Array([1, 2, 3]) }], {
+        criteria: null,
+        today: "2025-11-20",
+      })
+    ).toThrow(/^Không đọc được tệp nào, chưa ghi trang tổng hợp nào\. x\.xlsx: /);
   });
 });
 

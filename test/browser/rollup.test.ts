@@ -1,15 +1,17 @@
 /**
  * "Tổng hợp nhiều đơn vị" in the built task pane (Debian's Chromium, playwright-core): the
- * user picks 32 files through the page (30 ward workbooks, two broken), the pane reads
- * them itself and writes the roll-up sheets into the fake workbook of the preview page.
+ * user picks the wards' files through the page, the pane's Web Worker reads and scores them
+ * (Office restarts a pane that does not answer for 5 seconds) and the pane writes the
+ * roll-up sheets into the fake workbook of the preview page.
  */
 import { existsSync, mkdtempSync, promises as fs } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { generateRollupFolder, type GeneratedFolder } from "../fixtures/rollup/generate";
+import { WATCH_WORKERS, type Watch } from "../support/watch-workers";
 import {
   buildPreviewOnce,
   describeInBrowser,
@@ -33,10 +35,16 @@ describeInBrowser("roll-up in the task pane (Chromium)", () => {
   let browser: Browser;
   let base: string;
   let folder: GeneratedFolder;
+  let district: GeneratedFolder;
   const dir = mkdtempSync(path.join(os.tmpdir(), "rollup-browser-"));
 
   beforeAll(async () => {
     folder = await generateRollupFolder(dir, 30);
+    // 100 wards, 30 of them written and the others copies under their own names (seconds).
+    district = await generateRollupFolder(path.join(dir, "district"), 100, {
+      assessment: false,
+      distinct: 30,
+    });
     await buildPreviewOnce();
     server = await serve(OUT);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -49,7 +57,12 @@ describeInBrowser("roll-up in the task pane (Chromium)", () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it("reads 39 picked files in the page (plan appendices, self-assessment tables, two broken), lists the two broken ones, flags the other set and writes the four sheets", async () => {
+  /**
+   * The preview page (the real pane, a fake workbook), with Office.js from the local
+   * package, no other host, and its workers watched: what the pane posts (and whether the
+   * bytes left its thread), what each worker answers, and a heartbeat of the pane's thread.
+   */
+  async function openPreview(): Promise<{ page: Page; errors: string[]; external: string[] }> {
     const page = await browser.newPage({ viewport: { width: 380, height: 1400 } });
     const errors: string[] = [];
     const external: string[] = [];
@@ -73,6 +86,7 @@ describeInBrowser("roll-up in the task pane (Chromium)", () => {
       }
       await route.continue();
     });
+    await page.addInitScript(WATCH_WORKERS);
     await page.goto(`${base}/preview.html`);
     // The preview's Excel global carries the fake's enums; its run() drives the same fake.
     await page.evaluate(() => {
@@ -82,6 +96,11 @@ describeInBrowser("roll-up in the task pane (Chromium)", () => {
       };
       w.Excel.run = (batch: (context: unknown) => Promise<unknown>) => batch(w.fakeExcel.context());
     });
+    return { page, errors, external };
+  }
+
+  it("reads 39 picked files in the page (plan appendices, self-assessment tables, two broken), lists the two broken ones, flags the other set and writes the four sheets", async () => {
+    const { page, errors, external } = await openPreview();
     const names = [...folder.wards, ...folder.assessment, ...folder.broken].map((f) => f.file);
     expect(names).toHaveLength(39);
     await page
@@ -126,8 +145,65 @@ describeInBrowser("roll-up in the task pane (Chromium)", () => {
     const warnings = workbook.find((s) => s.name === "Cảnh báo")!;
     const brokenRows = warnings.cells.filter(([, value]) => value === "Không đọc được tệp");
     expect(brokenRows).toHaveLength(2);
+    // Read in the worker: one request with every file's bytes handed over.
+    const watch = await page.evaluate(() => (window as unknown as { watch: Watch }).watch);
+    expect(watch.workers.map((w) => w.posted)).toEqual([
+      [{ kind: "rollup-sheets", files: 39, transferred: 39, emptiedHere: true }],
+    ]);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
   }, 240_000);
+
+  it("reads 100 wards in the pane's Web Worker: the bytes leave the pane's thread, the worker reads and reports each file, the pane shows it and writes the sheets", async () => {
+    const { page, errors, external } = await openPreview();
+    const names = district.wards.map((f) => f.file);
+    expect(names).toHaveLength(100);
+    await page
+      .getByLabel("Chọn tệp của các đơn vị")
+      .setInputFiles(names.map((n) => path.join(district.dir, n)));
+    await page.evaluate(() => {
+      (window as unknown as { watch: Watch }).watch.beating = true;
+    });
+    await page.getByRole("button", { name: "Tổng hợp 100 tệp" }).click();
+    await page.getByText("Đã tổng hợp 100 đơn vị").waitFor({ timeout: 180_000 });
+    const watch = await page.evaluate(() => {
+      const w = window as unknown as { watch: Watch };
+      w.watch.beating = false;
+      return w.watch;
+    });
+    // Measured, not asserted (a shared 2-core machine): the pane thread's longest pause.
+    expect(watch.beats).toBeGreaterThan(0);
+    process.stdout.write(
+      `Ngăn tác vụ, 100 phường trong Web Worker: luồng chính dừng lâu nhất ${Math.round(watch.longestPause)} ms (${watch.beats} nhịp, ${watch.statuses.length} dòng trạng thái)\n`
+    );
+    // One worker, from the inlined bundle (the pane's CSP allows blob: for workers only).
+    expect(watch.workers).toHaveLength(1);
+    const [worker] = watch.workers;
+    expect(worker.url).toMatch(/^blob:http:\/\/127\.0\.0\.1:/);
+    // The bytes were handed over (emptied on the pane's thread), not copied.
+    expect(worker.posted).toEqual([
+      { kind: "rollup-sheets", files: 100, transferred: 100, emptiedHere: true },
+    ]);
+    // The worker read every file (its progress) and built the sheets.
+    expect(worker.replies).toEqual([...Array(100).fill("progress"), "rolled-up-sheets"]);
+    // The pane said what it was doing, in order, file by file.
+    expect(watch.statuses[0]).toBe("Đang mở 100 tệp…");
+    expect(watch.statuses[1]).toBe(`Đang đọc tệp 1/100: ${names[0]}`);
+    const reading = watch.statuses
+      .map((t) => /^Đang đọc tệp (\d+)\/100: (.+)$/.exec(t))
+      .filter((m) => m !== null);
+    for (const m of reading) expect(m[2]).toBe(names[Number(m[1]) - 1]);
+    const order = reading.map((m) => Number(m[1]));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { fakeExcel: { sheets: FakeSheetView[] } }).fakeExcel.sheets.map(
+        (s) => s.name
+      )
+    );
+    expect(sheets).toEqual(expect.arrayContaining(["Xếp hạng", "Theo tiêu chí", "Cảnh báo"]));
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  }, 300_000);
 });

@@ -215,6 +215,11 @@ describeInBrowser("task pane in Chromium", () => {
       .getAttribute("content");
     expect(csp).toContain("connect-src 'self' https://appsforoffice.microsoft.com;");
     expect(csp).not.toContain("unsafe-eval");
+    // The roll-up's Web Worker starts from a Blob URL; blob: is allowed for workers only.
+    expect(csp).toContain("worker-src blob:;");
+    expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+    for (const other of ["commands.html", "dialog.html"])
+      expect(await fs.readFile(path.join(OUT, other), "utf8")).not.toContain("worker-src");
     await page.close();
   });
 

@@ -1,8 +1,11 @@
 /* global Excel */
 /**
- * "Tổng hợp nhiều đơn vị": the user picks the units' workbooks; each is read in the pane
- * (nothing leaves the computer) with the same reader and core as the command line, and
- * the roll-up sheets are written into the open workbook.
+ * "Tổng hợp nhiều đơn vị": the user picks the units' workbooks; their bytes go to the Web
+ * Worker the page uses (nothing leaves the computer), which reads and scores them with
+ * the same reader and core as the command line and builds the roll-up sheets, reporting
+ * each file; the pane writes the sheets into the open workbook (Office.js lives only here).
+ * Reading 100 wards takes seconds: on the pane's own thread Office would find it silent
+ * and restart it (after 5 seconds on Windows and Mac).
  */
 import * as React from "react";
 import {
@@ -13,26 +16,17 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
+  ProgressBar,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { toIso } from "../../core/parse/dates";
-import { findBuiltInSet } from "../../core/criteria-sets";
-import {
-  buildRollupSheets,
-  pointsText,
-  rollUp,
-  type Rollup,
-  type UnitFailure,
-  type UnitOptions,
-  type UnitResult,
-} from "../../core/rollup";
 import type { ScoringSettings } from "../../core/settings";
+import type { PickedFile, RollupSummary } from "../../app/rollup-files";
 import { writeRollup } from "../../excel/write-rollup";
 import { describeError, type RunInExcel } from "../../excel/workbook-api";
-import { rollupBytes } from "../../app/rollup-files";
+import { runInWorker } from "../../web/scoring-worker";
 
 export interface RollupPanelProps {
   settings: ScoringSettings;
@@ -46,25 +40,32 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** One picked file to its roll-up row, or the reason it cannot be used. */
-export async function readPickedFile(
-  file: File,
-  options: UnitOptions
-): Promise<{ ok: true; unit: UnitResult } | { ok: false; failure: UnitFailure }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch {
-    return {
-      ok: false,
-      failure: { file: file.name, reason: "Không mở được tệp: hãy chọn lại tệp." },
-    };
-  }
-  // The same reading and scoring as the command line and the page (src/app).
-  return rollupBytes(bytes, file.name, options);
+/** The picked files' bytes (read without blocking), each with the buffer to hand over. */
+async function openPicked(
+  files: File[]
+): Promise<{ picked: PickedFile[]; buffers: ArrayBuffer[] }> {
+  const buffers: ArrayBuffer[] = [];
+  const picked = await Promise.all(
+    files.map(async (file): Promise<PickedFile> => {
+      try {
+        const buffer = await file.arrayBuffer();
+        buffers.push(buffer);
+        return { name: file.name, bytes: new Uint8Array(buffer) };
+      } catch {
+        return { name: file.name, bytes: null }; // the worker lists it: "Không mở được tệp"
+      }
+    })
+  );
+  return { picked, buffers };
 }
 
 const LISTED = 5;
+
+/** What the pane says while it works; `value` from 0 to 1, none while it cannot tell. */
+interface Progress {
+  text: string;
+  value?: number;
+}
 
 export function RollupPanel({
   settings,
@@ -73,45 +74,50 @@ export function RollupPanel({
 }: RollupPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [files, setFiles] = React.useState<File[]>([]);
-  const [progress, setProgress] = React.useState<string | null>(null);
-  const [rollup, setRollup] = React.useState<Rollup | null>(null);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
+  const [rollup, setRollup] = React.useState<RollupSummary | null>(null);
   const [written, setWritten] = React.useState<string[]>([]);
   const [error, setError] = React.useState<string | null>(null);
 
   const start = async () => {
     setError(null);
     setRollup(null);
-    const today = settings.today ?? toIso(new Date());
-    const options: UnitOptions = {
-      criteria: null,
-      fallbackCriteria: settings.criteriaSetId
-        ? (findBuiltInSet(settings.criteriaSetId) ?? null)
-        : null,
-      today,
-      soonDays: settings.soonDays,
+    const total = files.length;
+    setProgress({ text: `Đang mở ${total} tệp…` });
+    const { picked, buffers } = await openPicked(files);
+    const reading = (done: number) => {
+      const i = Math.min(done + 1, total);
+      setProgress({
+        text: `Đang đọc tệp ${i}/${total}: ${files[i - 1].name}`,
+        value: done / total,
+      });
     };
-    const units: UnitResult[] = [];
-    const failures: UnitFailure[] = [];
-    // One file at a time: only its roll-up row stays in memory.
-    for (const [i, file] of files.entries()) {
-      setProgress(`Đang đọc tệp ${i + 1}/${files.length}: ${file.name}`);
-      const outcome = await readPickedFile(file, options);
-      if (outcome.ok) units.push(outcome.unit);
-      else failures.push(outcome.failure);
-    }
-    if (units.length === 0) {
+    reading(0);
+    // Reading and scoring run in the worker; the bytes move there without a copy.
+    const reply = await runInWorker(
+      {
+        kind: "rollup-sheets",
+        files: picked,
+        options: {
+          today: settings.today ?? toIso(new Date()),
+          soonDays: settings.soonDays,
+          criteriaSetId: settings.criteriaSetId ?? undefined,
+        },
+      },
+      reading,
+      buffers,
+      "Hãy cập nhật Office (hoặc Microsoft Edge WebView2) rồi mở lại ngăn."
+    );
+    if (reply.kind === "error") {
       setProgress(null);
-      setError(
-        `Không đọc được tệp nào: ${failures.map((f) => `${f.file}: ${f.reason}`).join(" ")}`
-      );
+      setError(reply.message);
       return;
     }
-    const result = rollUp(units, failures, today);
-    setProgress("Đang ghi các trang tổng hợp vào sổ làm việc…");
+    setProgress({ text: "Đang ghi các trang tổng hợp vào sổ làm việc…" });
     try {
-      const outcome = await run((context) => writeRollup(context, buildRollupSheets(result)));
+      const outcome = await run((context) => writeRollup(context, reply.sheets));
       setWritten(outcome.sheetNames);
-      setRollup(result);
+      setRollup(reply.summary);
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -119,7 +125,7 @@ export function RollupPanel({
     }
   };
 
-  const ranked = rollup?.ranking.filter((r) => r.group === 0 && r.rank !== null) ?? [];
+  const ranked = rollup?.ranked ?? [];
   return (
     <Card aria-label="Tổng hợp nhiều đơn vị">
       <CardHeader header={<Text weight="semibold">Tổng hợp nhiều đơn vị</Text>} />
@@ -143,7 +149,12 @@ export function RollupPanel({
         >
           {files.length > 0 ? `Tổng hợp ${files.length} tệp` : "Tổng hợp"}
         </Button>
-        {progress && <Spinner size="tiny" label={progress} />}
+        {progress && (
+          <>
+            <ProgressBar value={progress.value} aria-label={progress.text} />
+            <Body1 role="status">{progress.text}</Body1>
+          </>
+        )}
         {error && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>
@@ -155,7 +166,7 @@ export function RollupPanel({
         {rollup && (
           <MessageBar intent="success">
             <MessageBarBody>
-              <MessageBarTitle>Đã tổng hợp {rollup.ranking.length} đơn vị</MessageBarTitle>
+              <MessageBarTitle>Đã tổng hợp {rollup.units} đơn vị</MessageBarTitle>
               Các trang: {written.join(", ")}.
             </MessageBarBody>
           </MessageBar>
@@ -163,21 +174,20 @@ export function RollupPanel({
         {rollup && ranked.length > 0 && (
           <ol className={styles.list} aria-label="Xếp hạng">
             {ranked.slice(0, LISTED).map((r) => (
-              <li key={r.unit.file}>
-                Hạng {r.rank}: {r.unit.name} — {pointsText(r.unit.points, r.unit.maxPoints)} điểm
+              <li key={r.file}>
+                Hạng {r.rank}: {r.name} — {r.points} điểm
               </li>
             ))}
           </ol>
         )}
-        {rollup && rollup.groups.length > 1 && (
+        {rollup && rollup.apart.length > 0 && (
           <MessageBar intent="warning">
             <MessageBarBody>
               <MessageBarTitle>Không so sánh chung</MessageBarTitle>
-              {rollup.groups
-                .slice(1)
+              {rollup.apart
                 .map(
                   (g) =>
-                    `${g.units.map((u) => u.name).join(", ")}: ${g.set ? `bộ tiêu chí khác (${g.difference}), xếp hạng riêng` : g.difference}.`
+                    `${g.names.join(", ")}: ${g.otherSet ? `bộ tiêu chí khác (${g.difference}), xếp hạng riêng` : g.difference}.`
                 )
                 .join(" ")}
             </MessageBarBody>
