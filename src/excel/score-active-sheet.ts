@@ -16,15 +16,7 @@
  * then the writes in requests under 4 MB.
  */
 import { columnIndex, columnLetter, type Grid, type MergedArea } from "../core/read/grid";
-import {
-  CRITERIA_SHEET_NAME,
-  OUTPUT_COLUMNS,
-  outputColumnIndex,
-} from "../core/read/output-columns";
-
-/** The owned block's last column and its state column (a formula), by key as the patcher finds them. */
-const LAST_OUTPUT = OUTPUT_COLUMNS.length - 1;
-const STATE_COLUMN = outputColumnIndex("dueState");
+import { CRITERIA_SHEET_NAME } from "../core/read/output-columns";
 import { readCriteriaSheet, type SheetProblem } from "../core/criteria/criteria-sheet";
 import { markersOnSheet, type DefinedName } from "../core/read/markers";
 import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../core/run";
@@ -32,6 +24,7 @@ import type { CellValue } from "../core/parse/values";
 import {
   COLORS,
   isOwnConditionalFormula,
+  planColumn,
   stateFormulaAt,
   type SheetWritePlan,
   type TableWritePlan,
@@ -446,8 +439,10 @@ function requestSplitter(context: Excel.RequestContext): Reserve {
  */
 function prepareBlock(sheet: Excel.Worksheet, table: TableWritePlan): void {
   const { firstRow, lastRow, letterAt } = tableGeometry(table);
+  // The block's own last column: five wide, or three on a table without deadlines.
+  const lastOutput = table.columns.length - 1;
   if (lastRow > firstRow) {
-    const body = sheet.getRange(`${letterAt(0)}${firstRow + 1}:${letterAt(LAST_OUTPUT)}${lastRow}`);
+    const body = sheet.getRange(`${letterAt(0)}${firstRow + 1}:${letterAt(lastOutput)}${lastRow}`);
     body.format.fill.color = COLORS.outputFill;
     body.format.wrapText = true;
     body.format.verticalAlignment = "Top";
@@ -462,7 +457,7 @@ function prepareBlock(sheet: Excel.Worksheet, table: TableWritePlan): void {
   });
   for (const offset of table.headerOffsets) {
     const header = sheet.getRange(
-      `${letterAt(0)}${firstRow + offset}:${letterAt(LAST_OUTPUT)}${firstRow + offset}`
+      `${letterAt(0)}${firstRow + offset}:${letterAt(lastOutput)}${firstRow + offset}`
     );
     const row = [table.values[offset] as string[]];
     header.numberFormat = textFormats(row, "General");
@@ -488,12 +483,16 @@ async function writeTable(
 ): Promise<void> {
   const { firstRow, lastRow, letterAt } = tableGeometry(table);
   const headerRows = new Set(table.headerOffsets.map((offset) => firstRow + offset));
+  // The state column (a formula), by key as the patcher finds it; a block without one
+  // (no deadlines) is values only.
+  const stateColumn = planColumn(table, "dueState");
+  const valueColumns = stateColumn < 0 ? table.columns.length : stateColumn;
 
   // Values of the columns before the state column, body rows only (the header rows are written
   // already): one 2D array per run of rows between repeated headers, in blocks if large.
   const cells = (offset: number) =>
     table.values[offset]
-      .slice(0, STATE_COLUMN)
+      .slice(0, valueColumns)
       .map((cell) => (typeof cell === "object" ? cell.value : cell)) as CellValue[];
   const runs: Array<{ from: number; rows: CellValue[][] }> = [];
   for (let row = firstRow + 1; row <= lastRow; row++) {
@@ -515,24 +514,26 @@ async function writeTable(
       await reserve(payloadBytes(chunk));
       const from = run.from + written;
       sheet.getRange(
-        `${letterAt(0)}${from}:${letterAt(STATE_COLUMN - 1)}${from + chunk.length - 1}`
+        `${letterAt(0)}${from}:${letterAt(valueColumns - 1)}${from + chunk.length - 1}`
       ).values = chunk as (string | number | boolean)[][];
     }
     // The state column: one relative formula for the run's rows.
+    if (stateColumn < 0) continue;
     await reserve(payloadBytes(table.stateFormulaR1C1));
     sheet.getRange(
-      `${letterAt(STATE_COLUMN)}${run.from}:${letterAt(STATE_COLUMN)}${run.from + run.rows.length - 1}`
+      `${letterAt(stateColumn)}${run.from}:${letterAt(stateColumn)}${run.from + run.rows.length - 1}`
     ).formulasR1C1 = table.stateFormulaR1C1 as unknown as string[][];
   }
   // Rows under a merged status read the merge's top cell: each gets its own formula, about
   // 1 KB, so thousands of them are counted into the request size like any other write.
   for (const [offset, planned] of table.values.entries()) {
-    const state = planned[STATE_COLUMN];
+    if (stateColumn < 0) break;
+    const state = planned[stateColumn];
     if (typeof state !== "object" || state.statusRow === undefined) continue;
     const row = firstRow + offset;
     const formulas = [[`=${stateFormulaAt(table, row, state.statusRow)}`]];
     await reserve(payloadBytes(formulas));
-    sheet.getRange(`${letterAt(STATE_COLUMN)}${row}`).formulas = formulas;
+    sheet.getRange(`${letterAt(stateColumn)}${row}`).formulas = formulas;
   }
   for (const rule of table.conditionalRules) {
     const cf = sheet
