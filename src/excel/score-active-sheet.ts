@@ -18,7 +18,13 @@
 import { columnIndex, columnLetter, type Grid, type MergedArea } from "../core/read/grid";
 import { CRITERIA_SHEET_NAME } from "../core/read/output-columns";
 import { readCriteriaSheet, type SheetProblem } from "../core/criteria/criteria-sheet";
-import { markersOnSheet, type DefinedName } from "../core/read/markers";
+import {
+  markersOnSheet,
+  parseReference,
+  recordName,
+  stateColumnsOf,
+  type DefinedName,
+} from "../core/read/markers";
 import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../core/run";
 import type { CellValue } from "../core/parse/values";
 import {
@@ -145,8 +151,15 @@ export async function scoreActiveSheet(
   const oldCharts = summaryPlace.replaces
     ? context.workbook.worksheets.getItem(summaryPlace.name).charts
     : null;
-  const read = await readUsedRange(context, sheet, used, supports, criteriaName, () =>
-    oldCharts?.load("items/name")
+  const markers = markersOnSheet(definedNames, sheet.name);
+  const read = await readUsedRange(
+    context,
+    sheet,
+    used,
+    supports,
+    criteriaName,
+    () => oldCharts?.load("items/name"),
+    stateColumnsOf(markers)
   );
   if (read.criteria) {
     const parsed = readCriteriaSheet(read.criteria);
@@ -160,7 +173,7 @@ export async function scoreActiveSheet(
     options = { ...options, criteria: parsed.value };
   }
 
-  const grid: Grid = { ...read.grid, markers: markersOnSheet(definedNames, sheet.name) };
+  const grid: Grid = { ...read.grid, markers };
   const run = scoreWorkbook([grid], options);
   if (run.results[0]?.tables.length === 0) return fail(run.results[0].notices[0]);
   if (run.blocked) return fail(run.blocked);
@@ -247,7 +260,8 @@ async function readUsedRange(
   used: Excel.Range,
   supports: SupportsExcelApi,
   criteriaName: string | undefined,
-  alsoLoad: () => void = () => undefined
+  alsoLoad: () => void = () => undefined,
+  stateColumns: Array<{ column: number; top: number }> = []
 ): Promise<UsedRangeRead> {
   const top = used.rowIndex;
   const left = used.columnIndex;
@@ -270,6 +284,19 @@ async function readUsedRange(
     const letter = columnLetter(left + k);
     return sheet.getRange(`${letter}:${letter}`);
   });
+  // Our state columns' typed values (a value where our formula was: issue 19.5), by
+  // SpecialCells (ExcelApi 1.9): one address per column, not its 100,000 formulas. From
+  // the header row down, so that the range is never one cell (SpecialCells on one cell
+  // searches the whole sheet); the core skips our header rows.
+  const typedProbes = supports("1.9")
+    ? stateColumns
+        .filter(({ top: header }) => header + 1 < lastRow)
+        .map(({ column, top: header }) =>
+          sheet
+            .getRange(`${columnLetter(column)}${header + 1}:${columnLetter(column)}${lastRow}`)
+            .getSpecialCellsOrNullObject("Constants")
+        )
+    : null;
   const criteriaRange = criteriaName
     ? context.workbook.worksheets.getItem(criteriaName).getUsedRangeOrNullObject(true)
     : null;
@@ -278,6 +305,7 @@ async function readUsedRange(
       "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount"
     );
     for (const probe of hiddenProbes) probe.load("columnHidden");
+    for (const probe of typedProbes ?? []) probe.load("address");
     criteriaRange?.load("values,numberFormat,rowIndex,columnIndex");
     alsoLoad();
   };
@@ -336,6 +364,16 @@ async function readUsedRange(
         ? { sheetName: criteriaName, values: [] }
         : gridOf(criteriaName, criteriaRange)
       : null;
+  const typedCells: Array<[number, number]> = [];
+  for (const probe of typedProbes ?? []) {
+    if (probe.isNullObject) continue;
+    for (const area of probe.address.split(",")) {
+      const ref = parseReference(area.includes("!") ? area.trim() : `S!${area.trim()}`);
+      if (!ref) continue;
+      for (let r = ref.top; r <= ref.bottom; r++)
+        for (let c = ref.left; c <= ref.right; c++) typedCells.push([r - top, c - left]);
+    }
+  }
   return {
     grid: {
       sheetName: sheet.name,
@@ -345,6 +383,7 @@ async function readUsedRange(
       firstColumn: left,
       merges,
       hiddenColumns,
+      ...(typedProbes ? { typedCells } : {}),
     },
     criteria,
   };
@@ -399,7 +438,11 @@ async function writePlan(
   context: Excel.RequestContext
 ): Promise<void> {
   const existing = new Map(definedNames.map((n) => [n.name.toLowerCase(), n.name]));
-  for (const name of new Set([...plan.staleMarkers, ...plan.markers.map((m) => m.name)])) {
+  const markerNames = new Set([...plan.staleMarkers, ...plan.markers.map((m) => m.name)]);
+  // The records of what was written go with the markers, and come back only once every
+  // cell is written: a run stopped part way leaves no record, so the next one, finding
+  // our cells without one, rewrites them instead of calling them typed.
+  for (const name of [...markerNames, ...[...markerNames].map(recordName)]) {
     const actual = existing.get(name.toLowerCase());
     if (actual !== undefined) context.workbook.names.getItem(actual).delete();
   }
@@ -412,6 +455,11 @@ async function writePlan(
   for (const table of plan.tables) prepareBlock(sheet, table);
   for (const cf of ownFormats) cf.delete();
   for (const table of plan.tables) await writeTable(sheet, table, reserve);
+  for (const record of plan.records) {
+    await reserve(payloadBytes(record.reference));
+    // A text formula, hidden from the Name Manager's list like the package writer's.
+    context.workbook.names.add(record.name, record.reference).visible = false;
+  }
 }
 
 /** Makes room for `bytes` more in the current request, sending what is queued if needed. */
