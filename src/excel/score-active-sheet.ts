@@ -500,7 +500,10 @@ function prepareBlock(sheet: Excel.Worksheet, table: TableWritePlan): void {
         format as unknown as string[][];
     });
   }
+  // Widths only for columns new to the block: one an earlier run wrote keeps the width
+  // (and hidden state: setting a width would show it) the person gave it.
   table.widths.forEach((width, k) => {
+    if (k < table.ownedBefore) return;
     sheet.getRange(`${letterAt(k)}:${letterAt(k)}`).format.columnWidth = width * POINTS_PER_CHAR;
   });
   for (const offset of table.headerOffsets) {

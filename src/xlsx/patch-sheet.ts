@@ -336,10 +336,18 @@ function columnSplices(
   blocks: Array<{ left: number; table: TableWritePlan }>,
   p: string
 ): Splice[] {
-  // 1-based column numbers and widths of our columns.
+  // 1-based column numbers and widths of our columns. A column an earlier run wrote keeps
+  // its <col> as the person left it (width, hidden): only a column without one, or new to
+  // the block, gets our width.
+  const hasCol = (n: number) =>
+    scan.colItems.some((col) => Number(col.attributes.min) <= n && n <= Number(col.attributes.max));
   const ours = new Map<number, number>();
   for (const block of blocks)
-    block.table.widths.forEach((width, k) => ours.set(block.left + k + 1, width));
+    block.table.widths.forEach((width, k) => {
+      const n = block.left + k + 1;
+      if (k < block.table.ownedBefore && hasCol(n)) return;
+      ours.set(n, width);
+    });
   if (ours.size === 0) return [];
   const ourCol = (n: number, base: Record<string, string>) => {
     const attributes: Record<string, string> = {};

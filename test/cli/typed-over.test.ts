@@ -141,3 +141,32 @@ describe("a value typed over one of our cells stops the re-run (issue 19.5)", ()
     expect(/<c r="H7"[^>]*><v>([^<]*)<\/v>/.exec(rescored)?.[1]).toBe("1.5");
   });
 });
+
+describe("a person's formatting of our columns stays on a re-run (issue 19.5)", () => {
+  it("a custom width and a hidden column of the block are kept; the others keep ours", async () => {
+    // The person widens our warnings column (K) to 80 and hides our maximum column (J).
+    const input = edited(
+      planCopy,
+      "xl/worksheets/sheet1.xml",
+      (xml) =>
+        xml
+          .replace(
+            '<col min="10" max="10" width="14" customWidth="1"/>',
+            '<col min="10" max="10" width="14" hidden="1" customWidth="1"/>'
+          )
+          .replace(
+            '<col min="11" max="11" width="48" customWidth="1"/>',
+            '<col min="11" max="11" width="80" customWidth="1"/>'
+          ),
+      "plan.formatted.xlsx"
+    );
+    const out = path.join(dir, "plan.formatted.out.xlsx");
+    const result = await score(input, out);
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    const xml = strFromU8(unzipSync(readFileSync(out))["xl/worksheets/sheet1.xml"]);
+    expect(xml).toContain('<col min="10" max="10" width="14" hidden="1" customWidth="1"/>');
+    expect(xml).toContain('<col min="11" max="11" width="80" customWidth="1"/>');
+    expect(xml).toContain('<col min="12" max="12" width="38" customWidth="1"/>');
+  });
+});

@@ -437,3 +437,16 @@ describe("a value typed over one of our cells stops the re-run (issue 19.5)", ()
       );
   });
 });
+
+describe("a person's formatting of our columns stays on a re-run", () => {
+  it("keeps a width the person gave one of our columns; a first run sets ours", async () => {
+    const sheet = sheetOf(TASK_SHEET);
+    const excel = new FakeExcel([sheet]);
+    expect((await scoreIn(excel, options)).ok).toBe(true);
+    expect(sheet.columnWidths.get(10)).toBe(48 * 5.25); // K, the warnings column: ours
+    sheet.columnWidths.set(10, 420); // the person widens it
+    expect((await scoreIn(excel, options)).ok).toBe(true);
+    expect(sheet.columnWidths.get(10)).toBe(420);
+    expect(sheet.columnWidths.get(11)).toBe(38 * 5.25);
+  });
+});

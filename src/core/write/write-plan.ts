@@ -69,6 +69,12 @@ export interface TableWritePlan {
   numberFormats: string[];
   /** Column widths in characters. */
   widths: number[];
+  /**
+   * How many of the block's columns (from the left) an earlier run wrote: 0 on a first
+   * run. Their width and hidden state are the person's now, and writers leave them be
+   * (only new columns get `widths`).
+   */
+  ownedBefore: number;
   conditionalRules: ConditionalRule[];
   /**
    * Column letter of the due column (for recognising this tool's conditional formats);
@@ -238,6 +244,7 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
     values,
     numberFormats: columns.map((key) => outputColumn(key).numberFormat),
     widths: columns.map((key) => outputColumn(key).width),
+    ownedBefore: Math.min(width, existingBlockWidth(grid, table) ?? 0),
     conditionalRules,
     dueLetter,
     statusLetter,
