@@ -16,22 +16,21 @@
  * then the writes in requests under 4 MB.
  */
 import { columnIndex, columnLetter, type Grid, type MergedArea } from "../core/read/grid";
-import {
-  CRITERIA_SHEET_NAME,
-  OUTPUT_COLUMNS,
-  outputColumnIndex,
-} from "../core/read/output-columns";
-
-/** The owned block's last column and its state column (a formula), by key as the patcher finds them. */
-const LAST_OUTPUT = OUTPUT_COLUMNS.length - 1;
-const STATE_COLUMN = outputColumnIndex("dueState");
+import { CRITERIA_SHEET_NAME } from "../core/read/output-columns";
 import { readCriteriaSheet, type SheetProblem } from "../core/criteria/criteria-sheet";
-import { markersOnSheet, type DefinedName } from "../core/read/markers";
+import {
+  markersOnSheet,
+  parseReference,
+  recordName,
+  stateColumnsOf,
+  type DefinedName,
+} from "../core/read/markers";
 import { scoreWorkbook, type RunOptions, type WorkbookRun } from "../core/run";
 import type { CellValue } from "../core/parse/values";
 import {
   COLORS,
   isOwnConditionalFormula,
+  planColumn,
   stateFormulaAt,
   type SheetWritePlan,
   type TableWritePlan,
@@ -144,8 +143,15 @@ export async function scoreActiveSheet(
   // Round trips 2…: the cells, in row blocks; merged areas and hidden columns with the first.
   const criteriaName = sheetNames.find((name) => sameSheetName(name, CRITERIA_SHEET_NAME));
   const oldCharts = ownSummary ? context.workbook.worksheets.getItem(ownSummary).charts : null;
-  const read = await readUsedRange(context, sheet, used, supports, criteriaName, () =>
-    oldCharts?.load("items/name")
+  const markers = markersOnSheet(definedNames, sheet.name);
+  const read = await readUsedRange(
+    context,
+    sheet,
+    used,
+    supports,
+    criteriaName,
+    () => oldCharts?.load("items/name"),
+    stateColumnsOf(markers)
   );
   if (read.criteria) {
     const parsed = readCriteriaSheet(read.criteria);
@@ -159,7 +165,7 @@ export async function scoreActiveSheet(
     options = { ...options, criteria: parsed.value };
   }
 
-  const grid: Grid = { ...read.grid, markers: markersOnSheet(definedNames, sheet.name) };
+  const grid: Grid = { ...read.grid, markers };
   // The workbook's sheet names and names: the run places the summary beside the office's
   // own "Tổng hợp" and says so, on the summary sheet and in the pane, as the CLI does.
   const run = scoreWorkbook([grid], {
@@ -256,7 +262,8 @@ async function readUsedRange(
   used: Excel.Range,
   supports: SupportsExcelApi,
   criteriaName: string | undefined,
-  alsoLoad: () => void = () => undefined
+  alsoLoad: () => void = () => undefined,
+  stateColumns: Array<{ column: number; top: number }> = []
 ): Promise<UsedRangeRead> {
   const top = used.rowIndex;
   const left = used.columnIndex;
@@ -279,6 +286,19 @@ async function readUsedRange(
     const letter = columnLetter(left + k);
     return sheet.getRange(`${letter}:${letter}`);
   });
+  // Our state columns' typed values (a value where our formula was: issue 19.5), by
+  // SpecialCells (ExcelApi 1.9): one address per column, not its 100,000 formulas. From
+  // the header row down, so that the range is never one cell (SpecialCells on one cell
+  // searches the whole sheet); the core skips our header rows.
+  const typedProbes = supports("1.9")
+    ? stateColumns
+        .filter(({ top: header }) => header + 1 < lastRow)
+        .map(({ column, top: header }) =>
+          sheet
+            .getRange(`${columnLetter(column)}${header + 1}:${columnLetter(column)}${lastRow}`)
+            .getSpecialCellsOrNullObject("Constants")
+        )
+    : null;
   const criteriaRange = criteriaName
     ? context.workbook.worksheets.getItem(criteriaName).getUsedRangeOrNullObject(true)
     : null;
@@ -287,6 +307,7 @@ async function readUsedRange(
       "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount"
     );
     for (const probe of hiddenProbes) probe.load("columnHidden");
+    for (const probe of typedProbes ?? []) probe.load("address");
     criteriaRange?.load("values,numberFormat,rowIndex,columnIndex");
     alsoLoad();
   };
@@ -345,6 +366,16 @@ async function readUsedRange(
         ? { sheetName: criteriaName, values: [] }
         : gridOf(criteriaName, criteriaRange)
       : null;
+  const typedCells: Array<[number, number]> = [];
+  for (const probe of typedProbes ?? []) {
+    if (probe.isNullObject) continue;
+    for (const area of probe.address.split(",")) {
+      const ref = parseReference(area.includes("!") ? area.trim() : `S!${area.trim()}`);
+      if (!ref) continue;
+      for (let r = ref.top; r <= ref.bottom; r++)
+        for (let c = ref.left; c <= ref.right; c++) typedCells.push([r - top, c - left]);
+    }
+  }
   return {
     grid: {
       sheetName: sheet.name,
@@ -354,6 +385,7 @@ async function readUsedRange(
       firstColumn: left,
       merges,
       hiddenColumns,
+      ...(typedProbes ? { typedCells } : {}),
     },
     criteria,
   };
@@ -400,7 +432,11 @@ async function writePlan(
   context: Excel.RequestContext
 ): Promise<void> {
   const existing = new Map(definedNames.map((n) => [n.name.toLowerCase(), n.name]));
-  for (const name of new Set([...plan.staleMarkers, ...plan.markers.map((m) => m.name)])) {
+  const markerNames = new Set([...plan.staleMarkers, ...plan.markers.map((m) => m.name)]);
+  // The records of what was written go with the markers, and come back only once every
+  // cell is written: a run stopped part way leaves no record, so the next one, finding
+  // our cells without one, rewrites them instead of calling them typed.
+  for (const name of [...markerNames, ...[...markerNames].map(recordName)]) {
     const actual = existing.get(name.toLowerCase());
     if (actual !== undefined) context.workbook.names.getItem(actual).delete();
   }
@@ -413,6 +449,11 @@ async function writePlan(
   for (const table of plan.tables) prepareBlock(sheet, table);
   for (const cf of ownFormats) cf.delete();
   for (const table of plan.tables) await writeTable(sheet, table, reserve);
+  for (const record of plan.records) {
+    await reserve(payloadBytes(record.reference));
+    // A text formula, hidden from the Name Manager's list like the package writer's.
+    context.workbook.names.add(record.name, record.reference).visible = false;
+  }
 }
 
 /**
@@ -437,8 +478,10 @@ function requestSplitter(context: Excel.RequestContext): Reserve {
  */
 function prepareBlock(sheet: Excel.Worksheet, table: TableWritePlan): void {
   const { firstRow, lastRow, letterAt } = tableGeometry(table);
+  // The block's own last column: five wide, or three on a table without deadlines.
+  const lastOutput = table.columns.length - 1;
   if (lastRow > firstRow) {
-    const body = sheet.getRange(`${letterAt(0)}${firstRow + 1}:${letterAt(LAST_OUTPUT)}${lastRow}`);
+    const body = sheet.getRange(`${letterAt(0)}${firstRow + 1}:${letterAt(lastOutput)}${lastRow}`);
     body.format.fill.color = COLORS.outputFill;
     body.format.wrapText = true;
     body.format.verticalAlignment = "Top";
@@ -448,12 +491,15 @@ function prepareBlock(sheet: Excel.Worksheet, table: TableWritePlan): void {
         format as unknown as string[][];
     });
   }
+  // Widths only for columns new to the block: one an earlier run wrote keeps the width
+  // (and hidden state: setting a width would show it) the person gave it.
   table.widths.forEach((width, k) => {
+    if (k < table.ownedBefore) return;
     sheet.getRange(`${letterAt(k)}:${letterAt(k)}`).format.columnWidth = width * POINTS_PER_CHAR;
   });
   for (const offset of table.headerOffsets) {
     const header = sheet.getRange(
-      `${letterAt(0)}${firstRow + offset}:${letterAt(LAST_OUTPUT)}${firstRow + offset}`
+      `${letterAt(0)}${firstRow + offset}:${letterAt(lastOutput)}${firstRow + offset}`
     );
     const row = [table.values[offset] as string[]];
     header.numberFormat = textFormats(row, "General");
@@ -479,12 +525,16 @@ async function writeTable(
 ): Promise<void> {
   const { firstRow, lastRow, letterAt } = tableGeometry(table);
   const headerRows = new Set(table.headerOffsets.map((offset) => firstRow + offset));
+  // The state column (a formula), by key as the patcher finds it; a block without one
+  // (no deadlines) is values only.
+  const stateColumn = planColumn(table, "dueState");
+  const valueColumns = stateColumn < 0 ? table.columns.length : stateColumn;
 
   // Values of the columns before the state column, body rows only (the header rows are written
   // already): one 2D array per run of rows between repeated headers, in blocks if large.
   const cells = (offset: number) =>
     table.values[offset]
-      .slice(0, STATE_COLUMN)
+      .slice(0, valueColumns)
       .map((cell) => (typeof cell === "object" ? cell.value : cell)) as CellValue[];
   const runs: Array<{ from: number; rows: CellValue[][] }> = [];
   for (let row = firstRow + 1; row <= lastRow; row++) {
@@ -506,24 +556,26 @@ async function writeTable(
       await reserve(payloadBytes(chunk));
       const from = run.from + written;
       sheet.getRange(
-        `${letterAt(0)}${from}:${letterAt(STATE_COLUMN - 1)}${from + chunk.length - 1}`
+        `${letterAt(0)}${from}:${letterAt(valueColumns - 1)}${from + chunk.length - 1}`
       ).values = chunk as (string | number | boolean)[][];
     }
     // The state column: one relative formula for the run's rows.
+    if (stateColumn < 0) continue;
     await reserve(payloadBytes(table.stateFormulaR1C1));
     sheet.getRange(
-      `${letterAt(STATE_COLUMN)}${run.from}:${letterAt(STATE_COLUMN)}${run.from + run.rows.length - 1}`
+      `${letterAt(stateColumn)}${run.from}:${letterAt(stateColumn)}${run.from + run.rows.length - 1}`
     ).formulasR1C1 = table.stateFormulaR1C1 as unknown as string[][];
   }
   // Rows under a merged status read the merge's top cell: each gets its own formula, about
   // 1 KB, so thousands of them are counted into the request size like any other write.
   for (const [offset, planned] of table.values.entries()) {
-    const state = planned[STATE_COLUMN];
+    if (stateColumn < 0) break;
+    const state = planned[stateColumn];
     if (typeof state !== "object" || state.statusRow === undefined) continue;
     const row = firstRow + offset;
     const formulas = [[`=${stateFormulaAt(table, row, state.statusRow)}`]];
     await reserve(payloadBytes(formulas));
-    sheet.getRange(`${letterAt(STATE_COLUMN)}${row}`).formulas = formulas;
+    sheet.getRange(`${letterAt(stateColumn)}${row}`).formulas = formulas;
   }
   for (const rule of table.conditionalRules) {
     const cf = sheet

@@ -27,7 +27,7 @@ export interface WorkbookPartEdits {
   /** Workbook-scoped names to remove (case-insensitive, as Excel compares names). */
   removeNames: string[];
   /** Workbook-scoped names to add; the reference with or without a leading "=". */
-  addNames: Array<{ name: string; reference: string }>;
+  addNames: Array<{ name: string; reference: string; hidden?: boolean }>;
   /** Sheets to append: name, sheetId is chosen here, relationship id in the workbook's rels. */
   addSheets: Array<{ name: string; relId: string }>;
 }
@@ -51,7 +51,7 @@ export function patchWorkbookXml(text: string, edits: WorkbookPartEdits): string
   const added = edits.addNames
     .map(
       (n) =>
-        `<${p}definedName name="${escapeAttribute(n.name)}">${escapeText(n.reference.replace(/^=/, ""))}</${p}definedName>`
+        `<${p}definedName name="${escapeAttribute(n.name)}"${n.hidden ? ' hidden="1"' : ""}>${escapeText(n.reference.replace(/^=/, ""))}</${p}definedName>`
     )
     .join("");
   if (added) {

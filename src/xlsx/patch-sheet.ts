@@ -6,11 +6,11 @@
  * sheet's layout (sheet-layout.ts): recorded by the reader's pass when the caller kept it,
  * else found here in a pass of its own.
  */
-import { outputColumnIndex, OUTPUT_COLUMNS } from "../core/read/output-columns";
 import {
   COLORS,
   isOwnConditionalFormula,
   isStateCell,
+  planColumn,
   stateFormulaAt,
   type PlannedCell,
   type TableWritePlan,
@@ -113,7 +113,7 @@ export function patchSheetXml(
       top: origin.row,
       left: origin.column,
       bottom: origin.row + table.values.length - 1,
-      right: origin.column + OUTPUT_COLUMNS.length - 1,
+      right: origin.column + table.columns.length - 1,
     };
   });
   const segments = new Map<number, Segment[]>();
@@ -147,8 +147,9 @@ export function patchSheetXml(
   const rowsByIndex = new Map(scan.rows.map((row) => [row.index, row]));
   let nextShared = scan.maxSharedIndex + 1;
   const sharedByTable = new Map<number, { si: number; master: string | null; ref: string }>();
-  const stateColumn = outputColumnIndex("dueState");
   for (const [tableIndex, block] of blocks.entries()) {
+    const stateColumn = planColumn(block.table, "dueState");
+    if (stateColumn < 0) continue;
     const rows = block.table.values
       .map((values, offset) => ({ values, offset }))
       .filter(({ values }) => {
@@ -219,7 +220,7 @@ export function patchSheetXml(
         return;
       }
       const stored =
-        options.date1904 && k === outputColumnIndex("due") && typeof value === "number"
+        options.date1904 && k === planColumn(table, "due") && typeof value === "number"
           ? value - DAYS_1900_TO_1904
           : value;
       xml += valueCellXml(p, ref, stored, style);
@@ -238,7 +239,7 @@ export function patchSheetXml(
     }
     let widest = -1;
     for (const segment of list) {
-      const right = segment.left + OUTPUT_COLUMNS.length - 1;
+      const right = segment.left + segment.table.columns.length - 1;
       const existing = row.cells.filter((c) => c.column >= segment.left && c.column <= right);
       const xml = cellsXml(segment, rowIndex, existing);
       if (xml) widest = Math.max(widest, right);
@@ -335,10 +336,18 @@ function columnSplices(
   blocks: Array<{ left: number; table: TableWritePlan }>,
   p: string
 ): Splice[] {
-  // 1-based column numbers and widths of our columns.
+  // 1-based column numbers and widths of our columns. A column an earlier run wrote keeps
+  // its <col> as the person left it (width, hidden): only a column without one, or new to
+  // the block, gets our width.
+  const hasCol = (n: number) =>
+    scan.colItems.some((col) => Number(col.attributes.min) <= n && n <= Number(col.attributes.max));
   const ours = new Map<number, number>();
   for (const block of blocks)
-    block.table.widths.forEach((width, k) => ours.set(block.left + k + 1, width));
+    block.table.widths.forEach((width, k) => {
+      const n = block.left + k + 1;
+      if (k < block.table.ownedBefore && hasCol(n)) return;
+      ours.set(n, width);
+    });
   if (ours.size === 0) return [];
   const ourCol = (n: number, base: Record<string, string>) => {
     const attributes: Record<string, string> = {};

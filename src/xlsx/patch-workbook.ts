@@ -6,6 +6,7 @@
  * content types — are spliced, never re-serialised; our own sheets are written whole.
  */
 import type { SheetContent } from "../core/criteria/criteria-sheet";
+import { recordName } from "../core/read/markers";
 import { sameSheetName, type SummarySheetPlan } from "../core/write/summary-sheet";
 import { COLORS, type SheetWritePlan } from "../core/write/write-plan";
 import { barChartXml, drawingXml, type BarChartData } from "./chart";
@@ -85,11 +86,12 @@ export function patchWorkbook(
     );
   }
 
-  const removeNames = edits.plans.flatMap((plan) => [
-    ...plan.staleMarkers,
-    ...plan.markers.map((m) => m.name),
-  ]);
-  const addNames = edits.plans.flatMap((plan) => plan.markers);
+  // Each block's marker and, beside it, the record of what was written (issue 19.5).
+  const removeNames = edits.plans.flatMap((plan) => {
+    const markers = [...plan.staleMarkers, ...plan.markers.map((m) => m.name)];
+    return [...markers, ...markers.map(recordName)];
+  });
+  const addNames = edits.plans.flatMap((plan) => [...plan.markers, ...plan.records]);
   const addSheets: Array<{ name: string; relId: string }> = [];
 
   if (edits.summary) {

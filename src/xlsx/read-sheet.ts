@@ -39,6 +39,12 @@ export interface SheetContext {
   styles: CellStyles;
   date1904: boolean;
   limits: ReadLimits;
+  /**
+   * Our blocks' state columns (0-based, sheet-absolute, with the block's header row, from
+   * `stateColumnsOf` the markers): a value without a formula there, below the header, is
+   * reported in `Grid.typedCells`.
+   */
+  stateColumns?: Array<{ column: number; top: number }>;
 }
 
 /** A cell reference split into 0-based column and 1-based row (row 0 when absent). */
@@ -152,6 +158,11 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
   let inInlineText = 0;
   let inPhonetic = 0;
   let hasValueElement = false;
+  let hasFormula = false;
+  const stateTops = new Map<number, number>();
+  for (const { column: c, top } of context.stateColumns ?? [])
+    stateTops.set(c, Math.min(top, stateTops.get(c) ?? Infinity));
+  const typedCells: Array<[number, number]> = [];
 
   const address = (col: number, row: number) =>
     `${quoteSheetName(sheetName)}!${columnLetter(col)}${row}`;
@@ -217,7 +228,8 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
         if (name === "v") {
           inValue = true;
           hasValueElement = true;
-        } else if (name === "is") inInline = true;
+        } else if (name === "f") hasFormula = true;
+        else if (name === "is") inInline = true;
         else if (name === "t" && inInline) inInlineText++;
         else if (name === "rPh") inPhonetic++;
         return;
@@ -231,6 +243,7 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
         cellStyle = attributes.s !== undefined ? Number(attributes.s) || 0 : 0;
         text = "";
         hasValueElement = false;
+        hasFormula = false;
       } else if (name === "row" && inSheetData) {
         const r = attributes.r !== undefined ? Number(attributes.r) : NaN;
         rowNumber = Number.isInteger(r) && r > 0 && r <= MAX_EXCEL_ROWS ? r : rowNumber + 1;
@@ -266,7 +279,14 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
         else if (name === "rPh") inPhonetic--;
         else if (name === "c") {
           inCell = false;
-          if (cellType === "inlineStr" || hasValueElement) record(cellValue());
+          if (cellType === "inlineStr" || hasValueElement) {
+            const value = cellValue();
+            record(value);
+            // A value typed over our state formula (the header row is ours, and text).
+            const top = stateTops.size > 0 ? stateTops.get(column) : undefined;
+            if (top !== undefined && rowNumber - 1 > top && !hasFormula && value !== "")
+              typedCells.push([rowNumber - 1, column]);
+          }
         }
         return;
       }
@@ -284,6 +304,7 @@ export function readSheet(bytes: Uint8Array, context: SheetContext, layout?: Xml
     styles,
     limits
   );
+  if (context.stateColumns) grid.typedCells = typedCells;
   return sheetProtected ? { ...grid, protected: true } : grid;
 }
 

@@ -4,7 +4,7 @@
  * business rule. Chart sheets and other non-grid sheets are left out.
  */
 import type { Grid } from "../core/read/grid";
-import { markersOnSheet, type DefinedName } from "../core/read/markers";
+import { markersOnSheet, stateColumnsOf, type DefinedName } from "../core/read/markers";
 import type { ReadLimits } from "./limits";
 import {
   openPackage,
@@ -82,6 +82,7 @@ export function readWorkbook(
     const part = pkg.parts.get(entry.partPath);
     if (!part) throw missingSheetPart(entry.name);
     const recorder = options.keepLayouts ? layoutRecorder() : undefined;
+    const markers = markersOnSheet(namesVisibleTo(pkg.definedNames, index), entry.name);
     const grid = readSheet(
       part,
       {
@@ -91,11 +92,12 @@ export function readWorkbook(
         styles,
         date1904: pkg.date1904,
         limits: pkg.limits,
+        stateColumns: stateColumnsOf(markers),
       },
       recorder?.handlers
     );
     if (recorder) layouts.set(entry.partPath, recorder.finish());
-    grid.markers = markersOnSheet(namesVisibleTo(pkg.definedNames, index), entry.name);
+    grid.markers = markers;
     sheets.push({ name: entry.name, state: entry.state, partPath: entry.partPath, grid });
   });
 

@@ -13,7 +13,11 @@ import type { TemplateName } from "../fixtures/assessment/templates";
 import { readWorkbook } from "../../src/xlsx/read-workbook";
 import { gridWidth } from "../../src/core/read/grid";
 import { cellAt } from "../../src/core/read/grid";
-import { OUTPUT_COLUMNS, isOwnedHeader } from "../../src/core/read/output-columns";
+import {
+  NO_DEADLINE_KEYS,
+  OUTPUT_COLUMNS,
+  isOwnedHeader,
+} from "../../src/core/read/output-columns";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "par-assessment-rerun-"));
 const today = "2025-11-20";
@@ -64,7 +68,8 @@ describe("re-running on a scored self-assessment table", () => {
     await scoreTo(once, twice);
     await scoreTo(twice, thrice);
     const first = readFileSync(once);
-    expect(ownedHeaders(first)).toBe(OUTPUT_COLUMNS.length);
+    // A self-assessment table has no deadline column: points, maximum and warnings only.
+    expect(ownedHeaders(first)).toBe(NO_DEADLINE_KEYS.length);
     expect(differingParts(first, readFileSync(twice))).toEqual([]);
     expect(differingParts(first, readFileSync(thrice))).toEqual([]);
   });
@@ -75,7 +80,43 @@ describe("re-running on a scored self-assessment table", () => {
     const twice = path.join(dir, "mistakes.2.xlsx");
     await scoreTo(input, once);
     await scoreTo(once, twice);
-    expect(ownedHeaders(readFileSync(twice))).toBe(OUTPUT_COLUMNS.length);
+    expect(ownedHeaders(readFileSync(twice))).toBe(NO_DEADLINE_KEYS.length);
     expect(differingParts(readFileSync(once), readFileSync(twice))).toEqual([]);
+  });
+});
+
+/** Every text cell of the first sheet, and the sheet part's XML. */
+function firstSheet(bytes: Uint8Array): { texts: string[]; xml: string } {
+  const book = readWorkbook(bytes);
+  const grid = book.sheets[0].grid;
+  const texts = grid.values.flat().filter((v): v is string => typeof v === "string");
+  const part = unzipParts(bytes).get(book.sheets[0].partPath.replace(/^\//, ""))!;
+  return { texts, xml: Buffer.from(part).toString("utf8") };
+}
+
+describe("deadline columns only where the table has deadlines (issue 19.8)", () => {
+  const due = OUTPUT_COLUMNS.find((c) => c.key === "due")!.header;
+  const state = OUTPUT_COLUMNS.find((c) => c.key === "dueState")!.header;
+
+  it("a self-assessment copy has no due or state column, no state formula, no overdue fills", async () => {
+    const out = path.join(dir, "layout-1.narrow.xlsx");
+    await scoreTo(templateFile("layout-1"), out);
+    const { texts, xml } = firstSheet(readFileSync(out));
+    expect(texts).toContain("Điểm tính toán (tự động)");
+    expect(texts).toContain("Cảnh báo (tự động)");
+    expect(texts).not.toContain(due);
+    expect(texts).not.toContain(state);
+    expect(xml).not.toContain("TODAY()");
+    expect(xml).not.toContain("<conditionalFormatting");
+  });
+
+  it("a plan appendix copy still has them, with their formulas and fills", async () => {
+    const out = path.join(dir, "plan.wide.xlsx");
+    await scoreTo(path.join(__dirname, "../../samples/phu-luc-par-index-2025.xlsx"), out);
+    const { texts, xml } = firstSheet(readFileSync(out));
+    expect(texts).toContain(due);
+    expect(texts).toContain(state);
+    expect(xml).toContain("TODAY()");
+    expect(xml).toContain("<conditionalFormatting");
   });
 });

@@ -10,11 +10,37 @@ import { applyPlan } from "./apply-plan";
 import { DIEN_BAN_2025, HA_DONG_2024 } from "./fixtures";
 
 const WORDS = [
-  "STT", "Mã", "Nội dung", "Thời gian hoàn thành", "Kết quả", "Điểm tối đa", "Điểm tự chấm", "Tình trạng",
-  "Tài liệu kiểm chứng", "Bộ phận thực hiện", "I", "II. CẢI CÁCH THỂ CHẾ", "1.1. Ban hành", "I.1", "VII.4.1", "4.2 Tỷ lệ",
-  "85%", "41/42", "vượt: 3; đạt: 3; tổng: 10", "Quý II, III/2025", "Trước ngày 31/11/2025", "Thường xuyên",
-  "Đã hoàn thành", "Đang thực hiện", "#N/A", "#DIV/0!", "Không phát sinh", "<script>alert(1)</script>", "",
-  "Điểm tính toán (tự động)", "Hạn chót (tự động)",
+  "STT",
+  "Mã",
+  "Nội dung",
+  "Thời gian hoàn thành",
+  "Kết quả",
+  "Điểm tối đa",
+  "Điểm tự chấm",
+  "Tình trạng",
+  "Tài liệu kiểm chứng",
+  "Bộ phận thực hiện",
+  "I",
+  "II. CẢI CÁCH THỂ CHẾ",
+  "1.1. Ban hành",
+  "I.1",
+  "VII.4.1",
+  "4.2 Tỷ lệ",
+  "85%",
+  "41/42",
+  "vượt: 3; đạt: 3; tổng: 10",
+  "Quý II, III/2025",
+  "Trước ngày 31/11/2025",
+  "Thường xuyên",
+  "Đã hoàn thành",
+  "Đang thực hiện",
+  "#N/A",
+  "#DIV/0!",
+  "Không phát sinh",
+  "<script>alert(1)</script>",
+  "",
+  "Điểm tính toán (tự động)",
+  "Hạn chót (tự động)",
 ];
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -51,12 +77,19 @@ describe("the core on arbitrary grids", () => {
           plan.tables.forEach((table, i) => {
             const layout = result.tables[i].layout;
             // The block lies right of every input column, or exactly on the block a run wrote before.
-            expect(table.left === layout.ownedColumn || table.left > layout.lastInputColumn).toBe(true);
-            expect(table.values[0]).toHaveLength(OUTPUT_COLUMNS.length);
+            expect(table.left === layout.ownedColumn || table.left > layout.lastInputColumn).toBe(
+              true
+            );
+            // Five columns where the table has deadlines, three (no due, no state) where not.
+            expect(table.values[0]).toHaveLength(
+              layout.deadlineColumn !== null ? OUTPUT_COLUMNS.length : table.columns.length
+            );
+            expect([3, OUTPUT_COLUMNS.length]).toContain(table.columns.length);
+            expect(table.values.every((row) => row.length === table.columns.length)).toBe(true);
             // Any non-empty cell under a first-run block is reported as a conflict.
             if (layout.ownedColumn === null) {
               for (let r = table.top; r < table.top + table.values.length; r++) {
-                for (let k = 0; k < OUTPUT_COLUMNS.length; k++) {
+                for (let k = 0; k < table.columns.length; k++) {
                   const value = g.values[r]?.[table.left + k];
                   if (value !== undefined && value !== "" && String(value).trim() !== "") {
                     expect(plan.conflicts.length).toBeGreaterThan(0);
@@ -78,7 +111,17 @@ describe("the core on arbitrary grids", () => {
 // workbook.
 // ---------------------------------------------------------------------------
 
-const RULE_SHAPES = ["ratio0", "ratio", "gate", "tiers", "count", "weighted_share", "all_of", "manual", "boolean"] as const;
+const RULE_SHAPES = [
+  "ratio0",
+  "ratio",
+  "gate",
+  "tiers",
+  "count",
+  "weighted_share",
+  "all_of",
+  "manual",
+  "boolean",
+] as const;
 type RuleShape = (typeof RULE_SHAPES)[number];
 
 const leaf = fc.record({
@@ -95,13 +138,25 @@ function ruleOf(shape: RuleShape, max: number): Record<string, unknown> {
     case "gate":
       return { kind: "gate", min: 0.8 };
     case "tiers":
-      return { kind: "tiers", tiers: [{ min: 1, points: max }, { min: 0.5, points: roundHalfAwayFromZero(max / 3, 3) }] };
+      return {
+        kind: "tiers",
+        tiers: [
+          { min: 1, points: max },
+          { min: 0.5, points: roundHalfAwayFromZero(max / 3, 3) },
+        ],
+      };
     case "count":
       return { kind: "count", target: 3, partial: true };
     case "weighted_share":
       return { kind: "weighted_share", weights: { exceeded: max, met: max / 2 }, cutoff: 0.5 };
     case "all_of":
-      return { kind: "all_of", conditions: [{ label: "Số hóa", min: 0.8 }, { label: "Khai thác", min: 0.5 }] };
+      return {
+        kind: "all_of",
+        conditions: [
+          { label: "Số hóa", min: 0.8 },
+          { label: "Khai thác", min: 0.5 },
+        ],
+      };
     case "manual":
     case "boolean":
       return { kind: shape, noCaseFull: true };
@@ -115,21 +170,42 @@ const generatedSet: fc.Arbitrary<CriteriaSet> = fc
     loose: fc.array(leaf, { minLength: 1, maxLength: 4 }),
   })
   .map(({ children, loose }) => {
-    const sum = (leaves: Array<{ max: number }>) => roundHalfAwayFromZero(leaves.reduce((t, l) => t + l.max, 0), 3);
+    const sum = (leaves: Array<{ max: number }>) =>
+      roundHalfAwayFromZero(
+        leaves.reduce((t, l) => t + l.max, 0),
+        3
+      );
     const parentMax = sum(children);
     const criteria = [
       {
         code: "A.1",
         name: "Tiêu chí cha",
         maxPoints: parentMax,
-        children: children.map((l, i) => ({ code: `A.1.${i + 1}`, name: `Con ${i + 1}`, maxPoints: l.max, rule: ruleOf(l.shape, l.max) })),
+        children: children.map((l, i) => ({
+          code: `A.1.${i + 1}`,
+          name: `Con ${i + 1}`,
+          maxPoints: l.max,
+          rule: ruleOf(l.shape, l.max),
+        })),
       },
-      ...loose.map((l, i) => ({ code: `A.${i + 2}`, name: `Riêng ${i + 2}`, maxPoints: l.max, rule: ruleOf(l.shape, l.max) })),
+      ...loose.map((l, i) => ({
+        code: `A.${i + 2}`,
+        name: `Riêng ${i + 2}`,
+        maxPoints: l.max,
+        rule: ruleOf(l.shape, l.max),
+      })),
     ];
     const parsed = parseCriteriaSet({
       id: "sinh-ngau-nhien",
       name: "Bộ sinh ngẫu nhiên",
-      areas: [{ code: "A", name: "Lĩnh vực A", maxPoints: roundHalfAwayFromZero(parentMax + sum(loose), 3), criteria }],
+      areas: [
+        {
+          code: "A",
+          name: "Lĩnh vực A",
+          maxPoints: roundHalfAwayFromZero(parentMax + sum(loose), 3),
+          criteria,
+        },
+      ],
     });
     if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("\n"));
     return parsed.value;
@@ -137,9 +213,32 @@ const generatedSet: fc.Arbitrary<CriteriaSet> = fc
 
 const plausibleResult: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom<CellValue>(
-    "100%", "85%", "0,0000001", 5e-324, 1e308, -5, "9".repeat(400) + "%", "-5%", "1" + "0".repeat(400), "1" + "0".repeat(400) + "/2",
-    "Tổng 10\nVượt 5\nĐạt 4", "vượt: 3; đạt: 3; tổng: 10", "82%; 47%", "82%\n47%", "41/42", "Không phát sinh", "Đạt", "Không",
-    "02 sáng kiến", "0,125", "0,005", "0,375/0,375", "", "Đạt 85% kế hoạch\r\nghi chú", "1,5", `${"9".repeat(30)} sáng kiến`
+    "100%",
+    "85%",
+    "0,0000001",
+    5e-324,
+    1e308,
+    -5,
+    "9".repeat(400) + "%",
+    "-5%",
+    "1" + "0".repeat(400),
+    "1" + "0".repeat(400) + "/2",
+    "Tổng 10\nVượt 5\nĐạt 4",
+    "vượt: 3; đạt: 3; tổng: 10",
+    "82%; 47%",
+    "82%\n47%",
+    "41/42",
+    "Không phát sinh",
+    "Đạt",
+    "Không",
+    "02 sáng kiến",
+    "0,125",
+    "0,005",
+    "0,375/0,375",
+    "",
+    "Đạt 85% kế hoạch\r\nghi chú",
+    "1,5",
+    `${"9".repeat(30)} sáng kiến`
   ),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.double({ min: 0, max: 2, noNaN: true }),
@@ -148,22 +247,37 @@ const plausibleResult: fc.Arbitrary<CellValue> = fc.oneof(
 );
 
 const plausibleDeadline = fc.constantFrom<[CellValue, string]>(
-  ["Quý IV/2025", "General"], [20251215, "dd/mm/yyyy"], [3e9, "dd/mm/yyyy"], [45991, "dd/mm/yyyy"], ["Thường xuyên", "General"],
-  ["", "General"], ["Trước ngày 31/11/2025", "General"]
+  ["Quý IV/2025", "General"],
+  [20251215, "dd/mm/yyyy"],
+  [3e9, "dd/mm/yyyy"],
+  [45991, "dd/mm/yyyy"],
+  ["Thường xuyên", "General"],
+  ["", "General"],
+  ["Trước ngày 31/11/2025", "General"]
 );
 
 /** A table listing codes of the set (some more than once) with plausible results and deadlines. */
 function plausibleGrid(codes: string[]): fc.Arbitrary<Grid> {
   return fc
-    .array(fc.tuple(fc.constantFrom(...codes), plausibleResult, plausibleDeadline), { minLength: 1, maxLength: 14 })
+    .array(fc.tuple(fc.constantFrom(...codes), plausibleResult, plausibleDeadline), {
+      minLength: 1,
+      maxLength: 14,
+    })
     .map((rows) => ({
       sheetName: "Tự chấm",
-      values: [["Mã", "Nội dung", "Kết quả", "Thời gian hoàn thành"], ...rows.map(([code, result, [deadline]]) => [code, `Nội dung ${code}`, result, deadline])],
-      numberFormats: [["General", "General", "General", "General"], ...rows.map(([, , [, format]]) => ["General", "General", "General", format])],
+      values: [
+        ["Mã", "Nội dung", "Kết quả", "Thời gian hoàn thành"],
+        ...rows.map(([code, result, [deadline]]) => [code, `Nội dung ${code}`, result, deadline]),
+      ],
+      numberFormats: [
+        ["General", "General", "General", "General"],
+        ...rows.map(([, , [, format]]) => ["General", "General", "General", format]),
+      ],
     }));
 }
 
-const codesOf = (set: CriteriaSet): string[] => [...new CriteriaIndex(set).all()].map((e) => e.criterion.code);
+const codesOf = (set: CriteriaSet): string[] =>
+  [...new CriteriaIndex(set).all()].map((e) => e.criterion.code);
 
 const workbook: fc.Arbitrary<{ set: CriteriaSet; grid: Grid }> = fc
   .oneof(generatedSet, fc.constant(DIEN_BAN_2025))
@@ -196,7 +310,8 @@ function expectSoundResult(run: ReturnType<typeof scoreWorkbook>): void {
   for (const plan of run.plans)
     for (const table of plan.tables)
       for (const cells of table.values)
-        for (const cell of cells) if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
+        for (const cell of cells)
+          if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
 }
 
 describe("the core on random but plausible workbooks", () => {
@@ -206,11 +321,18 @@ describe("the core on random but plausible workbooks", () => {
         const first = scoreWorkbook([g], { criteria: set, today: "2025-11-20" });
         expectSoundResult(first);
         expect(first.blocked).toBeNull();
-        const second = scoreWorkbook([applyPlan(g, first.plans[0])], { criteria: set, today: "2025-11-20" });
+        const second = scoreWorkbook([applyPlan(g, first.plans[0])], {
+          criteria: set,
+          today: "2025-11-20",
+        });
         expect(second.blocked).toBeNull();
         expect(second.plans[0].conflicts).toEqual([]);
-        expect(second.plans[0].tables.map((t) => t.values)).toEqual(first.plans[0].tables.map((t) => t.values));
-        expect(second.results[0].tables.map((t) => t.totals)).toEqual(first.results[0].tables.map((t) => t.totals));
+        expect(second.plans[0].tables.map((t) => t.values)).toEqual(
+          first.plans[0].tables.map((t) => t.values)
+        );
+        expect(second.results[0].tables.map((t) => t.totals)).toEqual(
+          first.results[0].tables.map((t) => t.totals)
+        );
       }),
       { numRuns: 300 }
     );

@@ -69,3 +69,33 @@ describe("scoreActiveSheet run twice on a self-assessment table", () => {
     expect([...sheet.cells.keys()].sort()).toEqual(cellsAfterFirst);
   });
 });
+
+describe("scoreActiveSheet on a self-assessment table without a deadline column (issue 19.8)", () => {
+  it("writes a three-column block: no due or state column, no formulas, no overdue fills", async () => {
+    const grid = templateGrid(LAYOUT_1);
+    const sheet = new FakeSheet(
+      LAYOUT_1.sheetName,
+      grid.values.map((row) => row.map((v) => v ?? ""))
+    );
+    const excel = new FakeExcel([sheet]);
+    const options = { criteria: null, today: "2025-11-20" };
+    const outcome = await scoreActiveSheet(excel.context(), options);
+    expect(outcome.ok).toBe(true);
+    expect(sheet.valueAt("H4")).toBe("Điểm tính toán (tự động)");
+    expect(sheet.valueAt("J4")).toBe("Cảnh báo (tự động)");
+    expect(sheet.valueAt("K4") ?? "").toBe("");
+    const texts = [...sheet.cells.values()].map((c) => String(c.formula ?? c.value));
+    expect(texts).not.toContain("Hạn chót (tự động)");
+    expect(texts).not.toContain("Tình trạng hạn (tự động)");
+    expect([...sheet.cells.values()].filter((c) => c.formula !== undefined)).toEqual([]);
+    expect(sheet.conditionalFormats).toEqual([]);
+    expect([...sheet.columnWidths.keys()].sort((a, b) => a - b)).toEqual([7, 8, 9]);
+    // The marker records the narrower block, and a re-run rewrites it in place.
+    expect([...excel.names.values()].filter((v) => /\$H\$4:\$J\$4$/.test(v))).toHaveLength(1);
+    const cells = [...sheet.cells.keys()].sort();
+    const again = await scoreActiveSheet(excel.context(), options);
+    expect(again.ok).toBe(true);
+    expect([...sheet.cells.keys()].sort()).toEqual(cells);
+    expect(sheet.valueAt("K4") ?? "").toBe("");
+  });
+});

@@ -66,7 +66,13 @@ describe("scoreActiveSheet", () => {
       first
     );
     expect(sheet.conditionalFormats).toHaveLength(2);
-    expect([...excel.names.values()]).toEqual(["'Phụ lục KH CCHC'!$I$5:$M$5", "'Tổng hợp'!$A$1"]);
+    // The block's marker, the record of what was written beside it, the summary's marker.
+    expect([...excel.names.keys()]).toEqual([
+      "_ParIndex_yyexde_1",
+      "_ParWrote_yyexde_1",
+      "_ParIndex_TongHop",
+    ]);
+    expect(excel.names.get("_ParIndex_yyexde_1")).toBe("'Phụ lục KH CCHC'!$I$5:$M$5");
     expect(excel.sheets.filter((s) => s.name === "Tổng hợp")).toHaveLength(1);
     expect(excel.active).toBe(0); // the user stays on the sheet they scored
   });
@@ -240,7 +246,8 @@ describe("what real Excel would refuse or change (issue 11)", () => {
     const again = await scoreIn(excel, options);
     expect(again).toMatchObject({ ok: true });
     expect(excel.sheets.map((s) => s.name)).toEqual(["Phụ lục KH CCHC", "Tổng hợp"]);
-    expect([...excel.names.keys()]).toHaveLength(2);
+    // Marker, record of what was written, summary marker: none twice.
+    expect([...excel.names.keys()]).toHaveLength(3);
   });
 
   it("never writes into a merged area: a section row merged past the table moves the block or stops the run", async () => {
@@ -384,5 +391,63 @@ describe("Excel's limits on a first read (issue 24)", () => {
     const outcome = await scoreIn(excel, { ...options, criteria: null });
     expect(outcome).toMatchObject({ ok: true });
     expect(Math.max(...excel.responseBytes)).toBeGreaterThan(FAKE_PAYLOAD_LIMIT); // it was refused once
+  });
+});
+
+describe("a value typed over one of our cells stops the re-run (issue 19.5)", () => {
+  /** Every cell of the sheet, to show that a refused run wrote nothing. */
+  const allCells = (sheet: FakeSheet) =>
+    [...sheet.cells.entries()].map(([key, cell]) => `${key}=${JSON.stringify(cell)}`).sort();
+
+  it("names a date typed over our due date and a text typed over our state formula, writing nothing", async () => {
+    const sheet = sheetOf(TASK_SHEET);
+    const excel = new FakeExcel([sheet]);
+    expect((await scoreIn(excel, options)).ok).toBe(true);
+    // The record sits beside the marker, hidden, as text.
+    const record = [...excel.names.entries()].find(([name]) => name.startsWith("_ParWrote_"));
+    expect(record?.[1]).toMatch(/^v1\.\d\./);
+    expect(excel.definedNames.find((n) => n.name === record![0])?.visible).toBe(false);
+    // A plain re-run is no refusal.
+    expect((await scoreIn(excel, options)).ok).toBe(true);
+
+    expect(sheet.valueAt("L10")).toBe(45930); // 30/09/2025, ours
+    sheet.cells.set("9,11", { value: 45945, numberFormat: "dd/mm/yyyy" });
+    sheet.cells.set("10,12", { value: "Đã hoàn thành", numberFormat: "General" });
+    const before = allCells(sheet);
+    const names = [...excel.names.keys()].sort();
+    const outcome = await scoreIn(excel, options);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.message).toContain(
+      "các ô 'Phụ lục KH CCHC'!L10 («15/10/2025»), 'Phụ lục KH CCHC'!M11 («Đã hoàn thành») trong cột do công cụ ghi (tự động) đã bị sửa tay; hãy chuyển nội dung đó sang cột của đơn vị rồi xoá ô, hoặc xoá ô để công cụ ghi lại"
+    );
+    expect(allCells(sheet)).toEqual(before);
+    expect([...excel.names.keys()].sort()).toEqual(names);
+  });
+
+  it("on a host without SpecialCells (ExcelApi 1.7) the record still catches a typed date", async () => {
+    const sheet = sheetOf(TASK_SHEET);
+    const excel = new FakeExcel([sheet], { apiVersion: "1.7" });
+    expect((await scoreIn(excel, options)).ok).toBe(true);
+    sheet.cells.set("9,11", { value: 45945, numberFormat: "dd/mm/yyyy" });
+    const outcome = await scoreIn(excel, options);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok)
+      expect(outcome.message).toContain(
+        "ô 'Phụ lục KH CCHC'!L10 trong cột do công cụ ghi (tự động) đã bị sửa tay thành «15/10/2025»"
+      );
+  });
+});
+
+describe("a person's formatting of our columns stays on a re-run", () => {
+  it("keeps a width the person gave one of our columns; a first run sets ours", async () => {
+    const sheet = sheetOf(TASK_SHEET);
+    const excel = new FakeExcel([sheet]);
+    expect((await scoreIn(excel, options)).ok).toBe(true);
+    expect(sheet.columnWidths.get(10)).toBe(48 * 5.25); // K, the warnings column: ours
+    sheet.columnWidths.set(10, 420); // the person widens it
+    expect((await scoreIn(excel, options)).ok).toBe(true);
+    expect(sheet.columnWidths.get(10)).toBe(420);
+    expect(sheet.columnWidths.get(11)).toBe(38 * 5.25);
   });
 });

@@ -18,7 +18,10 @@
  *   top-left cell is in the range (OfficeDev/office-js#3611); writing values into part
  *   of a merged area fails.
  * - Defined name values read "Sheet!$A$1" (quoted only when the name needs it), or
- *   "#REF!" once the sheet is deleted.
+ *   "#REF!" once the sheet is deleted; a name added with a formula of text literals
+ *   (`names.add(name, '="ab"&"c"')`) reads its text ("abc", type String).
+ * - Range.getSpecialCellsOrNullObject("Constants") (ExcelApi 1.9) gives the address of
+ *   the range's non-empty cells without a formula ("S!N7,S!N9"), a null object when none.
  * - APIs above the host's ExcelApi version throw ApiNotFound (at the sync for members every
  *   host's objects have, such as Worksheet.freezePanes); `supports` answers by level.
  * - A failed sync loads nothing; each context (Excel.run) has its own queue.
@@ -270,6 +273,9 @@ interface DefinedNameEntry {
   name: string;
   sheet: FakeSheet;
   address: string;
+  /** A name whose formula is text: the text it computes. */
+  text?: string;
+  visible?: boolean;
 }
 
 export interface FakeExcelOptions {
@@ -511,6 +517,7 @@ export class FakeExcel {
   }
 
   private nameValue(entry: DefinedNameEntry): string {
+    if (entry.text !== undefined) return entry.text;
     if (entry.sheet.deleted) return "#REF!";
     const absolute = entry.address
       .split(":")
@@ -566,16 +573,36 @@ export class FakeExcel {
               this.definedNames.splice(index, 1);
             }),
         }),
-        add: (name: string, range: FakeRangeInternals) => {
+        add: (name: string, range: FakeRangeInternals | string) => {
+          const item: { visible?: boolean } = {};
           this.enqueue(["add-name", name], () => {
             if (this.definedNames.some((n) => sameName(n.name, name)))
               throw officeError("ItemAlreadyExists", `Tên ${name} đã có.`);
+            if (typeof range === "string") {
+              // Only text formulas ("ab"&"c") are needed: anything else is refused here.
+              const body = /^=((?:"[^"]*"\s*&\s*)*"[^"]*")$/.exec(range)?.[1];
+              if (body === undefined)
+                throw officeError("InvalidArgument", `Công thức tên không hỗ trợ: ${range}`);
+              this.definedNames.push({
+                name,
+                sheet: this.sheets[0],
+                address: "A1",
+                text: body.replace(/"\s*&\s*"/g, "").replace(/^"|"$/g, ""),
+                visible: item.visible ?? true,
+              });
+              return;
+            }
             this.definedNames.push({
               name,
               sheet: range.fakeSheet(),
               address: range.fakeAddress(),
             });
           });
+          return {
+            set visible(v: boolean) {
+              item.visible = v;
+            },
+          };
         },
       },
       ["items"],
@@ -583,7 +610,7 @@ export class FakeExcel {
         items: this.definedNames.map((n) => ({
           name: n.name,
           value: this.nameValue(n),
-          type: "Range",
+          type: n.text !== undefined ? "String" : "Range",
         })),
       })
     );
@@ -1014,6 +1041,26 @@ export class FakeExcel {
       },
       format,
       conditionalFormats,
+      getSpecialCellsOrNullObject: (cellType: string) => {
+        excel.requireApi("1.9", "Range.getSpecialCellsOrNullObject");
+        if (cellType !== "Constants") throw new Error(`fake: ${cellType} not modelled`);
+        return this.loadable({}, ["isNullObject", "address"], () => {
+          const b = bounds();
+          const sheet = sheetOf();
+          const found: string[] = [];
+          for (let r = b.top; r <= b.bottom; r++)
+            for (let c = b.left; c <= b.right; c++) {
+              const cell = sheet.cell(r, c);
+              if (cell && cell.formula === undefined && cell.value !== "")
+                found.push(
+                  `${referenceSheetName(sheet.name)}!${a1({ top: r, left: c, bottom: r, right: c })}`
+                );
+            }
+          return found.length === 0
+            ? { isNullObject: true }
+            : { isNullObject: false, address: found.join(",") };
+        });
+      },
       getMergedAreasOrNullObject: () => {
         excel.requireApi("1.13", "Range.getMergedAreasOrNullObject");
         return this.loadable({}, ["isNullObject", "areaCount", "areas"], () => {

@@ -22,6 +22,8 @@ function planAt(origin: { row: number; column: string }, rows: PlannedCell[][]):
     top: origin.row - 1,
     left: origin.column.charCodeAt(0) - 65,
     range: `${origin.column}${origin.row}:${last}${lastRow}`,
+    columns: OUTPUT_COLUMNS.map((c) => c.key),
+    ownedBefore: 0,
     values: [OUTPUT_COLUMNS.map((c) => c.header), ...rows],
     numberFormats: ["0.00", "0.00", "@", "dd/mm/yyyy", "General"],
     widths: OUTPUT_COLUMNS.map((c) => c.width),

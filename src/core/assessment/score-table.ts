@@ -357,6 +357,7 @@ export function scoreAssessment(
       ownedWidth: read.layout.ownedWidth,
       marker: read.layout.marker,
       statusColumn: null,
+      deadlineColumn: null,
     },
     assessment: { setChecks: checkSet(read, grid, { areas: computed }), appraisal, formation },
   };

@@ -32,6 +32,12 @@ export interface Grid {
   hiddenColumns?: number[];
   /** 0-based grid rows the user has hidden. */
   hiddenRows?: number[];
+  /**
+   * Cells of the tools' state columns (`stateColumnsOf` the markers) that hold a typed
+   * value instead of the formula the tool wrote there, as 0-based grid [row, column];
+   * undefined when the reader cannot tell (a host without the API).
+   */
+  typedCells?: Array<[number, number]>;
   /** True when the sheet is protected against editing (Protect Sheet): nothing is written on it. */
   protected?: boolean;
 }

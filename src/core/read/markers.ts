@@ -5,8 +5,20 @@
  * finds its block even when a header was retyped, and sees a column inserted into it.
  */
 import { columnIndex, quoteSheetName } from "./a1";
+import { parseWrittenRecord, type WrittenRecord } from "./written-record";
 
 export const MARKER_PREFIX = "_ParIndex_";
+/** Prefix of a block's record of what was written (written-record.ts); the rest is its marker's. */
+export const RECORD_PREFIX = "_ParWrote_";
+
+/**
+ * The name of the record kept beside a block's marker.
+ *
+ * @example recordName("_ParIndex_1abc_1") === "_ParWrote_1abc_1"
+ */
+export function recordName(markerName: string): string {
+  return RECORD_PREFIX + markerName.slice(MARKER_PREFIX.length);
+}
 
 export interface OwnedMarker {
   /** The defined name. */
@@ -16,12 +28,16 @@ export interface OwnedMarker {
   left: number;
   bottom: number;
   right: number;
+  /** What the run that wrote the block wrote in it, when its record is there. */
+  record?: WrittenRecord;
 }
 
 /** A defined name as a front end reads it: its name and its reference ("='Phụ lục'!$I$5:$M$31"). */
 export interface DefinedName {
   name: string;
   reference: string;
+  /** A name kept out of the Name Manager's list (our records), when writing one. */
+  hidden?: boolean;
 }
 
 /**
@@ -51,6 +67,10 @@ export function parseReference(
 
 /** The markers among a workbook's defined names that refer to blocks on `sheet`. */
 export function markersOnSheet(names: DefinedName[], sheet: string): OwnedMarker[] {
+  const records = new Map<string, string>();
+  for (const n of names)
+    if (n.name.toLowerCase().startsWith(RECORD_PREFIX.toLowerCase()))
+      records.set(n.name.toLowerCase(), n.reference);
   return names
     .filter((n) => n.name.startsWith(MARKER_PREFIX))
     .map((n) => ({ name: n.name, ref: parseReference(n.reference) }))
@@ -58,13 +78,19 @@ export function markersOnSheet(names: DefinedName[], sheet: string): OwnedMarker
       (n): n is { name: string; ref: NonNullable<ReturnType<typeof parseReference>> } =>
         n.ref !== null && n.ref.sheet === sheet
     )
-    .map(({ name, ref }) => ({
-      name,
-      top: ref.top,
-      left: ref.left,
-      bottom: ref.bottom,
-      right: ref.right,
-    }));
+    .map(({ name, ref }) => {
+      const marker: OwnedMarker = {
+        name,
+        top: ref.top,
+        left: ref.left,
+        bottom: ref.bottom,
+        right: ref.right,
+      };
+      const stored = records.get(recordName(name).toLowerCase());
+      const record = stored === undefined ? null : parseWrittenRecord(stored);
+      if (record) marker.record = record;
+      return marker;
+    });
 }
 
 /** A short, stable, name-safe tag of a sheet name (defined names cannot hold spaces or accents). */
@@ -89,4 +115,20 @@ export function markerFor(sheet: string, tableIndex: number, range: string): Def
     name: `${MARKER_PREFIX}${sheetTag(sheet)}_${tableIndex + 1}`,
     reference: `=${quoteSheetName(sheet)}!${absolute(from)}:${absolute(to)}`,
   };
+}
+
+/** Width of a block with due and state columns (its state column is its last). */
+const FULL_BLOCK_WIDTH = 5;
+
+/**
+ * The columns of the markers' blocks that hold the tools' state formula (a five-column
+ * block's last), sheet-absolute and 0-based, with the block's header row: where a reader
+ * reports typed values (`Grid.typedCells`).
+ *
+ * @example stateColumnsOf([{ name: "_ParIndex_x_1", top: 3, left: 7, bottom: 3, right: 11 }]) // [{ column: 11, top: 3 }]
+ */
+export function stateColumnsOf(markers: OwnedMarker[]): Array<{ column: number; top: number }> {
+  return markers
+    .filter((m) => m.right - m.left + 1 === FULL_BLOCK_WIDTH)
+    .map((m) => ({ column: m.right, top: m.top }));
 }

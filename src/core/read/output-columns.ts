@@ -25,6 +25,22 @@ export const OUTPUT_COLUMNS = [
 
 export type OutputColumnKey = (typeof OUTPUT_COLUMNS)[number]["key"];
 
+/** Every column of a block: a table with a deadline column gets all five. */
+export const ALL_OUTPUT_KEYS: readonly OutputColumnKey[] = OUTPUT_COLUMNS.map((c) => c.key);
+
+/**
+ * The block of a table without a deadline column (a self-assessment table, a plan
+ * appendix that names no "Thời hạn"): the due date and its state could never say
+ * anything there, so the block stops after the warnings. The due pair always comes last,
+ * so a block's width tells its columns (3 or 5).
+ */
+export const NO_DEADLINE_KEYS: readonly OutputColumnKey[] = ["points", "maxPoints", "warnings"];
+
+/** The column definition of a key. */
+export function outputColumn(key: OutputColumnKey): (typeof OUTPUT_COLUMNS)[number] {
+  return OUTPUT_COLUMNS[outputColumnIndex(key)];
+}
+
 const OWNED_HEADERS = new Set(OUTPUT_COLUMNS.map((c) => normalizeVi(c.header)));
 
 /** True when a header cell is one the add-in wrote. */
@@ -35,7 +51,7 @@ export function isOwnedHeader(value: unknown): boolean {
   return typeof value === "string" && value.includes(")") && OWNED_HEADERS.has(normalizeVi(value));
 }
 
-/** Index of an output column within the owned block. */
+/** Index of an output column within a full (five-column) block; see the plan's `columns` for a table's own block. */
 export function outputColumnIndex(key: OutputColumnKey): number {
   return OUTPUT_COLUMNS.findIndex((c) => c.key === key);
 }

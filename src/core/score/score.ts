@@ -119,6 +119,11 @@ export interface TableLayout {
   marker: string | null;
   /** 0-based grid column of the status and due-relevant input columns. */
   statusColumn: number | null;
+  /**
+   * 0-based grid column of the table's deadline column, null when it has none (every
+   * self-assessment table): the block then has no due and state columns.
+   */
+  deadlineColumn: number | null;
 }
 
 export interface SheetResult {
@@ -170,6 +175,7 @@ export function scoreTable(
       ownedWidth: table.ownedWidth,
       marker: table.marker,
       statusColumn: table.columns.status ?? null,
+      deadlineColumn: table.columns.deadline ?? null,
     },
   };
 }

@@ -5,13 +5,22 @@
  *
  * The writers (ExcelJS in the CLI, Office.js in the add-in) only carry the plan out.
  */
-import { excelSerial } from "../parse/dates";
+import { excelSerial, formatDateVi, fromExcelSerial } from "../parse/dates";
 import { isRecurringLabel } from "../parse/deadlines";
 import { cellAddress, cellAt, columnLetter, type Grid } from "../read/grid";
-import { OUTPUT_COLUMNS, outputColumnIndex } from "../read/output-columns";
+import {
+  ALL_OUTPUT_KEYS,
+  isOwnedHeader,
+  NO_DEADLINE_KEYS,
+  OUTPUT_COLUMNS,
+  outputColumn,
+  type OutputColumnKey,
+} from "../read/output-columns";
 import type { RowResult, SheetResult, TableResult } from "../score/score";
 import { doneStatusFormula, isDueLabel } from "../parse/status";
-import { markerFor, type DefinedName } from "../read/markers";
+import { markerFor, recordName, type DefinedName } from "../read/markers";
+import { recordEntry, recordHas, writtenRecord, type WrittenRecord } from "../read/written-record";
+import { formatNumberVi } from "../parse/numbers";
 import type { CellValue } from "../parse/values";
 import { cellText, isBlankCell, normalizeVi } from "../parse/text";
 
@@ -49,32 +58,50 @@ export interface TableWritePlan {
   left: number;
   /** Excel A1 range of the block, without the sheet name. */
   range: string;
+  /**
+   * The block's columns, left to right: all five where the table has a deadline column,
+   * else points, maximum and warnings only (`planColumn` finds one).
+   */
+  columns: OutputColumnKey[];
   /** The block: header row, then one row per grid row down to the table's last row. */
   values: PlannedCell[][];
   /** Excel number format of each output column, for the data rows. */
   numberFormats: string[];
   /** Column widths in characters. */
   widths: number[];
+  /**
+   * How many of the block's columns (from the left) an earlier run wrote: 0 on a first
+   * run. Their width and hidden state are the person's now, and writers leave them be
+   * (only new columns get `widths`).
+   */
+  ownedBefore: number;
   conditionalRules: ConditionalRule[];
-  /** Column letter of the due column (for recognising this tool's conditional formats). */
-  dueLetter: string;
+  /**
+   * Column letter of the due column (for recognising this tool's conditional formats);
+   * null for a block without one.
+   */
+  dueLetter: string | null;
   /** Column letter of the table's status column, if it has one. */
   statusLetter: string | null;
   /**
    * The state column's formula in R1C1 form, the same for every data row, so that a
    * writer can set the whole column in one assignment (values stay small for 100,000 rows).
+   * Unused by a block without a state column.
    */
   stateFormulaR1C1: string;
   /** 0-based offsets within `values` of the header rows (the first and any repeated ones). */
   headerOffsets: number[];
 }
 
-export type ConflictReason = "user_data" | "header_changed" | "block_resized" | "edited" | "merged";
+export type ConflictReason =
+  "user_data" | "header_changed" | "block_resized" | "edited" | "merged" | "typed";
 
 export interface Conflict {
   /** A1 address with the sheet name. */
   address: string;
   reason: ConflictReason;
+  /** "typed": the value the person typed, as it reads. */
+  value?: string;
 }
 
 export interface SheetWritePlan {
@@ -86,6 +113,12 @@ export interface SheetWritePlan {
   staleMarkers: string[];
   /** Defined names recording the blocks this plan writes (one per table). */
   markers: DefinedName[];
+  /**
+   * Beside each marker, the record of what this plan writes (written-record.ts): a
+   * defined name whose reference is a text formula. Writers remove the old records
+   * (`recordName` of every stale and new marker) and add these once the cells are written.
+   */
+  records: DefinedName[];
 }
 
 /** Prefix of every warning line in the warnings column: readable, and how a re-run knows the text is its own. */
@@ -106,29 +139,59 @@ export const COLORS = {
 export function planSheetWrites(grid: Grid, result: SheetResult, soonDays = 7): SheetWritePlan {
   const tables = result.tables.map((table) => planTable(grid, table, soonDays));
   const conflicts = result.tables.flatMap((table, i) => findConflicts(grid, table, tables[i]));
+  const markers = tables.map((table, i) => markerFor(result.sheet, i, headerRange(table.range)));
   return {
     sheet: result.sheet,
     tables,
     conflicts,
     staleMarkers: (grid.markers ?? []).map((m) => m.name),
-    markers: tables.map((table, i) => markerFor(result.sheet, i, headerRange(table.range))),
+    markers,
+    records: tables.map((table, i) => ({
+      name: recordName(markers[i].name),
+      reference: `=${writtenRecord(writtenEntries(result.tables[i], table))}`,
+      hidden: true,
+    })),
   };
+}
+
+/** The identity of a table row in a record: its content text, which moves with it. */
+function rowIdentity(row: RowResult | undefined): string {
+  return row?.content ?? "";
+}
+
+/** The record's entries of a planned block: every non-blank static cell of a data row. */
+function writtenEntries(table: TableResult, plan: TableWritePlan): string[] {
+  const entries: string[] = [];
+  const { dataRows } = table.layout;
+  table.rows.forEach((row, i) => {
+    const planned = plan.values[dataRows[i] - plan.top];
+    if (!planned) return;
+    planned.forEach((cell, k) => {
+      if (cell === "" || isStateCell(cell)) return;
+      entries.push(recordEntry(plan.columns[k], rowIdentity(row), cell));
+    });
+  });
+  return entries;
 }
 
 function planTable(grid: Grid, table: TableResult, soonDays: number): TableWritePlan {
   const { layout } = table;
   const top = layout.headerRow;
+  const columns = blockColumns(grid, table);
+  const width = columns.length;
   const left =
     layout.ownedColumn ??
-    freeBlockLeft(grid, top, layout.lastRow, layout.lastInputColumn + 1, OUTPUT_COLUMNS.length);
+    freeBlockLeft(grid, top, layout.lastRow, layout.lastInputColumn + 1, width);
   const firstRow = grid.firstRow ?? 1;
   const firstColumn = grid.firstColumn ?? 0;
   const excelRow = (r: number) => r + firstRow;
   const letter = (c: number) => columnLetter(c + firstColumn);
-  const dueLetter = letter(left + outputColumnIndex("due"));
+  const dueAt = columns.indexOf("due");
+  const stateAt = columns.indexOf("dueState");
+  const dueLetter = dueAt >= 0 ? letter(left + dueAt) : null;
   const statusLetter = layout.statusColumn !== null ? letter(layout.statusColumn) : null;
 
-  const headers = OUTPUT_COLUMNS.map((c) => c.header);
+  const headers = columns.map((key) => outputColumn(key).header);
   const byRow = new Map<number, RowResult>();
   table.rows.forEach((row, i) => byRow.set(layout.dataRows[i], row));
   const values: PlannedCell[][] = [headers];
@@ -137,16 +200,16 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
   for (let r = top + 1; r <= layout.lastRow; r++) {
     const row = byRow.get(r);
     if (row) {
-      const cells = rowCells(row);
+      const cells = rowCells(row, columns);
       const anchor = statusAnchors.get(r);
-      if (anchor !== undefined)
-        cells[outputColumnIndex("dueState")] = { value: row.dueLabel, statusRow: excelRow(anchor) };
+      if (anchor !== undefined && stateAt >= 0)
+        cells[stateAt] = { value: row.dueLabel, statusRow: excelRow(anchor) };
       values.push(cells);
     } else if (isRepeatedHeader(grid, r, table)) {
       headerOffsets.push(values.length);
       values.push(headers);
     } else {
-      values.push(OUTPUT_COLUMNS.map(() => ""));
+      values.push(columns.map(() => ""));
     }
   }
   const statusR1C1 =
@@ -155,12 +218,13 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
 
   const firstData = layout.dataRows[0];
   const conditionalRules: ConditionalRule[] = [];
-  if (firstData !== undefined) {
-    const range = `${letter(0)}${excelRow(firstData)}:${letter(left + OUTPUT_COLUMNS.length - 1)}${excelRow(layout.lastRow)}`;
+  // Overdue and due-soon fills only where there is a due date to be late against.
+  if (firstData !== undefined && dueLetter !== null && stateAt >= 0) {
+    const range = `${letter(0)}${excelRow(firstData)}:${letter(left + width - 1)}${excelRow(layout.lastRow)}`;
     const due = `$${dueLetter}${excelRow(firstData)}`;
     // The fills follow the row's own state cell, so that "done" is decided in one place
     // (the state formula, which also knows a status merged down from the row above).
-    const stateLetter = letter(left + outputColumnIndex("dueState"));
+    const stateLetter = letter(left + stateAt);
     const notDone = `$${stateLetter}${excelRow(firstData)}<>"${DONE_STATE}"`;
     conditionalRules.push(
       { kind: "overdue", range, formula: `AND(ISNUMBER(${due}),${due}<TODAY(),${notDone})` },
@@ -171,20 +235,61 @@ function planTable(grid: Grid, table: TableResult, soonDays: number): TableWrite
       }
     );
   }
-  const range = `${letter(left)}${excelRow(top)}:${letter(left + OUTPUT_COLUMNS.length - 1)}${excelRow(layout.lastRow)}`;
+  const range = `${letter(left)}${excelRow(top)}:${letter(left + width - 1)}${excelRow(layout.lastRow)}`;
   return {
     top,
     left,
     range,
+    columns,
     values,
-    numberFormats: OUTPUT_COLUMNS.map((c) => c.numberFormat),
-    widths: OUTPUT_COLUMNS.map((c) => c.width),
+    numberFormats: columns.map((key) => outputColumn(key).numberFormat),
+    widths: columns.map((key) => outputColumn(key).width),
+    ownedBefore: Math.min(width, existingBlockWidth(grid, table) ?? 0),
     conditionalRules,
     dueLetter,
     statusLetter,
     stateFormulaR1C1,
     headerOffsets,
   };
+}
+
+/**
+ * Offset of a column within a table's block, -1 when the block has none (no due and state
+ * columns on a table without deadlines).
+ *
+ * @example planColumn(plan, "dueState") // 4, or -1 on a self-assessment table
+ */
+export function planColumn(plan: Pick<TableWritePlan, "columns">, key: OutputColumnKey): number {
+  return plan.columns.indexOf(key);
+}
+
+/**
+ * Width of the block an earlier run left on the table's header row: as its marker records
+ * it, or (a copy that lost its names) 5 when one of our due headers stands where a full
+ * block has them, else 3. Null on a first run.
+ */
+function existingBlockWidth(grid: Grid, table: TableResult): number | null {
+  const { layout } = table;
+  if (layout.ownedColumn === null) return null;
+  if (layout.ownedWidth !== null) return layout.ownedWidth;
+  const left = layout.ownedColumn;
+  const narrow = NO_DEADLINE_KEYS.length;
+  for (let k = narrow; k < OUTPUT_COLUMNS.length; k++)
+    if (isOwnedHeader(cellAt(grid, layout.headerRow, left + k))) return OUTPUT_COLUMNS.length;
+  return narrow;
+}
+
+/**
+ * The block's columns: all five where the table has a deadline column; else points,
+ * maximum and warnings. A five-column block an earlier run left (an older version wrote
+ * five everywhere) stays five wide: its columns are ours to keep up to date, and only the
+ * person narrows it, by deleting the two columns (the marker follows). A narrow block
+ * whose table gained a deadline column grows by two, where those columns are free.
+ */
+function blockColumns(grid: Grid, table: TableResult): OutputColumnKey[] {
+  if (table.layout.deadlineColumn !== null) return [...ALL_OUTPUT_KEYS];
+  if (existingBlockWidth(grid, table) === OUTPUT_COLUMNS.length) return [...ALL_OUTPUT_KEYS];
+  return [...NO_DEADLINE_KEYS];
 }
 
 /**
@@ -273,14 +378,21 @@ export function doneFormula(statusRef: string | null): string {
   return statusRef === null ? "FALSE" : doneStatusFormula(statusRef);
 }
 
-function rowCells(row: RowResult): PlannedCell[] {
-  return [
-    row.points ?? "",
-    row.maxPoints ?? "",
-    row.warnings.map((w) => `${WARNING_LINE_PREFIX}${w.message}`).join("\n"),
-    row.schedule === "date" && row.due ? excelSerial(row.due) : row.dueLabel,
-    { value: row.dueLabel },
-  ];
+function rowCells(row: RowResult, columns: readonly OutputColumnKey[]): PlannedCell[] {
+  return columns.map((key): PlannedCell => {
+    switch (key) {
+      case "points":
+        return row.points ?? "";
+      case "maxPoints":
+        return row.maxPoints ?? "";
+      case "warnings":
+        return row.warnings.map((w) => `${WARNING_LINE_PREFIX}${w.message}`).join("\n");
+      case "due":
+        return row.schedule === "date" && row.due ? excelSerial(row.due) : row.dueLabel;
+      case "dueState":
+        return { value: row.dueLabel };
+    }
+  });
 }
 
 /**
@@ -295,6 +407,7 @@ export function stateFormulaAt(
   excelRow: number,
   statusRow: number = excelRow
 ): string {
+  if (plan.dueLetter === null) throw new Error("a block without a due column has no state formula");
   return stateFormula(
     `${plan.dueLetter}${excelRow}`,
     doneFormula(
@@ -327,7 +440,8 @@ export function stateFormula(due: string, done: string): string {
  * `dueLetter` (so a re-run replaces it instead of adding a copy). Excel may return it
  * with a leading "=".
  */
-export function isOwnConditionalFormula(formula: string, dueLetter: string): boolean {
+export function isOwnConditionalFormula(formula: string, dueLetter: string | null): boolean {
+  if (dueLetter === null) return false;
   return new RegExp(
     String.raw`^=?AND\(ISNUMBER\(\$${dueLetter}\d+\),\$${dueLetter}\d+(?:<|>=)TODAY\(\)`
   ).test(formula);
@@ -335,21 +449,22 @@ export function isOwnConditionalFormula(formula: string, dueLetter: string): boo
 
 /**
  * Cells of the target block that hold the user's data. On a first run the block must be
- * empty. On a re-run the block must still be the five columns written before (its
- * marker, if any, says so), with our headers, and every static cell must still look like
+ * empty. On a re-run the block must still be the columns written before (its marker, if
+ * any, says how many), with our headers, and every static cell must still look like
  * something this tool writes: a number, a due label, warning lines starting with ⚠.
- * (The state column holds formulas; a number typed over a computed point is not
- * detectable and is simply recomputed.)
+ * A narrow block whose table gained a deadline column grows into the two columns right
+ * of it, which must then be free.
  */
 function findConflicts(grid: Grid, table: TableResult, plan: TableWritePlan): Conflict[] {
   const conflicts: Conflict[] = [];
   const add = (r: number, c: number, reason: ConflictReason) =>
     conflicts.push({ address: cellAddress(grid, r, c), reason });
   const { layout } = table;
+  const width = plan.columns.length;
   // A merge over the block (made since the last run, or in the way of a first run that
   // found no free place): writing would split it (Excel refuses, and the merged text of
   // the user's would be lost).
-  const blockRight = plan.left + OUTPUT_COLUMNS.length - 1;
+  const blockRight = plan.left + width - 1;
   for (const m of grid.merges ?? []) {
     if (
       m.bottom >= plan.top &&
@@ -359,39 +474,103 @@ function findConflicts(grid: Grid, table: TableResult, plan: TableWritePlan): Co
     )
       add(Math.max(m.top, plan.top), Math.max(m.left, plan.left), "merged");
   }
-  if (layout.ownedColumn === null) {
-    for (let k = 0; k < OUTPUT_COLUMNS.length; k++) {
+  const existing = existingBlockWidth(grid, table);
+  // Columns nobody wrote before: a first run's block, or the two a narrow block grows by.
+  const fresh = existing === null ? 0 : existing;
+  if (existing === null || (existing === NO_DEADLINE_KEYS.length && width > existing)) {
+    for (let k = fresh; k < width; k++) {
       for (let r = plan.top; r <= layout.lastRow; r++) {
         if (!isBlankCell(cellAt(grid, r, plan.left + k))) add(r, plan.left + k, "user_data");
       }
     }
-    return conflicts;
+    if (existing === null) return conflicts;
   }
   if (conflicts.length > 0) return conflicts;
-  if (layout.ownedWidth !== null && layout.ownedWidth !== OUTPUT_COLUMNS.length) {
-    for (let k = 0; k < layout.ownedWidth; k++) add(plan.top, plan.left + k, "block_resized");
+  if (existing !== width && !(existing === NO_DEADLINE_KEYS.length && width > existing)) {
+    for (let k = 0; k < existing; k++) add(plan.top, plan.left + k, "block_resized");
     return conflicts;
   }
-  for (let k = 0; k < OUTPUT_COLUMNS.length; k++) {
+  for (let k = 0; k < existing; k++) {
     const c = plan.left + k;
-    if (normalizeVi(cellText(cellAt(grid, plan.top, c))) !== normalizeVi(OUTPUT_COLUMNS[k].header))
+    if (
+      normalizeVi(cellText(cellAt(grid, plan.top, c))) !==
+      normalizeVi(outputColumn(plan.columns[k]).header)
+    )
       add(plan.top, c, "header_changed");
   }
   const headerRows = new Set(plan.headerOffsets.map((offset) => plan.top + offset));
+  const record = grid.markers?.find((m) => m.name === layout.marker)?.record ?? null;
+  const rowsAt = new Map<number, RowResult>();
+  table.rows.forEach((row, i) => rowsAt.set(layout.dataRows[i], row));
+  const stateAt = plan.columns.indexOf("dueState");
+  const typed = new Set(
+    stateAt >= 0 && stateAt < existing
+      ? (grid.typedCells ?? []).filter(([, c]) => c === plan.left + stateAt).map(([r]) => r)
+      : []
+  );
   for (let r = plan.top + 1; r <= layout.lastRow; r++) {
     if (headerRows.has(r)) continue;
-    for (const key of ["points", "maxPoints", "warnings", "due", "dueState"] as const) {
-      const c = plan.left + outputColumnIndex(key);
-      if (!looksOwn(key, cellAt(grid, r, c))) add(r, c, "edited");
+    for (let k = 0; k < existing; k++) {
+      const c = plan.left + k;
+      const key = plan.columns[k];
+      const value = cellAt(grid, r, c);
+      if (!looksOwn(key, value)) add(r, c, "edited");
+      else if (k === stateAt) {
+        if (typed.has(r) && !isBlankCell(value)) typedOver(r, c, value);
+      } else if (
+        record &&
+        isTypedOver(record, key, rowsAt.get(r), value, plan.values[r - plan.top]?.[k])
+      )
+        typedOver(r, c, value);
     }
   }
   return conflicts;
+
+  function typedOver(r: number, c: number, value: CellValue) {
+    conflicts.push({
+      address: cellAddress(grid, r, c),
+      reason: "typed",
+      value: shownValue(plan.columns[c - plan.left], value),
+    });
+  }
 }
 
-function looksOwn(
-  key: "points" | "maxPoints" | "warnings" | "due" | "dueState",
-  value: CellValue
+/**
+ * True when a static cell of ours holds a value we did not write last time (the record
+ * says so) and that differs from what this run would write: a person typed it. A blank
+ * cell, or one that already holds what this run writes, is no one's loss.
+ */
+function isTypedOver(
+  record: WrittenRecord,
+  key: OutputColumnKey,
+  row: RowResult | undefined,
+  value: CellValue,
+  planned: PlannedCell | undefined
 ): boolean {
+  if (isBlankCell(value)) return false;
+  if (planned !== undefined && !isStateCell(planned) && sameValue(planned, value)) return false;
+  return !recordHas(record, recordEntry(key, rowIdentity(row), value));
+}
+
+function sameValue(planned: string | number, value: CellValue): boolean {
+  if (typeof planned === "number") return typeof value === "number" && value === planned;
+  return (
+    typeof value === "string" &&
+    value.normalize("NFC").replace(/\r\n?/g, "\n") === planned.normalize("NFC")
+  );
+}
+
+/** A typed value as the message quotes it: a date in the due column as a date. */
+function shownValue(key: OutputColumnKey, value: CellValue): string {
+  if (typeof value === "number") {
+    const iso = key === "due" ? fromExcelSerial(value) : null;
+    return iso ? formatDateVi(iso) : formatNumberVi(value);
+  }
+  const text = cellText(value).trim();
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function looksOwn(key: OutputColumnKey, value: CellValue): boolean {
   if (isBlankCell(value)) return true;
   switch (key) {
     case "points":
@@ -462,6 +641,23 @@ export function conflictMessage(plan: SheetWritePlan): string {
     parts.push(
       `các ô ${list(merged)} đã được gộp (merge) vào vùng các cột "(tự động)"; hãy bỏ gộp các ô đó (hoặc xoá hẳn các cột "(tự động)" để công cụ tạo lại ở chỗ trống)`
     );
+  }
+  const typed = plan.conflicts.filter((c) => c.reason === "typed");
+  if (typed.length > 0) {
+    const todo =
+      "hãy chuyển nội dung đó sang cột của đơn vị rồi xoá ô, hoặc xoá ô để công cụ ghi lại";
+    if (typed.length === 1) {
+      parts.push(
+        `ô ${typed[0].address} trong cột do công cụ ghi (tự động) đã bị sửa tay thành «${typed[0].value ?? ""}»; ${todo}`
+      );
+    } else {
+      const named = typed
+        .slice(0, 5)
+        .map((c) => `${c.address} («${c.value ?? ""}»)`)
+        .join(", ");
+      const more = typed.length > 5 ? ` và ${typed.length - 5} ô khác` : "";
+      parts.push(`các ô ${named}${more} trong cột do công cụ ghi (tự động) đã bị sửa tay; ${todo}`);
+    }
   }
   const edited = byReason("edited");
   if (edited.length > 0) {

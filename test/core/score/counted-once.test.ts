@@ -37,7 +37,9 @@ describe("a criterion counts once per workbook", () => {
       fc.property(
         fc.array(fc.constantFrom(tasks, scored), { minLength: 1, maxLength: 5 }),
         (extra) => {
-          const grids = [...extra, tasks, scored].map((grid, i) => copyOf(grid, `${grid.sheetName} ${i}`));
+          const grids = [...extra, tasks, scored].map((grid, i) =>
+            copyOf(grid, `${grid.sheetName} ${i}`)
+          );
           const { summary } = run(grids);
           expect(summary.points).toBe(single.points);
           expect(summary.maxPoints).toBe(single.maxPoints);
@@ -57,12 +59,17 @@ describe("a criterion counts once per workbook", () => {
     expect(once.maxPoints).toBeGreaterThan(0);
     expect(twice.points).toBe(once.points);
     expect(twice.maxPoints).toBe(once.maxPoints);
-    expect(twice.notices.some((n) => n.includes("bảng tự đánh giá này không cộng thêm vào tổng"))).toBe(true);
+    expect(
+      twice.notices.some((n) => n.includes("bảng tự đánh giá này không cộng thêm vào tổng"))
+    ).toBe(true);
   });
 
   it("gives a roll-up unit the same points and self-score with a copied sheet", () => {
     const one = scoreUnit([tasks, scored], "a.xlsx", { criteria: DIEN_BAN_2025, today });
-    const two = scoreUnit([tasks, scored, copyOf(scored)], "a.xlsx", { criteria: DIEN_BAN_2025, today });
+    const two = scoreUnit([tasks, scored, copyOf(scored)], "a.xlsx", {
+      criteria: DIEN_BAN_2025,
+      today,
+    });
     expect(one.selfPoints).not.toBeNull();
     expect(two.points).toBe(one.points);
     expect(two.maxPoints).toBe(one.maxPoints);
@@ -72,7 +79,13 @@ describe("a criterion counts once per workbook", () => {
 });
 
 describe("countEachCriterionOnce", () => {
-  const entry = (code: string, area: string, points: number, maxPoints: number, ancestors: string[] = []): CountedCriterion => ({
+  const entry = (
+    code: string,
+    area: string,
+    points: number,
+    maxPoints: number,
+    ancestors: string[] = []
+  ): CountedCriterion => ({
     code,
     area,
     points,
@@ -99,7 +112,17 @@ describe("countEachCriterionOnce", () => {
         counted,
       },
       missingCriteria: [],
-      layout: { headerRow: 2, dataRows: [], lastRow: 2, lastInputColumn: 3, ownedColumn: null, ownedWidth: null, marker: null, statusColumn: null },
+      layout: {
+        headerRow: 2,
+        dataRows: [],
+        lastRow: 2,
+        lastInputColumn: 3,
+        ownedColumn: null,
+        ownedWidth: null,
+        marker: null,
+        statusColumn: null,
+        deadlineColumn: null,
+      },
     };
   };
 
@@ -121,7 +144,9 @@ describe("countEachCriterionOnce", () => {
     expect(second.leftOut).toBe(false);
     expect(second.adds.points).toBe(0.5);
     expect(second.adds.maxPoints).toBe(1.5);
-    expect(second.adds.areas.map((area) => [area.code, area.points, area.maxPoints])).toEqual([["VII", 0.5, 1.5]]);
+    expect(second.adds.areas.map((area) => [area.code, area.points, area.maxPoints])).toEqual([
+      ["VII", 0.5, 1.5],
+    ]);
   });
 
   it("treats a criterion as counted through its parent and through its children", () => {
@@ -137,7 +162,10 @@ describe("countEachCriterionOnce", () => {
     const form: TableResult = {
       ...table("Tự đánh giá", []),
       totals: { points: 3, maxPoints: 5, areas: [] },
-      rows: [{ criterion: "VI.1", maxPoints: 1 }, { criterion: "I.1", maxPoints: 1.5 }] as TableResult["rows"],
+      rows: [
+        { criterion: "VI.1", maxPoints: 1 },
+        { criterion: "I.1", maxPoints: 1.5 },
+      ] as TableResult["rows"],
     };
     const second = countEachCriterionOnce([plan, form], DIEN_BAN_2025)[1];
     expect(second.leftOut).toBe(true);

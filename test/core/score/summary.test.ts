@@ -64,6 +64,7 @@ describe("summarize", () => {
       ownedWidth: null,
       marker: null,
       statusColumn: null,
+      deadlineColumn: null,
     };
     const sheet = {
       sheet: "S",
@@ -119,6 +120,7 @@ describe("summarize", () => {
       ownedWidth: null,
       marker: null,
       statusColumn: null,
+      deadlineColumn: null,
     };
     const nfd = "Bộ phận Văn hóa thông tin".normalize("NFD");
     const sheet = {

@@ -14,6 +14,9 @@ import {
 import { scoreSheet } from "../../../src/core/score/sheet";
 import { CRITERIA_SHEET, TASK_SHEET } from "../../../samples/sample-tables";
 import { DIEN_BAN_2025, gridOf } from "../fixtures";
+import { applyPlan } from "../apply-plan";
+import { templateGrid } from "../assessment/template-grid";
+import { LAYOUT_1 } from "../../fixtures/assessment/templates";
 
 const today = "2025-11-20";
 
@@ -243,5 +246,79 @@ describe("isStateText", () => {
     expect(isStateText("Đến hạn hôm nay")).toBe(true);
     expect(isStateText("Chờ huyện trả lời")).toBe(false);
     expect(isStateText("Quá hạn nhiều ngày")).toBe(false);
+  });
+});
+
+describe("deadline columns only where the table has deadlines (issue 19.8)", () => {
+  const due = OUTPUT_COLUMNS.find((c) => c.key === "due")!.header;
+  const state = OUTPUT_COLUMNS.find((c) => c.key === "dueState")!.header;
+  /** The plan appendix with its deadline column ("Thời gian hoàn thành", D) renamed away. */
+  const withoutDeadlines = () => {
+    const g = gridOf(TASK_SHEET);
+    g.values[4][3] = "";
+    g.values[19][3] = "";
+    return g;
+  };
+
+  it("a self-assessment table gets points, maximum and warnings only: no formulas, no fills", () => {
+    const grid = templateGrid(LAYOUT_1);
+    const plan = planSheetWrites(grid, scoreSheet(grid, { today }));
+    const table = plan.tables[0];
+    expect(plan.conflicts).toEqual([]);
+    expect(table.columns).toEqual(["points", "maxPoints", "warnings"]);
+    expect(table.values[0]).toEqual([
+      "Điểm tính toán (tự động)",
+      "Điểm tối đa theo bộ tiêu chí (tự động)",
+      "Cảnh báo (tự động)",
+    ]);
+    expect(table.values.flat()).not.toContain(due);
+    expect(table.values.every((row) => row.length === 3 && !row.some(isStateCell))).toBe(true);
+    expect(table.range).toBe("H4:J32");
+    expect(table.dueLetter).toBeNull();
+    expect(table.conditionalRules).toEqual([]);
+    expect(plan.markers[0].reference).toMatch(/\$H\$4:\$J\$4$/);
+  });
+
+  it("a plan appendix with a deadline column keeps all five", () => {
+    expect(table5().columns).toEqual(OUTPUT_COLUMNS.map((c) => c.key));
+    expect(table5().values[0]).toEqual(expect.arrayContaining([due, state]));
+  });
+  const table5 = () => {
+    const grid = gridOf(TASK_SHEET);
+    return planSheetWrites(grid, scoreSheet(grid, { today })).tables[0];
+  };
+
+  it("a narrow block is rewritten in place on a re-run; it grows by two once the table has a deadline column", () => {
+    const grid = withoutDeadlines();
+    const first = planSheetWrites(grid, scoreSheet(grid, { today }));
+    expect(first.tables[0].range).toBe("I5:K31");
+    const scored = applyPlan(grid, first);
+    const again = planSheetWrites(scored, scoreSheet(scored, { today }));
+    expect(again.conflicts).toEqual([]);
+    expect(again.tables[0].range).toBe("I5:K31");
+
+    // The person names the deadline column again: the block grows into L:M, free.
+    scored.values[4][3] = "Thời gian\nhoàn thành";
+    scored.values[19][3] = "Thời gian\nhoàn thành";
+    const grown = planSheetWrites(scored, scoreSheet(scored, { today }));
+    expect(grown.conflicts).toEqual([]);
+    expect(grown.tables[0].range).toBe("I5:M31");
+    expect(grown.tables[0].values[0]).toEqual(OUTPUT_COLUMNS.map((c) => c.header));
+    expect(grown.markers[0].reference).toMatch(/\$I\$5:\$M\$5$/);
+
+    // Where the person's own cell stands in the way, the run stops and names it.
+    scored.values[11][12] = "ghi chú";
+    const blocked = planSheetWrites(scored, scoreSheet(scored, { today }));
+    expect(blocked.conflicts).toEqual([{ address: "'Phụ lục KH CCHC'!M12", reason: "user_data" }]);
+  });
+
+  it("a five-column block an earlier version wrote on a table without deadlines stays five wide", () => {
+    const grid = gridOf(TASK_SHEET);
+    const scored = applyPlan(grid, planSheetWrites(grid, scoreSheet(grid, { today })));
+    scored.values[4][3] = "";
+    scored.values[19][3] = "";
+    const plan = planSheetWrites(scored, scoreSheet(scored, { today }));
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.tables[0].range).toBe("I5:M31");
   });
 });
