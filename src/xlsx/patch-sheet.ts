@@ -168,6 +168,8 @@ export function patchSheetXml(
   }
   // The look of a cell depends only on its table, column, header-ness and kind of value.
   const styleIds = new Map<string, number>();
+  // Every look we give a column's cells (any kind of value), as the workbook's style ids.
+  const ourStyles = new Map<string, number[]>();
   const cellsXml = (segment: Segment, row: number, existing: CellAt[]): string => {
     const { table } = segment;
     const planned = table.values[segment.offset];
@@ -192,6 +194,23 @@ export function patchSheetXml(
       if (style === undefined) {
         style = options.styles.cellStyle(lookOf(table, k, value, isHeader));
         styleIds.set(styleKey, style);
+      }
+      // A cell an earlier run wrote, whose format is none of ours: a person chose it (a
+      // fill, a date format): it stays.
+      if (k < table.ownedBefore) {
+        const old = existing.find((cell) => cell.column === column)?.style;
+        if (old !== undefined && old !== "0") {
+          const key = `${segment.tableIndex}|${k}|${isHeader ? 1 : 0}`;
+          let ours = ourStyles.get(key);
+          if (!ours) {
+            ours = ownLooks(table, k, isHeader).flatMap((look) => {
+              const id = options.styles.existingCellStyle(look);
+              return id === undefined ? [] : [id];
+            });
+            ourStyles.set(key, ours);
+          }
+          if (!ours.includes(Number(old))) style = Number(old);
+        }
       }
       if (isStateCell(value) && value.statusRow !== undefined) {
         // A status merged down from above: this row reads the merge's top cell, so it
@@ -317,6 +336,11 @@ export function patchSheetXml(
     }
   }
   return applySplices(text, splices);
+}
+
+/** Every look `lookOf` gives the cells of column `k` (numbers; texts and state formulas). */
+function ownLooks(table: TableWritePlan, k: number, isHeader: boolean) {
+  return [lookOf(table, k, 0, isHeader), lookOf(table, k, "x", isHeader)];
 }
 
 /** The look of an output cell: headers bold on our fill, numbers and dates formatted. */

@@ -87,10 +87,44 @@ export class StylesPatch {
     const key = JSON.stringify(look);
     const known = this.xfByLook.get(key);
     if (known !== undefined) return known;
+    const id = this.index("cellXfs", this.xfXml(look, true)!);
+    this.xfByLook.set(key, id);
+    return id;
+  }
+
+  /**
+   * The `cellXfs` index of a cell format with this look if the workbook already has it,
+   * adding nothing: how a re-run tells the look it gave a cell from one a person chose.
+   */
+  existingCellStyle(look: CellLook): number | undefined {
+    const known = this.xfByLook.get(JSON.stringify(look));
+    if (known !== undefined) return known;
+    const xf = this.xfXml(look, false);
+    return xf === undefined ? undefined : this.find("cellXfs", xf);
+  }
+
+  private find(local: string, xml: string): number | undefined {
+    const found = this.collections.get(local)!.items.indexOf(xml);
+    return found >= 0 ? found : undefined;
+  }
+
+  /**
+   * The `<xf>` of a look, its font, fill and number format added when new (`add`) or only
+   * looked up (undefined when one is missing).
+   */
+  private xfXml(look: CellLook, add: boolean): string | undefined {
     const p = this.p;
-    const fontId = look.bold || look.size ? this.index("fonts", this.fontXml(look)) : 0;
-    const fillId = look.fill ? this.index("fills", this.fillXml(look.fill, "fgColor")) : 0;
-    const numFmtId = this.numberFormatId(look.numberFormat ?? "General");
+    const at = (local: string, xml: string) =>
+      add ? this.index(local, xml) : this.find(local, xml);
+    const fontId = look.bold || look.size ? at("fonts", this.fontXml(look)) : 0;
+    const fillId = look.fill ? at("fills", this.fillXml(look.fill, "fgColor")) : 0;
+    const code = look.numberFormat ?? "General";
+    const numFmtId = add
+      ? this.numberFormatId(code)
+      : code in BUILT_IN_FORMATS
+        ? BUILT_IN_FORMATS[code]
+        : this.numFmtIds.get(code);
+    if (fontId === undefined || fillId === undefined || numFmtId === undefined) return undefined;
     const alignment =
       look.wrap || look.vertical
         ? `<${p}alignment${look.vertical ? ` vertical="${look.vertical}"` : ""}${look.wrap ? ' wrapText="1"' : ""}/>`
@@ -101,12 +135,9 @@ export class StylesPatch {
       fillId !== 0 ? ' applyFill="1"' : "",
       alignment ? ' applyAlignment="1"' : "",
     ].join("");
-    const xf = alignment
+    return alignment
       ? `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}>${alignment}</${p}xf>`
       : `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}/>`;
-    const id = this.index("cellXfs", xf);
-    this.xfByLook.set(key, id);
-    return id;
   }
 
   /** The `dxfs` index of a conditional format that fills the cell with `hex`. */

@@ -170,3 +170,35 @@ describe("a person's formatting of our columns stays on a re-run (issue 19.5)", 
     expect(xml).toContain('<col min="12" max="12" width="38" customWidth="1"/>');
   });
 });
+
+describe("a person's cell format on our columns stays on a re-run (issue 19.5)", () => {
+  it("a fill or number format given to one of our cells is kept; the untouched cells keep ours", async () => {
+    const sheet1 = "xl/worksheets/sheet1.xml";
+    const scored = strFromU8(unzipSync(readFileSync(planCopy))[sheet1]);
+    const styleOf = (xml: string, ref: string) =>
+      new RegExp(`<c r="${ref}"(?: [^>]*)? s="(\\d+)"`).exec(xml)?.[1];
+    // The person formats our due date L10 as one of their own cells, with a format none of
+    // our cells (columns I:M) has.
+    const oursAll = new Set(
+      [...scored.matchAll(/<c r="[I-M]\d+"(?: [^>]*)? s="(\d+)"/g)].map((m) => m[1])
+    );
+    const theirs = [...scored.matchAll(/<c r="[A-H]\d+"(?: [^>]*)? s="(\d+)"/g)]
+      .map((m) => m[1])
+      .find((s) => s !== "0" && !oursAll.has(s))!;
+    expect(theirs).toBeDefined();
+    const input = edited(
+      planCopy,
+      sheet1,
+      (xml) => xml.replace(/<c r="L10"( [^>]*)? s="\d+"/, `<c r="L10"$1 s="${theirs}"`),
+      "plan.cell-format.xlsx"
+    );
+    const out = path.join(dir, "plan.cell-format.out.xlsx");
+    const result = await score(input, out);
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    const rescored = strFromU8(unzipSync(readFileSync(out))[sheet1]);
+    expect(styleOf(rescored, "L10")).toBe(theirs);
+    expect(styleOf(rescored, "L11")).toBe(styleOf(scored, "L11"));
+    expect(styleOf(rescored, "I10")).toBe(styleOf(scored, "I10"));
+  });
+});
