@@ -8,6 +8,7 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   ProgressBar,
   Subtitle2,
   Text,
@@ -288,11 +289,19 @@ export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.El
         </Card>
       )}
 
-      {summary.notices.map((notice) => (
-        <MessageBar key={notice} intent="warning">
-          <MessageBarBody>{notice}</MessageBarBody>
+      {/* One titled bar: a MessageBar points aria-labelledby at its title, so it needs one. */}
+      {summary.notices.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Lưu ý</MessageBarTitle>
+            <ul className={styles.list}>
+              {summary.notices.map((notice) => (
+                <li key={notice}>{notice}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
         </MessageBar>
-      ))}
+      )}
     </section>
   );
 }
