@@ -6,12 +6,15 @@ export interface PageOptions {
   today?: string;
   soonDays?: number;
   planYear?: number;
+  /** The set choice of src/app/options.ts: absent, a built-in id, or TABLE_OWN_SET. */
   criteriaSetId?: string;
 }
 
 export type WorkerRequest =
   | { kind: "score"; name: string; bytes: Uint8Array; options: PageOptions }
-  | { kind: "rollup"; files: { name: string; bytes: Uint8Array }[]; options: PageOptions };
+  | { kind: "rollup"; files: { name: string; bytes: Uint8Array }[]; options: PageOptions }
+  /** "Lấy bộ tiêu chí từ bảng này": the workbook with its table's set as "Bộ tiêu chí". */
+  | { kind: "criteria-sheet"; name: string; bytes: Uint8Array };
 
 export interface RankedRow {
   rank: number | null;
@@ -29,4 +32,5 @@ export type WorkerReply =
       ranking: RankedRow[];
       failures: UnitFailure[];
     }
+  | { kind: "criteria-sheet"; copy: Uint8Array; sheetName: string; setName: string }
   | { kind: "error"; message: string };

@@ -3,7 +3,7 @@
  * (src/app), so the page stays responsive and shows progress. Bundled on its own and
  * inlined into the page as a Blob URL (a worker file cannot be loaded from file://).
  */
-import { rollUpFiles, scoreFile } from "../app";
+import { TABLE_OWN_SET, criteriaSheetFromTable, rollUpFiles, scoreFile } from "../app";
 import { pointsText } from "../core/rollup";
 import { toIso } from "../core/parse/dates";
 import { findBuiltInSet } from "../core/criteria-sets";
@@ -25,11 +25,21 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         ...request.options,
       });
       post({ kind: "scored", copy, summary: run.summary, messages }, [copy.buffer]);
+    } else if (request.kind === "criteria-sheet") {
+      const { copy, sheetName, set } = criteriaSheetFromTable(request.bytes, {
+        name: request.name,
+      });
+      post({ kind: "criteria-sheet", copy, sheetName, setName: set.name }, [copy.buffer]);
     } else {
       const { criteriaSetId, today, soonDays } = request.options;
+      // As `rollup --criteria <id>`: a built-in set is every unit's; otherwise each unit's own
+      // (its "Bộ tiêu chí" sheet or its table's set).
+      const shared =
+        criteriaSetId && criteriaSetId !== TABLE_OWN_SET
+          ? (findBuiltInSet(criteriaSetId) ?? null)
+          : null;
       const { rollup, workbook } = rollUpFiles(request.files, {
-        criteria: null,
-        fallbackCriteria: criteriaSetId ? (findBuiltInSet(criteriaSetId) ?? null) : null,
+        criteria: shared,
         today: today ?? toIso(new Date()),
         soonDays,
         progress: (done, total) => post({ kind: "progress", done, total }),
