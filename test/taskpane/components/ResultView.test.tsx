@@ -6,7 +6,7 @@ import * as React from "react";
 import { render, screen } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { ResultView } from "../../../src/taskpane/components/ResultView";
+import { LISTED_ITEMS, ResultView } from "../../../src/taskpane/components/ResultView";
 import type { Summary } from "../../../src/core/score/summary";
 
 /** A result with notices (no criteria set, a missing criterion): what the notice bars show. */
@@ -41,5 +41,49 @@ describe("ResultView (shared by the pane and the page)", () => {
       for (const id of bar.getAttribute("aria-labelledby")!.split(" "))
         expect(container.ownerDocument.getElementById(id)?.textContent).toBeTruthy();
     expect((await axe(container)).violations).toEqual([]);
+  });
+
+  it("lists the first items of a long result and says how many more the table's own columns show", () => {
+    const item = (row: number) => ({
+      sheet: "Phụ lục",
+      row,
+      content: `Việc ${row}`,
+      daysLate: 3,
+      due: null,
+    });
+    const long: Summary = {
+      ...summary,
+      notices: [],
+      focus: Array.from({ length: 50 }, (_, i) => ({
+        sheet: "Phụ lục",
+        row: i + 4,
+        criterion: `1.${i + 1}`,
+        name: `Tiêu chí ${i + 1}`,
+        points: 0,
+        maxPoints: 1,
+        atStake: 1,
+        reason: "",
+      })),
+      overdueTotal: 1000,
+      overdueByOwner: [
+        { owner: "Văn phòng", items: Array.from({ length: 1000 }, (_, i) => item(i + 4)) },
+      ],
+    };
+    const { container } = render(
+      <FluentProvider theme={webLightTheme}>
+        <ResultView summary={long} onSelect={() => undefined} />
+      </FluentProvider>
+    );
+    expect(container.querySelectorAll("li")).toHaveLength(2 * LISTED_ITEMS);
+    expect(
+      screen.getByText(
+        `Và ${50 - LISTED_ITEMS} tiêu chí khác: xem cột “Điểm tính toán (tự động)” trong bảng.`
+      )
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        `Và ${1000 - LISTED_ITEMS} việc khác: xem cột “Tình trạng hạn (tự động)” trong bảng.`
+      )
+    ).toBeTruthy();
   });
 });
