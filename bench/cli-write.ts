@@ -41,7 +41,7 @@ async function measure(fn: () => unknown, runs: number): Promise<number> {
 }
 
 /** The benchmark workbook, written by ExcelJS as bench/run.ts writes it. */
-async function benchmarkWorkbook(rows: number, file: string): Promise<void> {
+export async function benchmarkWorkbook(rows: number, file: string): Promise<void> {
   const grid = syntheticGrid(rows);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(grid.sheetName);

@@ -9,6 +9,7 @@
  *   4. Reading: time and peak memory of each hostile case, before and after: bench/read.ts.
  *   5. Roll-up of 10 → 300 workbooks: bench/rollup.ts.
  *   6. Hostile texts and shapes the parsers must not blow up on: bench/hostile-text.ts.
+ *   7. The scoring page in headless Chromium from file:// against the CLI: bench/page.ts.
  */
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -140,6 +141,11 @@ async function run(): Promise<void> {
     );
   if (wanted("hostile"))
     benchScript("## 6. Hostile texts and shapes (once asserted as wall-clock bounds in unit tests)", "hostile-text.ts");
+  if (wanted("page"))
+    benchScript(
+      "## 7. The scoring page (issue 20: page ≤ 1.5× CLI, 300 wards < 10 s, JS gzip < 400 KB)",
+      "page.ts"
+    );
   if (process.argv.includes("--write")) {
     await fs.writeFile(path.join(__dirname, "..", "docs", "performance.md"), `${lines.join("\n")}\n`);
     process.stdout.write("Đã ghi docs/performance.md\n");

@@ -2,3 +2,4 @@
 export * from "./options";
 export * from "./score-file";
 export * from "./rollup-files";
+export * from "./criteria-sheet-file";

@@ -10,6 +10,12 @@ import { MAX_SOON_DAYS } from "../core/settings";
 export { MAX_SOON_DAYS };
 
 /** Plan years Excel has dates for. */
+/**
+ * The set choice "the self-assessment table's own set", the "Bộ tiêu chí" sheet left aside:
+ * `--criteria theo-bang` on the command line, "Bộ tiêu chí của chính bảng" on the page.
+ */
+export const TABLE_OWN_SET = "theo-bang";
+
 export const MIN_PLAN_YEAR = 1900;
 export const MAX_PLAN_YEAR = 9999;
 
@@ -23,7 +29,12 @@ export const RunOptionsSchema = z.object({
     .max(MAX_SOON_DAYS, `Số ngày sắp đến hạn cần từ 0 đến ${MAX_SOON_DAYS}.`)
     .optional(),
   planYear: z.number().int().min(MIN_PLAN_YEAR).max(MAX_PLAN_YEAR).optional(),
-  /** A built-in set's id; absent: the workbook's own "Bộ tiêu chí" sheet or the table's. */
+  /**
+   * The set choice. Absent: the workbook's own "Bộ tiêu chí" sheet, else the set its
+   * self-assessment table carries. A built-in set's id: that set, over the workbook's sheet
+   * (as `--criteria <id>` on the command line). TABLE_OWN_SET: the table's own set, the
+   * workbook's sheet left aside (`--criteria theo-bang`).
+   */
   criteriaSetId: z.string().min(1).optional(),
 });
 export type RunOptions = z.infer<typeof RunOptionsSchema>;

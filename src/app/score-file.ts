@@ -16,7 +16,7 @@ import type { InflateRaw } from "../xlsx/package";
 import type { ZipOptions } from "../xlsx/zip-package";
 import { patchWorkbook } from "../xlsx/patch-workbook";
 import { readWorkbook, type ReadWorkbookResult } from "../xlsx/read-workbook";
-import { RunOptionsSchema, type RunOptions } from "./options";
+import { RunOptionsSchema, TABLE_OWN_SET, type RunOptions } from "./options";
 
 /** A refusal with the Vietnamese message every front end shows as is; 2: wrong usage. */
 export class AppError extends Error {
@@ -117,17 +117,21 @@ export function checkedOptions(options: RunOptions): RunOptions {
 
 /**
  * Scores a workbook's bytes and writes the scored copy's bytes. The criteria: the set given,
- * else the workbook's own "Bộ tiêu chí" sheet, else the built-in set chosen, else the one the
- * table carries. Throws an AppError with the message to show when nothing can be written.
+ * else the built-in set chosen, else the workbook's own "Bộ tiêu chí" sheet, else the one the
+ * table carries (only that one with TABLE_OWN_SET). Throws an AppError with the message to show when nothing can be written.
  */
 export function scoreFile(bytes: Uint8Array, options: ScoreFileOptions): ScoredFile {
   const { name } = options;
   const checked = checkedOptions(options);
   const book = readBook(bytes, name, { keepLayouts: true, inflateRaw: options.inflateRaw });
-  const chosen = checked.criteriaSetId ? (findBuiltInSet(checked.criteriaSetId) ?? null) : null;
-  if (checked.criteriaSetId && !chosen)
+  const tableOwn = checked.criteriaSetId === TABLE_OWN_SET;
+  const chosen =
+    checked.criteriaSetId && !tableOwn ? (findBuiltInSet(checked.criteriaSetId) ?? null) : null;
+  if (checked.criteriaSetId && !tableOwn && !chosen)
     throw new AppError(`Không có bộ tiêu chí "${checked.criteriaSetId}".`, 2);
-  const criteria = options.criteria ?? criteriaOfBook(book) ?? chosen;
+  // The set choice (src/app/options.ts): given or built-in over the workbook's sheet, as the
+  // command line's --criteria; the table's own (null: the core derives it) leaves the sheet aside.
+  const criteria = options.criteria ?? chosen ?? (tableOwn ? null : criteriaOfBook(book));
   const sheets = book.sheets.filter(
     (ws) => !options.sheet || normalizeVi(ws.name) === normalizeVi(options.sheet)
   );

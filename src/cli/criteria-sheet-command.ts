@@ -4,14 +4,17 @@
  *   npm run score -- criteria-sheet <set.json> --into <workbook.xlsx> --out <new.xlsx> [--replace]
  *   npm run score -- criteria-sheet --export <workbook.xlsx>
  */
-import { deriveSetFromGrids } from "../core/assessment/derive-set";
-import { criteriaSetToSheet } from "../core/criteria/criteria-sheet";
 import type { CriteriaSet } from "../core/criteria/schema";
-import { CRITERIA_SHEET_NAME, sameSheetName } from "../core/read/output-columns";
+import { CRITERIA_SHEET_NAME } from "../core/read/output-columns";
+import { AppError } from "../app/score-file";
+import { tableSetOf, withCriteriaSheet } from "../app/criteria-sheet-file";
 import { CliError, criteriaFromWorkbook, loadCriteriaSet, loadWorkbook } from "./score-command";
-import { NODE_COMPRESSOR } from "./node-zlib";
-import { patchWorkbook } from "../xlsx/patch-workbook";
 import { chooseOutput, resolveUserPath, shownPath, writeFileAtomic } from "./files";
+
+/** The application layer's refusal as the command's (same message, same exit code). */
+function asCliError(error: unknown): unknown {
+  return error instanceof AppError ? new CliError(error.message, error.exitCode) : error;
+}
 
 export interface CriteriaSheetOptions {
   into?: string;
@@ -35,12 +38,11 @@ async function setFromTable(
       2
     );
   const { book } = await loadWorkbook(file);
-  const derived = deriveSetFromGrids(book.sheets.map((sheet) => sheet.grid));
-  if (!derived)
-    throw new CliError(
-      `Không tìm thấy bảng tự đánh giá trong "${file}": cần một dòng tiêu đề có cột tiêu chí (ví dụ "Lĩnh vực/Tiêu chí/Tiêu chí thành phần") và cột "Điểm tối đa" cùng "Điểm tự chấm" (hoặc "Điểm thẩm định").`
-    );
-  return derived.set;
+  try {
+    return tableSetOf(book, file);
+  } catch (error) {
+    throw asCliError(error);
+  }
 }
 
 export async function runCriteriaSheet(
@@ -78,31 +80,19 @@ export async function runCriteriaSheet(
   const out = shownPath(output.path);
   const set = fromSet ?? (await loadCriteriaSet(setFile!));
   const workbook = await loadWorkbook(into);
-  const existing = workbook.book.package.sheets.find((s) =>
-    sameSheetName(s.name, CRITERIA_SHEET_NAME)
-  );
-  if (existing && !options.replace) {
-    throw new CliError(
-      `Tệp "${shownPath(resolveUserPath(into))}" đã có trang "${existing.name}": công cụ không ghi đè trang đó (có thể đơn vị đã sửa). Muốn thay bằng bộ tiêu chí "${set.name}", chạy lại với --replace; muốn giữ, sửa trực tiếp trang đó trong Excel. Chưa ghi tệp nào.`
-    );
+  // The application layer writes it (src/app), the same bytes as the page's download.
+  let written;
+  try {
+    written = withCriteriaSheet(workbook.bytes, workbook.book, set, {
+      name: shownPath(resolveUserPath(into)),
+      replace: options.replace,
+    });
+  } catch (error) {
+    throw asCliError(error);
   }
-  const copy = patchWorkbook(
-    workbook.bytes,
-    {
-      plans: [],
-      criteriaSheet: {
-        content: criteriaSetToSheet(set),
-        name: existing?.name ?? CRITERIA_SHEET_NAME,
-        replace: existing !== undefined,
-      },
-    },
-    { compressor: NODE_COMPRESSOR },
-    workbook.book
-  );
+  const { copy, sheetName, replaced } = written;
   await writeFileAtomic(output.path, copy);
   if (output.keptExisting)
     io.out(`Đã có "${shownPath(output.keptExisting)}" nên không ghi đè: ghi ra tệp mới.\n`);
-  io.out(
-    `Đã ${existing ? "thay" : "thêm"} trang "${existing?.name ?? CRITERIA_SHEET_NAME}" (${set.name}) vào ${out}\n`
-  );
+  io.out(`Đã ${replaced ? "thay" : "thêm"} trang "${sheetName}" (${set.name}) vào ${out}\n`);
 }

@@ -25,7 +25,7 @@ import {
 } from "./messages";
 import { commandVersion, todayOption } from "./options";
 import { resolveUserPath } from "./files";
-import { MAX_SOON_DAYS, planYearValue, soonDaysValue } from "../app/options";
+import { MAX_SOON_DAYS, TABLE_OWN_SET, planYearValue, soonDaysValue } from "../app/options";
 
 /** The command's name once installed (package.json "bin"). */
 export const COMMAND_NAME = "cham-diem-cchc";
@@ -93,7 +93,7 @@ export function buildProgram(io: Io): Command {
     .argument("<tệp.xlsx>", "tệp .xlsx/.xlsm cần chấm (đường dẫn tính từ thư mục đang đứng)")
     .option(
       "-c, --criteria <set.json>",
-      "tệp bộ tiêu chí (JSON), hoặc mã bộ có sẵn: xa-2025-dien-ban, phuong-2024-ha-dong, xa-2024-hung-yen"
+      `tệp bộ tiêu chí (JSON), mã bộ có sẵn (xa-2025-dien-ban, phuong-2024-ha-dong, xa-2024-hung-yen), hoặc ${TABLE_OWN_SET}: bộ của chính bảng tự đánh giá, bỏ qua trang "Bộ tiêu chí"`
     )
     .option(
       "--today <ngày>",

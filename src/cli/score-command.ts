@@ -26,6 +26,7 @@ import {
 } from "./files";
 import { CliError } from "./messages";
 import { NODE_INFLATE } from "./node-zlib";
+import { TABLE_OWN_SET } from "../app/options";
 import type { ReadWorkbookResult } from "../xlsx/read-workbook";
 
 export interface ScoreCommandOptions {
@@ -157,7 +158,11 @@ export async function runScore(
     ".scored"
   );
   const outPath = shownPath(output.path);
-  const given = options.criteria ? await loadCriteriaSet(options.criteria) : null;
+  // `--criteria theo-bang`: the table's own set, the "Bộ tiêu chí" sheet left aside (unless a
+  // file of that name is there: a file given is always the file).
+  const tableOwn =
+    options.criteria === TABLE_OWN_SET && !(await pathExists(resolveUserPath(TABLE_OWN_SET)));
+  const given = options.criteria && !tableOwn ? await loadCriteriaSet(options.criteria) : null;
   const bytes = await readWorkbookBytes(file);
   // The whole job is the application layer's, the same as the page's (src/app).
   let scored;
@@ -165,6 +170,7 @@ export async function runScore(
     scored = scoreFile(bytes, {
       name: shownPath(resolveUserPath(file)),
       criteria: given,
+      ...(tableOwn ? { criteriaSetId: TABLE_OWN_SET } : {}),
       sheet: options.sheet,
       today: options.today,
       soonDays: options.soonDays,

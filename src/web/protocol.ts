@@ -10,6 +10,7 @@ export interface PageOptions {
   today?: string;
   soonDays?: number;
   planYear?: number;
+  /** The set choice of src/app/options.ts: absent, a built-in id, or TABLE_OWN_SET. */
   criteriaSetId?: string;
 }
 
@@ -17,7 +18,9 @@ export type WorkerRequest =
   | { kind: "score"; name: string; bytes: Uint8Array; options: PageOptions }
   | { kind: "rollup"; files: { name: string; bytes: Uint8Array }[]; options: PageOptions }
   /** The task pane's roll-up: the sheets it writes into the open workbook (Office.js). */
-  | { kind: "rollup-sheets"; files: PickedFile[]; options: PageOptions };
+  | { kind: "rollup-sheets"; files: PickedFile[]; options: PageOptions }
+  /** "Lấy bộ tiêu chí từ bảng này": the workbook with its table's set as "Bộ tiêu chí". */
+  | { kind: "criteria-sheet"; name: string; bytes: Uint8Array };
 
 export interface RankedRow {
   rank: number | null;
@@ -36,6 +39,7 @@ export type WorkerReply =
       failures: UnitFailure[];
     }
   | { kind: "rolled-up-sheets"; sheets: RollupSheet[]; summary: RollupSummary }
+  | { kind: "criteria-sheet"; copy: Uint8Array; sheetName: string; setName: string }
   | { kind: "error"; message: string };
 
 /** The reply kind each request ends with (besides "error"). */
@@ -43,6 +47,7 @@ interface FinalReplies {
   score: "scored";
   rollup: "rolled-up";
   "rollup-sheets": "rolled-up-sheets";
+  "criteria-sheet": "criteria-sheet";
 }
 
 /** The final reply to a request of kind K: its result or an error. */

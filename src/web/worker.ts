@@ -4,7 +4,13 @@
  * and the pane answers Office (which restarts an add-in silent for 5 seconds). Bundled on
  * its own and inlined into both as a Blob URL (a worker file cannot be loaded from file://).
  */
-import { rollUpFiles, rollUpToSheets, scoreFile } from "../app";
+import {
+  TABLE_OWN_SET,
+  criteriaSheetFromTable,
+  rollUpFiles,
+  rollUpToSheets,
+  scoreFile,
+} from "../app";
 import { pointsText } from "../core/rollup";
 import { toIso } from "../core/parse/dates";
 import { findBuiltInSet } from "../core/criteria-sets";
@@ -35,14 +41,29 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       });
       post({ kind: "scored", copy, summary: run.summary, messages }, [copy.buffer]);
     } else if (request.kind === "rollup-sheets") {
+      // The pane's roll-up: the bundled set for the files that carry none (as it always did).
       const { sheets, summary } = rollUpToSheets(request.files, {
         ...unitOptions(request.options),
         progress: (done, total) => post({ kind: "progress", done, total }),
       });
       post({ kind: "rolled-up-sheets", sheets, summary });
+    } else if (request.kind === "criteria-sheet") {
+      const { copy, sheetName, set } = criteriaSheetFromTable(request.bytes, {
+        name: request.name,
+      });
+      post({ kind: "criteria-sheet", copy, sheetName, setName: set.name }, [copy.buffer]);
     } else {
+      const { criteriaSetId, today, soonDays } = request.options;
+      // As `rollup --criteria <id>`: a built-in set is every unit's; otherwise each unit's own
+      // (its "Bộ tiêu chí" sheet or its table's set).
+      const shared =
+        criteriaSetId && criteriaSetId !== TABLE_OWN_SET
+          ? (findBuiltInSet(criteriaSetId) ?? null)
+          : null;
       const { rollup, workbook } = rollUpFiles(request.files, {
-        ...unitOptions(request.options),
+        criteria: shared,
+        today: today ?? toIso(new Date()),
+        soonDays,
         progress: (done, total) => post({ kind: "progress", done, total }),
       });
       post(

@@ -8,6 +8,7 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   ProgressBar,
   Subtitle2,
   Text,
@@ -55,6 +56,34 @@ const useStyles = makeStyles({
 
 /** How many differing criteria the pane lists (the "Tổng hợp" sheet lists them all). */
 const LISTED_DIFFERENCES = 15;
+
+/**
+ * How many criteria losing points, and how many rows per owner, are listed: a 10,000-row
+ * table has thousands, which no one reads in a pane and which took the page seconds to draw.
+ * Every row keeps its own result in the table's "(tự động)" columns.
+ */
+export const LISTED_ITEMS = 20;
+
+/** "Và 12 việc khác: xem cột …" under a list cut at `shown` of `total`. */
+function More({
+  total,
+  shown,
+  what,
+  column,
+}: {
+  total: number;
+  shown: number;
+  what: string;
+  column: string;
+}) {
+  const styles = useStyles();
+  if (total <= shown) return null;
+  return (
+    <Caption1 className={styles.muted}>
+      Và {total - shown} {what} khác: xem cột “{column}” trong bảng.
+    </Caption1>
+  );
+}
 
 /** Self-score, computed and appraised points side by side: what a ward explains (giải trình). */
 function AppraisalCard({
@@ -153,7 +182,7 @@ function DueGroups({
             <strong>{group.owner}</strong> ({group.items.length})
           </Body1>
           <ul className={styles.list}>
-            {group.items.map((item) => (
+            {group.items.slice(0, LISTED_ITEMS).map((item) => (
               <li key={`${item.sheet}!${item.row}`}>
                 <RowLink sheet={item.sheet} row={item.row} onSelect={onSelect}>
                   Dòng {item.row}: {item.content || "(không có nội dung)"}
@@ -164,6 +193,12 @@ function DueGroups({
               </li>
             ))}
           </ul>
+          <More
+            total={group.items.length}
+            shown={LISTED_ITEMS}
+            what="việc"
+            column="Tình trạng hạn (tự động)"
+          />
         </div>
       ))}
     </Card>
@@ -233,7 +268,7 @@ export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.El
         <Card className={styles.card}>
           <Subtitle2 as="h2">Tiêu chí mất điểm (cần tập trung)</Subtitle2>
           <ul className={styles.list}>
-            {summary.focus.map((item) => (
+            {summary.focus.slice(0, LISTED_ITEMS).map((item) => (
               <li key={`${item.sheet}!${item.row}`}>
                 <RowLink sheet={item.sheet} row={item.row} onSelect={onSelect}>
                   {item.criterion} {item.name}
@@ -252,6 +287,12 @@ export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.El
               </li>
             ))}
           </ul>
+          <More
+            total={summary.focus.length}
+            shown={LISTED_ITEMS}
+            what="tiêu chí"
+            column="Điểm tính toán (tự động)"
+          />
         </Card>
       )}
 
@@ -288,11 +329,19 @@ export function ResultView({ summary, onSelect }: ResultViewProps): React.JSX.El
         </Card>
       )}
 
-      {summary.notices.map((notice) => (
-        <MessageBar key={notice} intent="warning">
-          <MessageBarBody>{notice}</MessageBarBody>
+      {/* One titled bar: a MessageBar points aria-labelledby at its title, so it needs one. */}
+      {summary.notices.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Lưu ý</MessageBarTitle>
+            <ul className={styles.list}>
+              {summary.notices.map((notice) => (
+                <li key={notice}>{notice}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
         </MessageBar>
-      ))}
+      )}
     </section>
   );
 }

@@ -22,8 +22,16 @@ import {
 import { builtInCriteriaSets } from "../../core/criteria-sets";
 import type { Summary } from "../../core/score/summary";
 import type { UnitFailure } from "../../core/rollup";
-import { MAX_SOON_DAYS, soonDaysValue } from "../../app/options";
+import {
+  MAX_PLAN_YEAR,
+  MAX_SOON_DAYS,
+  MIN_PLAN_YEAR,
+  TABLE_OWN_SET,
+  planYearValue,
+  soonDaysValue,
+} from "../../app/options";
 import { scoredName } from "../../app/score-file";
+import { criteriaSheetName } from "../../app/criteria-sheet-file";
 import { ResultView } from "../../taskpane/components/ResultView";
 import type { PageOptions, RankedRow } from "../protocol";
 import { download, runInWorker } from "../scoring-worker";
@@ -58,19 +66,31 @@ const useStyles = makeStyles({
   narrowSelect: { width: "100%", maxWidth: "100%", minWidth: 0 },
   narrowSelectControl: { width: "100%", maxWidth: "100%", textOverflow: "ellipsis" },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  // The native file inputs say "Choose file" in the browser's language: they are hidden and
+  // the Vietnamese buttons below open them.
+  hiddenInput: { display: "none" },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  wrapButton: { whiteSpace: "normal", maxWidth: "100%", overflowWrap: "anywhere" },
 });
 
 type Result =
-  | { kind: "scored"; name: string; copy: Uint8Array; summary: Summary; messages: string[] }
+  | { kind: "scored"; file: File; copy: Uint8Array; summary: Summary; messages: string[] }
   | { kind: "rolled-up"; workbook: Uint8Array; ranking: RankedRow[]; failures: UnitFailure[] };
 
 const isWorkbook = (file: File) => /\.(xlsx|xlsm)$/i.test(file.name);
+
+/** The set choice (src/app/options.ts): the file's, the table's own, or a bundled one. */
+const FROM_FILE = "";
 
 export function WebApp(): React.JSX.Element {
   const styles = useStyles();
   const [today, setToday] = React.useState("");
   const [soonDays, setSoonDays] = React.useState("7");
-  const [setId, setSetId] = React.useState("");
+  const [planYear, setPlanYear] = React.useState("");
+  const [setId, setSetId] = React.useState(FROM_FILE);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const folderInput = React.useRef<HTMLInputElement>(null);
   const [progress, setProgress] = React.useState<number | null>(null);
   const [status, setStatus] = React.useState("");
   const [error, setError] = React.useState<string | null>(null);
@@ -82,15 +102,24 @@ export function WebApp(): React.JSX.Element {
       setError(`Số ngày sắp đến hạn cần là số nguyên từ 0 đến ${MAX_SOON_DAYS}.`);
       return null;
     }
+    const year = planYear.trim() === "" ? null : planYearValue(planYear);
+    if (year === null && planYear.trim() !== "") {
+      setError(
+        `Năm kế hoạch cần là năm có bốn chữ số (${MIN_PLAN_YEAR}–${MAX_PLAN_YEAR}), ví dụ 2025.`
+      );
+      return null;
+    }
     return {
       ...(today ? { today } : {}),
       soonDays: days,
+      ...(year !== null ? { planYear: year } : {}),
       ...(setId ? { criteriaSetId: setId } : {}),
     };
   };
 
   const start = async (picked: File[]) => {
     setError(null);
+    setNotice(null);
     setResult(null);
     const chosen = options();
     if (!chosen) return;
@@ -126,12 +155,34 @@ export function WebApp(): React.JSX.Element {
     setProgress(null);
     setStatus("");
     if (reply.kind === "error") setError(reply.message);
-    else if (reply.kind === "scored") setResult({ ...reply, name: files[0].name });
-    else setResult(reply);
+    else if (reply.kind === "scored") setResult({ ...reply, file: files[0] });
+    else if (reply.kind === "rolled-up") setResult(reply);
   };
 
-  const pick = (list: FileList | null) => {
-    if (list && list.length > 0) void start(Array.from(list));
+  /** "Lấy bộ tiêu chí từ bảng này": the picked file again, with its table's set as a sheet. */
+  const takeCriteria = async (file: File) => {
+    setError(null);
+    setNotice(null);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const reply = await runInWorker(
+      { kind: "criteria-sheet", name: file.name, bytes },
+      () => undefined,
+      [bytes.buffer]
+    );
+    if (reply.kind === "error") setError(reply.message);
+    else if (reply.kind === "criteria-sheet") {
+      download(reply.copy, criteriaSheetName(file.name));
+      setNotice(
+        `Đã thêm trang "${reply.sheetName}" (${reply.setName}) vào bản sao ${criteriaSheetName(file.name)}. Sửa bộ tiêu chí trong trang đó bằng Excel rồi chấm lại bản sao.`
+      );
+    }
+  };
+
+  const pick = (input: HTMLInputElement | null, list: FileList | null) => {
+    const files = list ? Array.from(list) : [];
+    // Cleared, so that choosing the same file again (after editing it) scores it again.
+    if (input) input.value = "";
+    if (files.length > 0) void start(files);
   };
   const busy = progress !== null;
 
@@ -159,14 +210,15 @@ export function WebApp(): React.JSX.Element {
           </Text>
           <ol className={styles.list}>
             <li>
-              Chọn ngày tính (để trống là hôm nay) và bộ tiêu chí nếu tệp chưa có trang “Bộ tiêu
-              chí”.
+              Chọn ngày tính (để trống là hôm nay), năm kế hoạch nếu thời hạn trong bảng không ghi
+              năm, và bộ tiêu chí: theo tệp, của chính bảng tự đánh giá, hoặc một bộ có sẵn.
             </li>
             <li>
-              Bấm “Chọn tệp Excel” (một hoặc nhiều tệp), “Chọn thư mục”, hoặc kéo thả tệp vào khung.
+              Bấm “Chọn tệp…” (một hoặc nhiều tệp), “Chọn thư mục…”, hoặc kéo thả tệp vào khung.
             </li>
             <li>
-              Một tệp: xem kết quả và bấm “Tải bản đã chấm”. Nhiều tệp: bấm “Tải bảng xếp hạng”.
+              Một tệp: xem kết quả và bấm “Tải bản đã chấm”; “Lấy bộ tiêu chí từ bảng này” tải bản
+              sao có thêm trang “Bộ tiêu chí” để sửa. Nhiều tệp: bấm “Tải bảng xếp hạng”.
             </li>
           </ol>
         </section>
@@ -185,7 +237,17 @@ export function WebApp(): React.JSX.Element {
             onChange={(_, d) => setSoonDays(d.value)}
           />
         </Field>
-        <Field label="Bộ tiêu chí (khi tệp chưa có)">
+        <Field label={`Năm kế hoạch (cho thời hạn không ghi năm; để trống: theo bảng)`}>
+          <Input
+            type="number"
+            min={MIN_PLAN_YEAR}
+            max={MAX_PLAN_YEAR}
+            placeholder="ví dụ 2025"
+            value={planYear}
+            onChange={(_, d) => setPlanYear(d.value)}
+          />
+        </Field>
+        <Field label="Bộ tiêu chí">
           {/* A native select is as wide as its longest option: held to the field's width,
               so the page does not scroll sideways at 320 px. */}
           <Select
@@ -194,10 +256,15 @@ export function WebApp(): React.JSX.Element {
             className={styles.narrowSelect}
             select={{ className: styles.narrowSelectControl }}
           >
-            <option value="">Theo tệp (trang “Bộ tiêu chí” hoặc bảng tự chấm)</option>
+            <option value={FROM_FILE}>
+              Theo tệp: trang “Bộ tiêu chí”, nếu không có thì của chính bảng
+            </option>
+            <option value={TABLE_OWN_SET}>
+              Của chính bảng tự đánh giá (bỏ qua trang “Bộ tiêu chí”)
+            </option>
             {builtInCriteriaSets().map((set) => (
               <option key={set.id} value={set.id}>
-                {set.name}
+                Bộ có sẵn: {set.name}
               </option>
             ))}
           </Select>
@@ -209,35 +276,47 @@ export function WebApp(): React.JSX.Element {
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           e.preventDefault();
-          if (!busy) pick(e.dataTransfer.files);
+          if (!busy) pick(null, e.dataTransfer.files);
         }}
       >
         <Body1>Kéo thả tệp .xlsx vào đây, hoặc:</Body1>
-        <div className={styles.row}>
-          <label>
-            <Text weight="semibold">Chọn tệp Excel: </Text>
-            <input
-              type="file"
-              multiple
-              accept=".xlsx,.xlsm"
-              aria-label="Chọn tệp Excel (một hoặc nhiều tệp)"
-              style={{ maxWidth: "100%" }}
-              disabled={busy}
-              onChange={(e) => pick(e.target.files)}
-            />
-          </label>
-          <label>
-            <Text weight="semibold">Chọn thư mục: </Text>
-            <input
-              type="file"
-              aria-label="Chọn thư mục chứa tệp của các đơn vị"
-              style={{ maxWidth: "100%" }}
-              disabled={busy}
-              {...{ webkitdirectory: "", directory: "" }}
-              onChange={(e) => pick(e.target.files)}
-            />
-          </label>
+        <div className={styles.buttons}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => fileInput.current?.click()}
+            aria-describedby="chon-tep-mo-ta"
+          >
+            Chọn tệp…
+          </Button>
+          <Button disabled={busy} onClick={() => folderInput.current?.click()}>
+            Chọn thư mục…
+          </Button>
         </div>
+        <Text id="chon-tep-mo-ta" size={200}>
+          Một tệp: chấm và tải bản đã chấm. Nhiều tệp hoặc một thư mục: tổng hợp, xếp hạng.
+        </Text>
+        <input
+          ref={fileInput}
+          id="chon-tep"
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm,.xls"
+          aria-label="Chọn tệp Excel (một hoặc nhiều tệp)"
+          className={styles.hiddenInput}
+          tabIndex={-1}
+          onChange={(e) => pick(e.target, e.target.files)}
+        />
+        <input
+          ref={folderInput}
+          id="chon-thu-muc"
+          type="file"
+          aria-label="Chọn thư mục chứa tệp của các đơn vị"
+          className={styles.hiddenInput}
+          tabIndex={-1}
+          {...{ webkitdirectory: "", directory: "" }}
+          onChange={(e) => pick(e.target, e.target.files)}
+        />
       </div>
 
       {busy && <ProgressBar value={progress ?? 0} thickness="large" aria-label={status} />}
@@ -247,33 +326,38 @@ export function WebApp(): React.JSX.Element {
           <MessageBar intent="error">
             <MessageBarBody>
               <MessageBarTitle>Chưa chấm được</MessageBarTitle>
-              <span style={{ whiteSpace: "pre-wrap" }}>{error}</span>
+              <span id="thong-bao-loi" style={{ whiteSpace: "pre-wrap" }}>
+                {error}
+              </span>
             </MessageBarBody>
           </MessageBar>
         </div>
       )}
 
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Đã tải bản có bộ tiêu chí</MessageBarTitle>
+            {notice}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
       {result?.kind === "scored" && (
         <>
-          <Button
-            appearance="primary"
-            style={{ whiteSpace: "normal", maxWidth: "100%", overflowWrap: "anywhere" }}
-            onClick={() => download(result.copy, scoredName(result.name))}
-          >
-            Tải bản đã chấm ({scoredName(result.name)})
-          </Button>
-          {result.messages.length > 0 && (
-            <MessageBar intent="warning">
-              <MessageBarBody>
-                <MessageBarTitle>Lưu ý</MessageBarTitle>
-                <ul className={styles.list}>
-                  {result.messages.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <div className={styles.buttons}>
+            <Button
+              appearance="primary"
+              className={styles.wrapButton}
+              onClick={() => download(result.copy, scoredName(result.file.name))}
+            >
+              Tải bản đã chấm ({scoredName(result.file.name)})
+            </Button>
+            <Button className={styles.wrapButton} onClick={() => void takeCriteria(result.file)}>
+              Lấy bộ tiêu chí từ bảng này
+            </Button>
+          </div>
+          {/* The run's notices are ResultView's (one titled bar): not listed twice. */}
           <ResultView summary={result.summary} onSelect={() => undefined} />
         </>
       )}
@@ -282,7 +366,7 @@ export function WebApp(): React.JSX.Element {
         <>
           <Button
             appearance="primary"
-            style={{ whiteSpace: "normal", maxWidth: "100%", overflowWrap: "anywhere" }}
+            className={styles.wrapButton}
             onClick={() => download(result.workbook, "tong-hop-cchc.xlsx")}
           >
             Tải bảng xếp hạng (tong-hop-cchc.xlsx)
