@@ -45,6 +45,12 @@ const settings = {
 };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/**
+ * No real timer for the dialog's closing (4.5 minutes after the click): left running, it
+ * fires after the test is over, against a runtime that has ended, and fails the whole run.
+ */
+const NO_TIMER = { later: () => () => {} };
+
 afterEach(() => {
   delete globals.localStorage;
   delete globals.Office;
@@ -55,7 +61,7 @@ afterEach(() => {
 describe("the ribbon command", () => {
   it("keeps the runtime until the user closes the dialog with its button, then completes once", async () => {
     const { office, excel } = setUp([sample()], settings);
-    await scoreActiveSheetCommand(office.event());
+    await scoreActiveSheetCommand(office.event(), NO_TIMER);
     await tick();
     expect(office.dialogs).toHaveLength(1);
     expect(office.completedCalls).toBe(0); // the dialog is still open: the runtime must live
@@ -79,7 +85,7 @@ describe("the ribbon command", () => {
       namespace: SETTINGS_NAMESPACE,
       xml: settingsToXml({ today: "2025-11-20", soonDays: 7, criteriaSetId: "xa-2025-dien-ban" }),
     });
-    await scoreActiveSheetCommand(office.event());
+    await scoreActiveSheetCommand(office.event(), NO_TIMER);
     await tick();
     expect(readDialogParams(new URL(office.dialogs[0].url).search).message).toContain(
       "Tổng điểm 4,24/8,5"
@@ -88,7 +94,7 @@ describe("the ribbon command", () => {
 
   it("completes once when the user closes the dialog with its X (12006)", async () => {
     const { office } = setUp([sample()], settings);
-    await scoreActiveSheetCommand(office.event());
+    await scoreActiveSheetCommand(office.event(), NO_TIMER);
     await tick();
     office.dialogs[0].closeByUser();
     expect(office.completedCalls).toBe(1);
@@ -96,20 +102,20 @@ describe("the ribbon command", () => {
 
   it("completes once when the dialog cannot open", async () => {
     const { office } = setUp([sample()], settings, { dialogOpens: false });
-    await scoreActiveSheetCommand(office.event());
+    await scoreActiveSheetCommand(office.event(), NO_TIMER);
     await tick();
     expect(office.completedCalls).toBe(1);
   });
 
   it("scores the same sheet on a second click (the user was not moved to the summary)", async () => {
     const { office, excel } = setUp([sample()], settings);
-    await scoreActiveSheetCommand(office.event());
+    await scoreActiveSheetCommand(office.event(), NO_TIMER);
     await tick();
     office.dialogs[0].clickClose();
     const again = new FakeOffice(excel, settings);
     excel.ended = false;
     globals.Office = again.global();
-    await scoreActiveSheetCommand(again.event());
+    await scoreActiveSheetCommand(again.event(), NO_TIMER);
     await tick();
     expect(readDialogParams(new URL(again.dialogs[0].url).search).kind).toBe("ok");
   });
@@ -118,14 +124,14 @@ describe("the ribbon command", () => {
     const { office } = setUp([sample()], settings, {
       href: "https://server/cham-diem-cchc/commands.html?_host_Info=Excel",
     });
-    await scoreActiveSheetCommand(office.event());
+    await scoreActiveSheetCommand(office.event(), NO_TIMER);
     await tick();
     expect(office.dialogs[0].url).toMatch(/^https:\/\/server\/cham-diem-cchc\/dialog\.html\?m=/);
   });
 
   it("reports a refusal the same way", async () => {
     const { office } = setUp([new FakeSheet("Trống")], {});
-    await scoreActiveSheetCommand(office.event());
+    await scoreActiveSheetCommand(office.event(), NO_TIMER);
     await tick();
     expect(readDialogParams(new URL(office.dialogs[0].url).search)).toEqual({
       kind: "error",
@@ -151,8 +157,8 @@ describe("the ribbon command as Excel runs it (issue 24)", () => {
     const { office, excel } = setUp([sample()], settings);
     const storage = sharedStorage(); // the runtimes share the origin's localStorage
     const second = new FakeOffice(excel, settings);
-    const first = scoreActiveSheetCommand(office.event(), { lock: runLock(storage) });
-    const again = scoreActiveSheetCommand(second.event(), { lock: runLock(storage) });
+    const first = scoreActiveSheetCommand(office.event(), { lock: runLock(storage), ...NO_TIMER });
+    const again = scoreActiveSheetCommand(second.event(), { lock: runLock(storage), ...NO_TIMER });
     await Promise.all([first, again]);
     await tick();
     const said = office.dialogs.map((d) => readDialogParams(new URL(d.url).search));
@@ -188,7 +194,10 @@ describe("the ribbon command as Excel runs it (issue 24)", () => {
       const storage = sharedStorage();
       const { office } = setUp([sample()], settings, { dialogOpens: code });
       globals.localStorage = storage;
-      await scoreActiveSheetCommand(office.event(), { lock: runLock(sharedStorage()) });
+      await scoreActiveSheetCommand(office.event(), {
+        lock: runLock(sharedStorage()),
+        ...NO_TIMER,
+      });
       await tick();
       expect(office.completedCalls).toBe(1);
       expect(storage.items.has(LAST_RESULT_KEY)).toBe(true);
