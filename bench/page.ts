@@ -29,6 +29,7 @@ import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "playwright-core";
 import { generateRollupFolder } from "../test/fixtures/rollup/generate";
+import { buildPreview } from "../test/support/browser";
 import { benchmarkWorkbook } from "./cli-write";
 
 const ROOT = path.join(__dirname, "..");
@@ -75,19 +76,7 @@ function ensureBuilds(): void {
     statSync(page).mtimeMs < Math.max(sources, newest("src/web"), newest("src/taskpane"))
   ) {
     say("(building the page: webpack --mode production --env preview)");
-    execFileSync(
-      process.execPath,
-      [
-        require.resolve("webpack-cli/bin/cli.js"),
-        "--mode",
-        "production",
-        "--env",
-        "preview",
-        "--env",
-        `outputPath=${WEB_BUILD}`,
-      ],
-      { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], maxBuffer: 64 * 1024 * 1024 }
-    );
+    buildPreview(WEB_BUILD, { stdio: ["ignore", "ignore", "inherit"] });
   }
   if (!existsSync(CLI) || statSync(CLI).mtimeMs < Math.max(sources, newest("src/cli"))) {
     say("(compiling the CLI: npm run build:cli)");

@@ -28,6 +28,29 @@ export function describeInBrowser(name: string, body: () => void): void {
 }
 
 /**
+ * The production build of the pane, the page and the preview page into `target` (webpack,
+ * as `npm run build` with `--env preview`), shared by the browser tests and the bench.
+ */
+export function buildPreview(
+  target: string,
+  options: { stdio: "pipe" | ["ignore", "ignore", "inherit"]; timeout?: number }
+): void {
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve("webpack-cli/bin/cli.js"),
+      "--mode",
+      "production",
+      "--env",
+      "preview",
+      "--env",
+      `outputPath=${target}`,
+    ],
+    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, ...options }
+  );
+}
+
+/**
  * Builds the pane into PREVIEW_DIST once for this test run (jest's parent process id
  * names the run), and waits when another worker is building it.
  */
@@ -38,21 +61,7 @@ export function buildPreviewOnce(): Promise<string> {
     // Shorter than the browser tests' beforeAll (15 min), so a stuck build fails them with
     // this message rather than a bare hook timeout.
     waitMs: 12 * 60_000,
-    build: (target) => {
-      execFileSync(
-        process.execPath,
-        [
-          require.resolve("webpack-cli/bin/cli.js"),
-          "--mode",
-          "production",
-          "--env",
-          "preview",
-          "--env",
-          `outputPath=${target}`,
-        ],
-        { cwd: ROOT, stdio: "pipe", timeout: 11 * 60_000, maxBuffer: 64 * 1024 * 1024 }
-      );
-    },
+    build: (target) => buildPreview(target, { stdio: "pipe", timeout: 11 * 60_000 }),
   });
 }
 
